@@ -1,0 +1,102 @@
+"""Small text helpers shared by the check rules: CJK classes, Chinese numerals, sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# CJK unified ideographs (basic block, extension A and compatibility ideographs).
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RE = re.compile(f"[{CJK}]")
+
+CN_NUM = "〇零一二三四五六七八九十百两"
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+# Sentence terminators; a closing quote or bracket right after one belongs to the sentence.
+_SENTENCE_RE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’』」）)]*|$)")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and CJK_RE.match(ch) is not None
+
+
+def cn_to_int(text: str) -> int | None:
+    """Parse a Chinese numeral from 一 to 九百九十九 (一, 十, 十二, 二十, 一百零五 …)."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    total = 0
+    current = 0
+    seen = False
+    for ch in text:
+        if ch in _CN_DIGIT:
+            current = _CN_DIGIT[ch]
+            seen = True
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+            seen = True
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def int_to_cn(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (n < 1000)."""
+    digits = "零一二三四五六七八九"
+    if n < 0 or n >= 1000:
+        return str(n)
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    head = digits[n // 100] + "百"
+    if rest == 0:
+        return head
+    if rest < 10:
+        return head + "零" + digits[rest]
+    if rest < 20:
+        return head + "一" + int_to_cn(rest)
+    return head + int_to_cn(rest)
+
+
+def normalise(text: str) -> str:
+    """Letters, digits and ideographs only, full-width folded: the text repetition compares."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph, terminators included, blanks skipped."""
+    spans = []
+    for m in _SENTENCE_RE.finditer(text):
+        start, end = m.span()
+        if end <= start:
+            continue
+        # trim surrounding whitespace
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def shorten(text: str, limit: int = 30) -> str:
+    """Keep a snippet readable: head……tail when longer than limit characters."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    head = limit * 2 // 3
+    tail = limit - head - 1
+    return text[:head] + "……" + text[-tail:]

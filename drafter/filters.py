@@ -1,0 +1,87 @@
+"""Filters templates use to turn lists into Chinese prose.
+
+    {{ channels | cn_join }}              门户网站、微信公众号和工作群
+    {{ measures | points }}               一是……；二是……；三是……。
+    {{ leaders | with_role("分管") | map(attribute="name") | cn_join }}
+    {{ text | sentence }}                 adds 。 when the text has no closing punctuation
+    {{ doc_name | book }}                 《…》 unless already there
+    {{ 3 | cn_number }}                   三
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable
+
+from .document import cn_number
+
+_CLOSING = "。！？；…"
+_TRAILING = "。；，、,;.！!？? \u3000"
+
+
+class TemplateUsage(Exception):
+    """A template used data in a way that cannot work (a list printed as is …)."""
+
+
+def _texts(items: Any) -> list[str]:
+    if items is None:
+        return []
+    if isinstance(items, str):
+        return [items] if items.strip() else []
+    if not isinstance(items, (list, tuple)):
+        raise TemplateUsage("这个过滤器需要一个文字列表")
+    return [str(item).strip() for item in items if item is not None and str(item).strip()]
+
+
+def cn_join(items: Any, last: str = "和") -> str:
+    texts = _texts(items)
+    if len(texts) <= 1:
+        return "".join(texts)
+    return "、".join(texts[:-1]) + last + texts[-1]
+
+
+def points(items: Any, marker: str = "是", end: str = "。") -> str:
+    """一是A；二是B；三是C。 — the way speeches enumerate inside one paragraph."""
+    texts = [t.rstrip(_TRAILING) for t in _texts(items)]
+    if not texts:
+        return ""
+    return "；".join(f"{cn_number(i)}{marker}{t}" for i, t in enumerate(texts, 1)) + end
+
+
+def sentence(text: Any) -> str:
+    text = "" if text is None else str(text).strip()
+    if text and text[-1] not in _CLOSING and text[-1] not in "”’）)":
+        text += "。"
+    return text
+
+
+def book(title: Any) -> str:
+    title = str(title).strip()
+    return title if title.startswith("《") else f"《{title}》"
+
+
+def with_role(leaders: Iterable[dict[str, Any]], role: str) -> list[dict[str, Any]]:
+    """Leaders whose role mentions `role` (第一责任人, 分管, 班子成员 …)."""
+    return [leader for leader in leaders or [] if role in (leader.get("role") or "")]
+
+
+def cn_date(value: date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def _cn_number(value: Any) -> str:
+    try:
+        return cn_number(int(value))
+    except (TypeError, ValueError):
+        raise TemplateUsage("cn_number 需要一个整数") from None
+
+
+FILTERS = {
+    "cn_join": cn_join,
+    "points": points,
+    "sentence": sentence,
+    "book": book,
+    "with_role": with_role,
+    "cn_date": cn_date,
+    "cn_number": _cn_number,
+}

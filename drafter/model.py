@@ -1,0 +1,157 @@
+"""The input model shared by every template (pydantic v2).
+
+Template manifests add their own fields on top of `SpeechInput` (see fields.py).
+Every message a validator raises is Chinese: it ends up in front of the user.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any, Optional
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, computed_field
+
+from .era import era_for
+from .kinds import KINDS, kind_names
+
+# Characters XML 1.0 (and so Word) cannot store; tab, LF and CR are fine. The
+# noncharacters U+FDD0–U+FDEF are refused too: templates use them as markers.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+_DATE_FORMS = [
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+]
+
+
+def _as_text(value: Any) -> Any:
+    """Numbers are fine where text is expected (a unit called 110, a year); dates are not."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _clean_text(value: str) -> str:
+    bad = _UNSTORABLE.search(value)
+    if bad:
+        raise ValueError(f"含有 Word 无法保存的控制字符 U+{ord(bad.group()):04X}，请删除")
+    return value.strip()
+
+
+def _as_date(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        for form in _DATE_FORMS:
+            match = form.match(value.strip())
+            if match:
+                try:
+                    return date(*map(int, match.groups()))
+                except ValueError:
+                    raise ValueError(f"“{value}”不是一个存在的日期") from None
+    raise ValueError(f"“{value}”不是日期，请写成 2024-01-25 或 2024年1月25日")
+
+
+def _known_kind(value: str) -> str:
+    if value not in KINDS:
+        raise ValueError(f"不认识的单位类型“{value}”，可选：{kind_names()}")
+    return value
+
+
+def _not_empty(value: str) -> str:
+    if not value:
+        raise ValueError("不能为空")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text), AfterValidator(_clean_text)]
+RequiredText = Annotated[Text, AfterValidator(_not_empty)]
+CnDate = Annotated[date, BeforeValidator(_as_date)]
+KindName = Annotated[Text, AfterValidator(_known_kind)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+
+class Unit(_Model):
+    name: RequiredText = Field(description="单位全称，如：某某县机关事务管理局")
+    short_name: Optional[Text] = Field(None, description="单位简称，如：县机关事务局；不填则用全称")
+    kind: Optional[KindName] = Field(None, description=f"单位类型，决定“我局”“我村”等称谓：{kind_names()}")
+    party_org: Optional[Text] = Field(None, description="本单位党组织的称呼，如：党组、党委、党支部；不填按单位类型推定")
+
+    @computed_field
+    @property
+    def short(self) -> str:
+        return self.short_name or self.name
+
+    @computed_field
+    @property
+    def self_ref(self) -> str:
+        return KINDS[self.kind].self_ref if self.kind else "我单位"
+
+    @computed_field
+    @property
+    def whole(self) -> str:
+        return KINDS[self.kind].whole if self.kind else "全单位"
+
+    @computed_field
+    @property
+    def org(self) -> str:
+        if self.party_org:
+            return self.party_org
+        return KINDS[self.kind].party_org if self.kind else "党组织"
+
+
+class Speaker(_Model):
+    title: RequiredText = Field(description="讲话人职务，如：党委书记、党组书记、村党支部书记")
+    name: Optional[Text] = Field(None, description="讲话人姓名，写在标题下的署名行")
+
+
+class Meeting(_Model):
+    name: Optional[Text] = Field(None, description="会议名称，如：2024年意识形态工作会议；不填用模板的默认名称")
+    date: CnDate = Field(default_factory=date.today, description="会议日期，写成 2024-01-25；不填用今天")
+
+    @computed_field
+    @property
+    def date_cn(self) -> str:
+        return f"{self.date.year}年{self.date.month}月{self.date.day}日"
+
+    @computed_field
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+
+class Leader(_Model):
+    name: RequiredText = Field(description="姓名")
+    post: Optional[Text] = Field(None, description="职务，如：党组副书记、副局长")
+    role: Optional[Text] = Field(None, description="在本项工作中的责任，如：第一责任人、分管领导、班子成员")
+    duty: Optional[Text] = Field(None, description="分管或负责的具体工作")
+
+
+class Item(_Model):
+    title: RequiredText = Field(description="标题或要点")
+    detail: Optional[Text] = Field(None, description="具体内容，可写多段")
+
+
+class SpeechInput(_Model):
+    """Fields every template shares. Templates add theirs through their manifest."""
+
+    template: Optional[Text] = Field(None, description="使用的模板名称（命令行 -t 可覆盖）")
+    title: Optional[Text] = Field(None, description="文稿标题；不填由模板按讲话人和会议生成")
+    unit: Unit
+    speaker: Speaker
+    meeting: Meeting = Field(default_factory=Meeting)
+    leaders: list[Leader] = Field(default_factory=list, description="领导班子成员及其责任")
+    tasks: list[Item] = Field(default_factory=list, description="重点工作任务")
+
+    def context(self) -> dict[str, Any]:
+        """Plain data for the template: dicts and lists only, nothing with methods to reach."""
+        data = self.model_dump(mode="python")
+        data["era"] = era_for(self.meeting.date)
+        return data

@@ -1,0 +1,84 @@
+"""YAML file → validated input → rendered markup → document model.
+
+The one path every command (render, validate, check, batch) goes through.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .document import Document
+from .errors import InputError, TemplateError
+from .markup import build_document
+from .model import SpeechInput
+from .source import Source, load_file
+from .templates import Library, Template, render_context
+from .validation import validate
+
+
+@dataclass
+class Rendered:
+    document: Document
+    data: SpeechInput
+    template: Template
+
+
+def choose_template(source: Source, override: str | None, library: Library) -> Template:
+    """The template named by -t, else by the file's `template:` field."""
+    if override:
+        return library.get(override)
+    data = source.data if isinstance(source.data, dict) else {}
+    name = data.get("template")
+    if name is None:
+        raise InputError(f"没有指定模板：请在文件里写“template: 模板名”，或用 -t 指定。可用的模板：{library.names()}",
+                         source.position_of(()))
+    if not isinstance(name, str):
+        raise InputError("字段“template”应为模板名称（文字）", source.position_of(("template",)))
+    try:
+        return library.get(name)
+    except TemplateError as exc:
+        if exc.position is None:  # the name itself is wrong: point at the YAML line
+            raise InputError(f"字段“template”：{exc.message}", source.position_of(("template",))) from None
+        raise
+
+
+def render_source(source: Source, template: Template) -> Rendered:
+    data = validate(source, template.input_model)
+    return render_data(data, template)
+
+
+def render_data(data: Any, template: Template) -> Rendered:
+    context = render_context(template, data)
+    text = template.render(context)
+    meeting = context["meeting"]
+    document = build_document(
+        text,
+        template=template.name,
+        author=data.unit.name,
+        subject=meeting["name"] or "",
+        date=data.meeting.date,
+        kind=template.manifest.kind,
+    )
+    document.meta = {"unit": data.unit.short, "meeting": meeting["name"] or template.manifest.title}
+    return Rendered(document, data, template)
+
+
+def load_and_render(path: Path, template: str | None = None, library: Library | None = None,
+                    extra_dirs: tuple[Path, ...] = ()) -> Rendered:
+    source = load_file(path)
+    library = library or Library.discover(path, extra_dirs)
+    return render_source(source, choose_template(source, template, library))
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
+
+
+def default_filename(rendered: Rendered, suffix: str) -> str:
+    """单位简称-会议名称-2022-01-25.docx, safe on Windows and Linux."""
+    doc = rendered.document
+    parts = [doc.meta["unit"], doc.meta["meeting"] + doc.kind, rendered.data.meeting.date.isoformat()]
+    name = "-".join(_UNSAFE.sub("_", p).strip("._") for p in parts if p)
+    return name[:120] + suffix

@@ -1,0 +1,174 @@
+"""Files drafter writes for users: starter input YAML, JSON Schema, a new template."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import TemplateError
+from .fields import FIELD_TYPES
+from .kinds import kind_names
+from .output import write_atomic
+from .templates import SUFFIX, Library, Template, example_data
+
+SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+
+_SHARED_COMMENTS = """\
+# yaml-language-server: $schema={schema}
+# 《{title}》输入文件（由 drafter init 生成）
+# {description}
+# 填写说明：“#”后面是注释；冒号后面要有一个空格；列表每一项以“- ”开头；
+# 多段文字写在“|”下面，每行一段。改好后运行：drafter render 本文件名.yaml
+
+template: {name}    # 使用的模板，可用 drafter templates 查看全部模板
+
+unit:                          # 本单位
+  name: 某某县某某局             # 单位全称（必填）
+  short_name: 县某某局           # 单位简称，可不填
+  kind: 局                      # 单位类型（{kinds}），决定“我局”“我村”等称谓
+
+speaker:                       # 讲话人
+  title: 党组书记                # 职务（必填），用在标题和署名里
+  name: 张某某                   # 姓名，可不填；填了会出现在署名行
+
+meeting:                       # 会议
+  name: {meeting}    # 会议名称，不填用模板的默认名称
+  date: {today}             # 会议日期，写成 2024-01-25
+
+leaders:                       # 领导班子成员及其在本项工作中的责任，可不填
+  - name: 张某某
+    post: 党组书记、局长
+    role: 第一责任人
+  - name: 李某某
+    post: 党组成员、副局长
+    role: 分管领导
+    duty: 意识形态工作
+  - name: 王某某
+    post: 党组成员、副局长
+    role: 班子成员
+
+tasks:                         # 重点工作任务，可不填；每项有 title（要点）和 detail（具体内容）
+  - title: 开展意识形态工作专项检查
+    detail: 各股室对照责任清单开展自查，发现问题及时整改。
+"""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def starter_yaml(template: Template) -> str:
+    manifest = template.manifest
+    text = _SHARED_COMMENTS.format(
+        schema=f"{template.name}.schema.json", title=manifest.title, description=manifest.description,
+        name=template.name, kinds=kind_names(), meeting=template.meeting_default or "工作会议",
+        today=date.today().isoformat())
+    example = example_data(template)
+    if template.fields:
+        text += "\n# ———— 以下是本模板特有的字段 ————\n"
+    for spec in template.fields:
+        flag = "必填" if spec.required else "可选"
+        text += f"\n# {spec.title or spec.name}（{FIELD_TYPES[spec.type][2]}，{flag}）"
+        if spec.help:
+            text += f"：{spec.help}"
+        if spec.choices:
+            text += f"；可选：{'、'.join(spec.choices)}"
+        text += "\n"
+        value = example.get(spec.name)
+        if value is None:
+            text += f"{spec.name}:\n"
+        else:
+            text += yaml.dump({spec.name: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                              default_flow_style=False, width=1000)
+    return text
+
+
+def json_schema(template: Template) -> dict[str, Any]:
+    schema = template.input_model.model_json_schema()
+    schema["$schema"] = SCHEMA_URI
+    schema["title"] = f"drafter 输入文件：{template.name}（{template.manifest.title}）"
+    schema["description"] = template.manifest.description
+    return schema
+
+
+_NEW_TEMPLATE = """\
+{{#---
+# 模板说明（YAML）。title 和 description 会显示在 drafter templates 里。
+title: {title}
+description: 在“{parent_title}”的基础上改写（请把这句改成本模板的用途）
+kind: {kind}
+# 本模板新增的字段：type 可以是 {types}
+fields:
+  extra_points:
+    type: list
+    title: 新增章节的要点
+    help: 每项一句话，生成“一是……；二是……”
+    default:
+      - 明确工作责任，把任务落实到具体股室和具体人员
+      - 建立工作台账，定期调度工作进展
+---#}}
+{{% extends "{parent}" %}}
+{{#- 上级模板“{parent}”中可以改写的章节（block）：
+{blocks}
+    写一个同名的 block 就替换该章节；在 block 里写 {{{{ super() }}}} 可以保留原内容再补充；
+    写一个空的 block 就删掉该章节。标题用 # 到 ####，编号由程序自动生成，不要手写。 -#}}
+
+{{% block {override} %}}
+{{{{ super() }}}}
+{{{{ unit.self_ref }}}}将结合实际，把上述要求细化为具体措施，逐项抓好落实。
+{{% endblock %}}
+
+{{% block more_sections %}}
+# 抓好新增工作
+{{{{ extra_points | points }}}}
+{{% endblock %}}
+"""
+
+
+def new_template(library: Library, name: str, parent: str, folder: Path, force: bool) -> Path:
+    if not re.fullmatch(r"[\w\-\u4e00-\u9fff]+", name) or name.startswith("_"):
+        raise TemplateError(f"模板名“{name}”只能用字母、数字、汉字、- 和 _，且不能以 _ 开头")
+    base = library.files.get(parent)
+    if base is None:
+        raise TemplateError(f"找不到要继承的模板“{parent}”。可用的模板：{library.names()}")
+    blocks = _blocks(library, parent)
+    if "more_sections" not in blocks:
+        raise TemplateError(f"模板“{parent}”没有 more_sections 章节位置，不能自动生成继承它的模板")
+    sections = [b for b in blocks if b not in ("title", "byline", "salutation", "body", "more_sections")]
+    override = sections[0] if sections else "closing"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / (name + SUFFIX)
+    text = _NEW_TEMPLATE.format(
+        title=f"{base.manifest.title}（本单位版）", parent_title=base.manifest.title, kind=base.manifest.kind,
+        types="、".join(FIELD_TYPES), parent=parent, override=override,
+        blocks="\n".join(f"      {b}" for b in blocks))
+    write_atomic(path, text.encode("utf-8"), force)
+    Library(library.folders + [(folder.resolve(), str(folder))]).get(name)  # it must work as written
+    return path
+
+
+def _blocks(library: Library, name: str) -> list[str]:
+    """Block names of a template and its parents, in order of first appearance."""
+    from jinja2 import nodes
+
+    seen: list[str] = []
+    current: str | None = name
+    while current:
+        path = library.find_path(current)
+        ast = library.env.parse(path.read_text(encoding="utf-8-sig"))
+        seen.extend(b.name for b in ast.find_all(nodes.Block) if b.name not in seen)
+        extends = next(ast.find_all(nodes.Extends), None)
+        current = extends.template.value if extends is not None and isinstance(extends.template, nodes.Const) else None
+    return seen

@@ -1,0 +1,173 @@
+"""Load a YAML input keeping the line and column of every value.
+
+PyYAML's composer gives us nodes with marks; we build plain Python data from them
+ourselves so that duplicate keys are refused and every value's position is kept,
+keyed by its path (("leaders", 0, "name")).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError, Position
+
+try:  # the C loader is several times faster where libyaml is available
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+Path_ = tuple[Any, ...]
+_MAX_NODES = 100_000  # guards against alias bombs ("billion laughs")
+_MAX_DEPTH = 50  # and against self-referencing anchors
+
+# PyYAML's problems, in the words a user needs. Matched by substring.
+_PROBLEMS = [
+    ("mapping values are not allowed", "此处不能出现“: ”（值里含有冒号时，请把整个值用引号括起来）"),
+    ("could not find expected ':'", "缺少冒号“:”，或者缩进不一致"),
+    ("cannot start any token", "含有不能出现在这里的字符（缩进请用空格，不要用 Tab）"),
+    ("found unexpected end of stream", "引号或括号没有闭合"),
+    ("while scanning a quoted scalar", "引号没有闭合"),
+    ("expected <block end>", "缩进不一致"),
+    ("did not find expected key", "缩进不一致或缺少“字段名: ”"),
+    ("did not find expected node content", "缺少内容"),
+    ("unacceptable character", "含有不可打印的控制字符"),
+    ("found undefined alias", "引用了未定义的锚点（&名称）"),
+    ("expected a single document", "文件里只能有一个文档（不要用“---”分隔多个文档）"),
+    ("found unknown escape character", "双引号里的反斜杠转义不正确（要写反斜杠本身请用单引号）"),
+    ("could not determine a constructor", "使用了不支持的 YAML 标签（以 ! 开头）"),
+    ("found duplicate anchor", "锚点名称重复"),
+    ("did not find expected", "格式不正确"),
+]
+
+
+@dataclass
+class Source:
+    """Data loaded from one YAML file, with the position of every value."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, Position] = field(default_factory=dict)
+
+    def position_of(self, path: Path_) -> Position:
+        """The position of `path`, or of its nearest ancestor that exists in the file."""
+        path = tuple(path)
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, Position(self.file, 1, 1))
+
+
+def read_text(path: Path) -> str:
+    """Read a user's text file; Windows users often save as GBK, so accept that too."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"找不到输入文件：{path}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} 是一个文件夹，不是 YAML 文件") from None
+    except OSError as exc:
+        raise InputError(f"无法读取输入文件 {path}：{exc.strerror}") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{path} 不是 UTF-8 或 GBK 编码的文本文件")
+
+
+def load_file(path: Path) -> Source:
+    return load_text(read_text(path), str(path))
+
+
+def load_text(text: str, file: str = "<输入>") -> Source:
+    if not text.strip():
+        raise InputError(f"{file} 是空的：请按模板填写字段（可用 drafter init 生成示例）")
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputError(f"{file} 里没有任何字段（只有注释）：请按模板填写字段")
+        source = Source(file, None)
+        source.data = _Builder(loader, source).build(node, ())
+        return source
+    except yaml.MarkedYAMLError as exc:
+        raise InputError(_yaml_problem(exc), _mark_position(file, exc.problem_mark or exc.context_mark)) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"YAML 格式错误：{_translate(str(exc))}") from None
+    except RecursionError:
+        raise InputError(f"{file} 嵌套层次过深") from None
+    finally:
+        loader.dispose()
+
+
+def _mark_position(file: str, mark: Any) -> Position | None:
+    if mark is None:
+        return None
+    return Position(file, mark.line + 1, mark.column + 1)
+
+
+def _translate(problem: str) -> str:
+    for needle, chinese in _PROBLEMS:
+        if needle in problem:
+            return chinese
+    return problem
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    problem = f"{exc.context or ''} {exc.problem or ''}"
+    return f"YAML 格式错误：{_translate(problem)}"
+
+
+class _Builder:
+    def __init__(self, loader: Any, source: Source):
+        self.loader = loader
+        self.source = source
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > _MAX_NODES or len(path) > _MAX_DEPTH:
+            raise InputError("文件内容过大、嵌套过深或含有循环引用的锚点", self._pos(node))
+        self.source.positions.setdefault(path, self._pos(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+        self.loader.flatten_mapping(node)  # resolves `<<: *anchor` merges
+        result: dict = {}
+        first_seen: dict = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
+                raise InputError("字段名必须是文字", self._pos(key_node))
+            key = str(key) if not isinstance(key, str) else key
+            if key in first_seen:
+                raise InputError(
+                    f"字段“{_dotted(path + (key,))}”重复出现（第一次在第 {first_seen[key].line} 行）；"
+                    "请删去其中一个",
+                    self._pos(key_node),
+                )
+            first_seen[key] = self._pos(key_node)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            raise InputError(_yaml_problem(exc), self._pos(node)) from None
+        except ValueError:  # e.g. 2022-02-30 matches the timestamp pattern but is no date
+            raise InputError(f"“{node.value}”不是一个存在的日期", self._pos(node)) from None
+
+    def _pos(self, node: yaml.Node) -> Position:
+        return Position(self.source.file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _dotted(path: Path_) -> str:
+    return ".".join(str(p) for p in path)

@@ -1,0 +1,96 @@
+"""Validate loaded YAML data against an input model, in Chinese, with YAML positions."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import InputError, InputErrors
+from .source import Source
+
+_TYPE_MESSAGES = {
+    "missing": "缺少必填字段",
+    "string_type": "应为文字",
+    "list_type": "应为列表（每项另起一行，以“- ”开头）",
+    "model_type": "应为一组“字段名: 值”",
+    "model_attributes_type": "应为一组“字段名: 值”",
+    "dict_type": "应为一组“字段名: 值”",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "date_type": "应为日期，写成 2024-01-25",
+    "too_short": "不能为空",
+}
+
+
+def field_path(loc: tuple[Any, ...]) -> str:
+    """('leaders', 0, 'name') -> 'leaders.0.name', the form table headers use too."""
+    return ".".join(str(part) for part in loc) or "（顶层）"
+
+
+def validate(source: Source, model: type[BaseModel]) -> BaseModel:
+    if not isinstance(source.data, dict):
+        raise InputError("文件顶层应为一组“字段名: 值”，例如 unit: 和 speaker:", source.position_of(()))
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        errors = [_translate(error, source, model) for error in exc.errors(include_url=False)]
+        raise InputErrors(errors) from None
+
+
+def _translate(error: dict[str, Any], source: Source, model: type[BaseModel]) -> InputError:
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal["))))
+    path = field_path(loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        message = f"不认识的字段“{path}”{_did_you_mean(loc, model)}"
+    elif kind == "missing":
+        message = f"缺少必填字段“{path}”"
+    elif kind == "value_error":
+        message = f"字段“{path}”：{error['ctx']['error']}"
+    elif kind == "literal_error":
+        message = f"字段“{path}”只能是以下之一：{error['ctx']['expected']}"
+    else:
+        message = f"字段“{path}”{_TYPE_MESSAGES.get(kind, '取值不正确')}（现在是“{_show(error.get('input'))}”）"
+    return InputError(message, source.position_of(loc))
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else value
+    return text if len(text) <= 30 else text[:30] + "…"
+
+
+def _did_you_mean(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    """Suggest the closest known field name of the same level."""
+    known = _known_fields(loc[:-1], model)
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    if close:
+        return f"，是不是“{close[0]}”？"
+    return f"（可以用的字段：{'、'.join(known)}）" if known else ""
+
+
+def _known_fields(parent: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
+    current: Any = model
+    for part in parent:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model class inside list[Model] / Optional[Model] annotations."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,106 @@
+"""Write a `Document` as a .docx package laid out to GB/T 9704-2012.
+
+Only document.xml and the core properties are built per document, as strings; the
+rest comes ready-made from gbt9704.py. That keeps one document at about a
+millisecond, where building it through python-docx costs some 25 ms.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, timezone
+from xml.sax.saxutils import escape
+
+from ..document import Block, Document, Kind
+from . import gbt9704 as gb
+
+TITLE_CHARS_PER_LINE = 20  # 442 pt text width / 22 pt 2号 characters
+# A title line may break after these (…在 | …会议上的 | 讲话); the nearest one to the
+# balanced point wins.
+_TITLE_BREAK_AFTER = set("的上在和与及、，：")
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed entry times: same input, same parts
+
+_PARA_START = "<w:p>"
+_RUN_OPEN = '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
+_DOC_OPEN = (gb.XML_DECL + f'<w:document xmlns:w="{gb.W_NS}" xmlns:r="{gb.R_NS}"><w:body>')
+_DOC_CLOSE = gb.SECTION_XML + "</w:body></w:document>"
+_EMPTY_PARA = '<w:p><w:pPr><w:pStyle w:val="Salutation"/></w:pPr></w:p>'
+
+
+def document_xml(document: Document) -> str:
+    parts = [_DOC_OPEN]
+    blocks = document.blocks
+    for i, block in enumerate(blocks):
+        parts.append(_paragraph(block))
+        # one blank line between the title group (title, bylines) and what follows
+        nxt = blocks[i + 1].kind if i + 1 < len(blocks) else None
+        if block.kind in (Kind.TITLE, Kind.BYLINE) and nxt not in (Kind.BYLINE, None):
+            parts.append(_EMPTY_PARA)
+        elif block.kind is not Kind.SIGNATURE and nxt is Kind.SIGNATURE:
+            parts.append(_EMPTY_PARA)
+    parts.append(_DOC_CLOSE)
+    return "".join(parts)
+
+
+def _paragraph(block: Block) -> str:
+    style = gb.STYLE_IDS[block.level if block.kind is Kind.HEADING else block.kind.value]
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    if block.kind is Kind.TITLE:
+        lines = [line for part in block.text.split("\n") for line in balance_title(part)]
+        inner = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
+    else:
+        inner = f'<w:t xml:space="preserve">{escape(block.display)}</w:t>'
+    return f"<w:p>{ppr}{_RUN_OPEN}{inner}</w:r></w:p>"
+
+
+def balance_title(title: str, per_line: int = TITLE_CHARS_PER_LINE) -> list[str]:
+    """Break a long title into lines of about equal length, at a natural point."""
+    if len(title) <= per_line:
+        return [title]
+    count = -(-len(title) // per_line)
+    lines: list[str] = []
+    rest = title
+    for remaining in range(count, 1, -1):
+        target = round(len(rest) / remaining)
+        candidates = [i + 1 for i, ch in enumerate(rest[: per_line]) if ch in _TITLE_BREAK_AFTER]
+        near = [c for c in candidates if abs(c - target) <= 3]
+        cut = min(near, key=lambda c: abs(c - target)) if near else min(target, per_line)
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    lines.append(rest)
+    return lines
+
+
+def core_xml(document: Document, now: datetime | None = None) -> str:
+    stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return gb.XML_DECL + (
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(document.title)}</dc:title>"
+        f"<dc:subject>{escape(document.subject)}</dc:subject>"
+        f"<dc:creator>{escape(document.author)}</dc:creator>"
+        f"<cp:lastModifiedBy>{escape(document.author)}</cp:lastModifiedBy>"
+        f"<cp:category>{escape(document.kind)}</cp:category>"
+        "<dc:language>zh-CN</dc:language>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
+
+
+def _add(archive: zipfile.ZipFile, name: str, text: str) -> None:
+    info = zipfile.ZipInfo(name, _ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    archive.writestr(info, text.encode("utf-8"))
+
+
+def to_bytes(document: Document) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in gb.STATIC_PARTS:
+            _add(archive, name, text)
+        _add(archive, "word/document.xml", document_xml(document))
+        _add(archive, "docProps/core.xml", core_xml(document))
+    return buffer.getvalue()

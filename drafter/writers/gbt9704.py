@@ -1,0 +1,211 @@
+"""The GB/T 9704-2012 layout as static OOXML parts, built once per process.
+
+Everything that is the same in every document — styles, settings, fonts, the two
+footers, relationships — is a constant string here; only document.xml and the core
+properties change per document (see docx.py). Fonts live in the styles with
+explicit East Asian names and no theme attributes, so Word, WPS and LibreOffice
+all use the named faces.
+"""
+
+from __future__ import annotations
+
+# -- the standard, in OOXML units (twips = 1/20 pt; half-points for sizes) ----------
+PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838  # A4
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 2098, 1984, 1587, 1474  # 37/35/28/26 mm
+FOOTER_DISTANCE = 1417  # 25 mm: puts the page number's dash about 7 mm below the text block
+LINE_PITCH = 579  # 225 mm / 22 lines = 28.95 pt; line spacing is the same value, exact
+CONDENSE = -5  # 28 × (16 − 0.25) pt fits the 442 pt text width: 28 characters a line
+SIZE_BODY = 32  # 3号 16 pt
+SIZE_TITLE = 44  # 2号 22 pt
+SIZE_PAGE_NUMBER = 28  # 4号 14 pt
+INDENT_TWO_CHARS = 640  # two 3号 characters
+PAGE_NUMBER_INSET = 280  # one 4号 character in from the edge of the text block
+
+FANGSONG = "仿宋_GB2312"
+KAITI = "楷体_GB2312"
+HEITI = "黑体"
+XIAOBIAOSONG = "方正小标宋简体"
+SONGTI = "宋体"
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def _fonts(face: str) -> str:
+    return f'<w:rFonts w:ascii="{face}" w:eastAsia="{face}" w:hAnsi="{face}" w:cs="{face}"/>'
+
+
+def _rpr(face: str, size: int, condense: int = 0) -> str:
+    spacing = f'<w:spacing w:val="{condense}"/>'
+    return f'<w:rPr>{_fonts(face)}{spacing}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+
+
+def _ppr(*, jc: str = "both", first_line: bool = True, keep_next: bool = False,
+         outline: int | None = None, extra_ind: str = "") -> str:
+    parts = []
+    if keep_next:
+        parts.append("<w:keepNext/>")
+    parts.append(f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>')
+    if first_line:
+        parts.append(f'<w:ind w:firstLineChars="200" w:firstLine="{INDENT_TWO_CHARS}"/>')
+    elif extra_ind:
+        parts.append(extra_ind)
+    else:
+        parts.append('<w:ind w:firstLineChars="0" w:firstLine="0"/>')
+    parts.append(f'<w:jc w:val="{jc}"/>')
+    if outline is not None:
+        parts.append(f'<w:outlineLvl w:val="{outline}"/>')
+    return "<w:pPr>" + "".join(parts) + "</w:pPr>"
+
+
+def _style(style_id: str, name: str, ppr: str, rpr: str, *, default: bool = False,
+           based_on: str | None = "Normal") -> str:
+    attrs = ' w:default="1"' if default else ""
+    based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    return (f'<w:style w:type="paragraph"{attrs} w:styleId="{style_id}"><w:name w:val="{name}"/>'
+            f'{based}<w:next w:val="Normal"/><w:qFormat/>{ppr}{rpr}</w:style>')
+
+
+# style id for each block kind / heading level; docx.py uses these
+STYLE_IDS = {
+    "title": "Title", "byline": "Byline", "salutation": "Salutation", "body": None,
+    "closing": "Closing", "signature": "Signature",
+    1: "Heading1", 2: "Heading2", 3: "Heading3", 4: "Heading4",
+}
+
+_SIGNATURE_IND = f'<w:ind w:right="{INDENT_TWO_CHARS * 2}" w:firstLineChars="0" w:firstLine="0"/>'
+
+STYLES_XML = XML_DECL + (
+    f'<w:styles xmlns:w="{W_NS}">'
+    "<w:docDefaults><w:rPrDefault><w:rPr>"
+    f'{_fonts(FANGSONG)}<w:kern w:val="2"/><w:sz w:val="{SIZE_BODY}"/><w:szCs w:val="{SIZE_BODY}"/>'
+    '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+    "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+    f'<w:spacing w:line="{LINE_PITCH}" w:lineRule="exact"/>'
+    "</w:pPr></w:pPrDefault></w:docDefaults>"
+    + _style("Normal", "Normal", _ppr(), _rpr(FANGSONG, SIZE_BODY, CONDENSE), default=True, based_on=None)
+    + _style("Title", "Title", _ppr(jc="center", first_line=False, keep_next=True), _rpr(XIAOBIAOSONG, SIZE_TITLE))
+    + _style("Byline", "署名", _ppr(jc="center", first_line=False, keep_next=True), _rpr(KAITI, SIZE_BODY))
+    + _style("Salutation", "称呼", _ppr(first_line=False, keep_next=True), _rpr(FANGSONG, SIZE_BODY, CONDENSE))
+    + _style("Heading1", "heading 1", _ppr(keep_next=True, outline=0), _rpr(HEITI, SIZE_BODY, CONDENSE))
+    + _style("Heading2", "heading 2", _ppr(keep_next=True, outline=1), _rpr(KAITI, SIZE_BODY, CONDENSE))
+    + _style("Heading3", "heading 3", _ppr(keep_next=True, outline=2), _rpr(FANGSONG, SIZE_BODY, CONDENSE))
+    + _style("Heading4", "heading 4", _ppr(keep_next=True, outline=3), _rpr(FANGSONG, SIZE_BODY, CONDENSE))
+    + _style("Closing", "结束语", _ppr(), _rpr(FANGSONG, SIZE_BODY, CONDENSE))
+    + _style("Signature", "落款", _ppr(jc="right", first_line=False, extra_ind=_SIGNATURE_IND),
+             _rpr(FANGSONG, SIZE_BODY))
+    + _style("Footer", "footer",
+             '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+             '<w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr>',
+             _rpr(SONGTI, SIZE_PAGE_NUMBER))
+    + "</w:styles>"
+)
+
+
+def _footer(jc: str, side: str) -> str:
+    def run(inner: str) -> str:
+        return f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>{inner}</w:r>'
+
+    return XML_DECL + (
+        f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr><w:pStyle w:val="Footer"/>'
+        f'<w:ind w:{side}="{PAGE_NUMBER_INSET}" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="{jc}"/></w:pPr>'
+        + run('<w:t xml:space="preserve">— </w:t>')
+        + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        + '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        + '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        + run('<w:t xml:space="preserve"> —</w:t>')
+        + "</w:p></w:ftr>"
+    )
+
+
+FOOTER_ODD_XML = _footer("right", "right")
+FOOTER_EVEN_XML = _footer("left", "left")
+
+SETTINGS_XML = XML_DECL + (
+    f'<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/>'
+    '<w:evenAndOddHeaders/><w:characterSpacingControl w:val="doNotCompress"/>'
+    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+    '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>'
+)
+
+
+def _font(name: str, alt: str, family: str, pitch: str = "variable") -> str:
+    return (f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+            f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>')
+
+
+FONT_TABLE_XML = XML_DECL + (
+    f'<w:fonts xmlns:w="{W_NS}">'
+    + _font(FANGSONG, "仿宋", "modern", "fixed")
+    + _font(KAITI, "楷体", "modern", "fixed")
+    + _font(HEITI, "SimHei", "modern", "fixed")
+    + _font(XIAOBIAOSONG, "方正小标宋_GBK", "script")
+    + _font(SONGTI, "SimSun", "auto")
+    + "</w:fonts>"
+)
+
+SECTION_XML = (
+    '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
+    '<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
+    f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
+    f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}" '
+    f'w:header="851" w:footer="{FOOTER_DISTANCE}" w:gutter="0"/>'
+    '<w:pgNumType w:start="1"/><w:cols w:space="425"/>'
+    f'<w:docGrid w:type="lines" w:linePitch="{LINE_PITCH}"/></w:sectPr>'
+)
+
+_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+CONTENT_TYPES_XML = XML_DECL + (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    f'<Override PartName="/word/document.xml" ContentType="{_MAIN}.document.main+xml"/>'
+    f'<Override PartName="/word/styles.xml" ContentType="{_MAIN}.styles+xml"/>'
+    f'<Override PartName="/word/settings.xml" ContentType="{_MAIN}.settings+xml"/>'
+    f'<Override PartName="/word/fontTable.xml" ContentType="{_MAIN}.fontTable+xml"/>'
+    f'<Override PartName="/word/footer1.xml" ContentType="{_MAIN}.footer+xml"/>'
+    f'<Override PartName="/word/footer2.xml" ContentType="{_MAIN}.footer+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+    "</Types>"
+)
+
+PACKAGE_RELS_XML = XML_DECL + (
+    f'<Relationships xmlns="{REL_NS}">'
+    f'<Relationship Id="rId1" Type="{OFFICE_REL}/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+    f'<Relationship Id="rId3" Type="{OFFICE_REL}/extended-properties" Target="docProps/app.xml"/>'
+    "</Relationships>"
+)
+
+DOCUMENT_RELS_XML = XML_DECL + (
+    f'<Relationships xmlns="{REL_NS}">'
+    f'<Relationship Id="rIdStyles" Type="{OFFICE_REL}/styles" Target="styles.xml"/>'
+    f'<Relationship Id="rIdSettings" Type="{OFFICE_REL}/settings" Target="settings.xml"/>'
+    f'<Relationship Id="rIdFonts" Type="{OFFICE_REL}/fontTable" Target="fontTable.xml"/>'
+    f'<Relationship Id="rIdFooterOdd" Type="{OFFICE_REL}/footer" Target="footer1.xml"/>'
+    f'<Relationship Id="rIdFooterEven" Type="{OFFICE_REL}/footer" Target="footer2.xml"/>'
+    "</Relationships>"
+)
+
+APP_XML = XML_DECL + (
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>drafter</Application></Properties>"
+)
+
+# Parts that never change, in the order they are written into every package.
+STATIC_PARTS = [
+    ("[Content_Types].xml", CONTENT_TYPES_XML),
+    ("_rels/.rels", PACKAGE_RELS_XML),
+    ("word/_rels/document.xml.rels", DOCUMENT_RELS_XML),
+    ("word/styles.xml", STYLES_XML),
+    ("word/settings.xml", SETTINGS_XML),
+    ("word/fontTable.xml", FONT_TABLE_XML),
+    ("word/footer1.xml", FOOTER_ODD_XML),
+    ("word/footer2.xml", FOOTER_EVEN_XML),
+    ("docProps/app.xml", APP_XML),
+]

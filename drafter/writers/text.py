@@ -1,0 +1,48 @@
+"""Plain-text and Markdown previews of a `Document`, for the terminal and for review."""
+
+from __future__ import annotations
+
+from ..document import Document, Kind
+
+_INDENT = "\u3000\u3000"  # two ideographic spaces, as a Chinese reader expects
+
+
+def to_text(document: Document) -> str:
+    lines: list[str] = []
+    in_header = True
+    for block in document.blocks:
+        if in_header and block.kind not in (Kind.TITLE, Kind.BYLINE):
+            in_header = False
+            if lines:
+                lines.append("")  # a blank line after the title group
+        if block.kind is Kind.TITLE:
+            lines.extend(block.text.split("\n"))
+        elif block.kind in (Kind.BYLINE, Kind.SALUTATION, Kind.SIGNATURE):
+            lines.append(block.text)
+        else:
+            lines.append(_INDENT + block.display)
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(document: Document) -> str:
+    out: list[str] = []
+    for block in document.blocks:
+        if block.kind is Kind.TITLE:
+            out.append("# " + block.text.replace("\n", ""))
+        elif block.kind is Kind.HEADING:
+            out.append("#" * (block.level + 1) + " " + block.display)
+        elif block.kind is Kind.BYLINE:
+            out.append(f"<p align=\"center\">{_md_escape(block.text)}</p>")
+        elif block.kind is Kind.SIGNATURE:
+            out.append(f"<p align=\"right\">{_md_escape(block.text)}</p>")
+        else:
+            out.append(_md_escape(block.display))
+    return "\n\n".join(out) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    """Keep a paragraph that starts like Markdown syntax a paragraph."""
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    if text[:1] in "#>-+*|" or text[:2].rstrip(".").isdigit() and text[1:2] == ".":
+        return "\\" + text
+    return text
