@@ -16,7 +16,7 @@ from .markup import build_document
 from .model import SpeechInput
 from .source import Source, load_file
 from .templates import Library, Template, render_context
-from .validation import validate
+from .validation import require_mapping, validate
 
 
 @dataclass
@@ -30,8 +30,7 @@ def choose_template(source: Source, override: str | None, library: Library) -> T
     """The template named by -t, else by the file's `template:` field."""
     if override:
         return library.get(override)
-    data = source.data if isinstance(source.data, dict) else {}
-    name = data.get("template")
+    name = require_mapping(source).get("template")
     if name is None:
         raise InputError(f"没有指定模板：请在文件里写“template: 模板名”，或用 -t 指定。可用的模板：{library.names()}",
                          source.position_of(()))

@@ -50,14 +50,19 @@ class Source:
 
     file: str
     data: Any
-    positions: dict[Path_, Position] = field(default_factory=dict)
+    positions: dict[Path_, Position] = field(default_factory=dict)  # of values
+    key_positions: dict[Path_, Position] = field(default_factory=dict)  # of mapping keys
 
     def position_of(self, path: Path_) -> Position:
-        """The position of `path`, or of its nearest ancestor that exists in the file."""
+        """The position of `path`'s value, or of its nearest ancestor that exists in the file."""
         path = tuple(path)
         while path not in self.positions and path:
             path = path[:-1]
         return self.positions.get(path, Position(self.file, 1, 1))
+
+    def key_position_of(self, path: Path_) -> Position:
+        """Where the key of `path` is written (for "unknown field" errors)."""
+        return self.key_positions.get(tuple(path)) or self.position_of(path)
 
 
 def read_text(path: Path) -> str:
@@ -153,7 +158,7 @@ class _Builder:
                     "请删去其中一个",
                     self._pos(key_node),
                 )
-            first_seen[key] = self._pos(key_node)
+            first_seen[key] = self.source.key_positions[path + (key,)] = self._pos(key_node)
             result[key] = self.build(value_node, path + (key,))
         return result
 

@@ -32,13 +32,19 @@ def field_path(loc: tuple[Any, ...]) -> str:
     return ".".join(str(part) for part in loc) or "（顶层）"
 
 
-def validate(source: Source, model: type[BaseModel]) -> BaseModel:
+def require_mapping(source: Source) -> dict:
     if not isinstance(source.data, dict):
         raise InputError("文件顶层应为一组“字段名: 值”，例如 unit: 和 speaker:", source.position_of(()))
+    return source.data
+
+
+def validate(source: Source, model: type[BaseModel]) -> BaseModel:
+    require_mapping(source)
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
         errors = [_translate(error, source, model) for error in exc.errors(include_url=False)]
+        errors.sort(key=lambda e: (e.position.line, e.position.column) if e.position else (0, 0))
         raise InputErrors(errors) from None
 
 
@@ -48,6 +54,7 @@ def _translate(error: dict[str, Any], source: Source, model: type[BaseModel]) ->
     kind = error["type"]
     if kind == "extra_forbidden":
         message = f"不认识的字段“{path}”{_did_you_mean(loc, model)}"
+        return InputError(message, source.key_position_of(loc))
     elif kind == "missing":
         message = f"缺少必填字段“{path}”"
     elif kind == "value_error":

@@ -1,0 +1,141 @@
+"""The .docx read back: text, numbering, fonts, sizes, page setup, grid, footers.
+
+Parts are read as XML straight from the zip (what Word reads), paragraphs through
+python-docx and, as a reader nobody here wrote, docx2python.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import docx
+import pytest
+from docx2python import docx2python
+
+from conftest import W, docx_part, run_cli, write_minimal
+
+
+@pytest.fixture(scope="module")
+def speech(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("speech")
+    source = write_minimal(folder)
+    result = run_cli("render", str(source), "-o", str(folder / "speech.docx"))
+    assert result.code == 0, result.err
+    return folder / "speech.docx"
+
+
+def styles(path):
+    root = ET.fromstring(docx_part(path, "word/styles.xml"))
+    return {s.get(W + "styleId"): s for s in root.iter(W + "style")}, root
+
+
+def fonts_of(style):
+    fonts = style.find(f"{W}rPr/{W}rFonts")
+    return fonts.get(W + "eastAsia"), fonts.get(W + "ascii")
+
+
+def size_of(style):
+    return int(style.find(f"{W}rPr/{W}sz").get(W + "val"))
+
+
+def test_no_theme_fonts_anywhere(speech):
+    for part in ("word/styles.xml", "word/document.xml", "word/footer1.xml", "word/footer2.xml"):
+        assert not re.search(r"w:(ascii|eastAsia|hAnsi|cs)Theme", docx_part(speech, part)), part
+    assert "theme" not in docx_part(speech, "[Content_Types].xml")
+
+
+@pytest.mark.parametrize("style_id, east_asia, size", [
+    ("Normal", "仿宋_GB2312", 32),
+    ("Title", "方正小标宋简体", 44),
+    ("Byline", "楷体_GB2312", 32),
+    ("Heading1", "黑体", 32),
+    ("Heading2", "楷体_GB2312", 32),
+    ("Heading3", "仿宋_GB2312", 32),
+    ("Heading4", "仿宋_GB2312", 32),
+    ("Footer", "宋体", 28),
+])
+def test_style_fonts_and_sizes(speech, style_id, east_asia, size):
+    by_id, _ = styles(speech)
+    assert fonts_of(by_id[style_id]) == (east_asia, east_asia)
+    assert size_of(by_id[style_id]) == size
+
+
+def test_defaults_language_and_body_paragraph(speech):
+    by_id, root = styles(speech)
+    lang = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert lang.get(W + "eastAsia") == "zh-CN"
+    normal = by_id["Normal"].find(W + "pPr")
+    indent = normal.find(W + "ind")
+    assert indent.get(W + "firstLineChars") == "200" and indent.get(W + "firstLine") == "640"
+    spacing = normal.find(W + "spacing")
+    assert (spacing.get(W + "line"), spacing.get(W + "lineRule")) == ("579", "exact")
+    # condensed so that 28 characters fit a line
+    assert by_id["Normal"].find(f"{W}rPr/{W}spacing").get(W + "val") == "-5"
+    # headings carry outline levels so Word's navigation pane and TOC see them
+    assert by_id["Heading1"].find(f"{W}pPr/{W}outlineLvl").get(W + "val") == "0"
+    assert by_id["Title"].find(f"{W}pPr/{W}jc").get(W + "val") == "center"
+
+
+def test_page_setup_and_grid(speech):
+    root = ET.fromstring(docx_part(speech, "word/document.xml"))
+    sect = root.find(f"{W}body/{W}sectPr")
+    size = sect.find(W + "pgSz")
+    assert (size.get(W + "w"), size.get(W + "h")) == ("11906", "16838")
+    margin = sect.find(W + "pgMar")
+    assert {k: margin.get(W + k) for k in ("top", "bottom", "left", "right")} == {
+        "top": "2098", "bottom": "1984", "left": "1587", "right": "1474"}
+    grid = sect.find(W + "docGrid")
+    assert (grid.get(W + "type"), grid.get(W + "linePitch")) == ("lines", "579")
+    refs = {r.get(W + "type") for r in sect.findall(W + "footerReference")}
+    assert refs == {"default", "even"}
+    assert "<w:evenAndOddHeaders/>" in docx_part(speech, "word/settings.xml")
+
+
+@pytest.mark.parametrize("part, side", [("word/footer1.xml", "right"), ("word/footer2.xml", "left")])
+def test_page_number_footers(speech, part, side):
+    xml = docx_part(speech, part)
+    root = ET.fromstring(xml)
+    paragraph = root.find(W + "p")
+    assert paragraph.find(f"{W}pPr/{W}jc").get(W + "val") == side
+    assert paragraph.find(f"{W}pPr/{W}ind").get(W + side) == "280"
+    assert "PAGE" in "".join(t.text or "" for t in root.iter(W + "instrText"))
+    texts = "".join(t.text or "" for t in root.iter(W + "t"))
+    assert texts == "— 1 —"
+
+
+def test_text_numbering_and_styles_read_back(speech):
+    document = docx.Document(str(speech))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs if p.text]
+    assert paragraphs[0] == ("Title", "党组书记在意识形态工作会议上的讲话")
+    assert paragraphs[1] == ("署名", "（2024年3月15日）")
+    assert paragraphs[2] == ("称呼", "同志们：")
+    level1 = [text for style, text in paragraphs if style == "Heading 1"]
+    assert [t[:2] for t in level1] == ["一、", "二、", "三、", "四、"]
+    assert "抓认识" in level1[0] and "抓协调" in level1[1] and "抓阵地" in level1[2] and "抓机制" in level1[3]
+    level2 = [text for style, text in paragraphs if style == "Heading 2"]
+    assert level2 and level2[0].startswith("（一）")
+    assert document.core_properties.title == "党组书记在意识形态工作会议上的讲话"
+    assert document.core_properties.author == "某某县统计局"
+    assert document.sections[0].page_width == docx.shared.Mm(210) or abs(document.sections[0].page_width.mm - 210) < 0.1
+
+
+def test_independent_reader_sees_the_same_text(speech):
+    with docx2python(str(speech)) as read:
+        text = read.text
+    assert "党组书记在意识形态工作会议上的讲话" in text
+    assert "一、" in text and "我局" in text
+    assert "党的二十大" in text and "十九大" not in text  # dated by meeting.date 2024-03-15
+    body = re.sub(r"\s", "", text)
+    assert len(body) >= 2000
+
+
+def test_long_titles_are_balanced_over_lines(tmp_path):
+    from drafter.writers.docx import balance_title
+
+    title = "中共某某县委员会宣传部部长在全县意识形态工作领导小组会议上的讲话"
+    lines = balance_title(title)
+    assert "".join(lines) == title
+    assert len(lines) == 2 and all(len(line) <= 20 for line in lines)
+    assert abs(len(lines[0]) - len(lines[1])) <= 6
+    assert balance_title("短标题") == ["短标题"]

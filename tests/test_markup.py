@@ -1,0 +1,64 @@
+"""The block markup and heading numbering (一、 （一） 1. （1）), restarting per parent."""
+
+import pytest
+
+from drafter.document import Kind, cn_number
+from drafter.errors import TemplateError
+from drafter.markup import DATA_END, DATA_START, build_document, parse
+
+
+def headings(text):
+    return [b.display for b in parse(text) if b.kind is Kind.HEADING]
+
+
+def test_numbers_follow_levels_and_restart_under_each_parent():
+    text = "\n".join([
+        "# 甲", "## 甲一", "### 细一", "#### 小一", "#### 小二", "### 细二", "## 甲二",
+        "# 乙", "## 乙一", "### 细", "# 丙",
+    ])
+    assert headings(text) == [
+        "一、甲", "（一）甲一", "1.细一", "（1）小一", "（2）小二", "2.细二", "（二）甲二",
+        "二、乙", "（一）乙一", "1.细", "三、丙",
+    ]
+
+
+def test_numbers_typed_in_a_template_or_data_are_replaced():
+    assert headings("# 一、抓认识\n## （二）抓协调\n### 3. 抓阵地\n#### (4)抓机制") == [
+        "一、抓认识", "（一）抓协调", "1.抓阵地", "（1）抓机制"]
+
+
+def test_chinese_numbers_beyond_ten():
+    assert [cn_number(n) for n in (1, 10, 11, 19, 20, 21, 99)] == ["一", "十", "十一", "十九", "二十", "二十一", "九十九"]
+    many = "\n".join(f"# 第{n}节" for n in range(1, 13))
+    assert headings(many)[-3:] == ["十、第10节", "十一、第11节", "十二、第12节"]
+
+
+def test_directives_and_body():
+    blocks = parse("@title 标题\n@byline 张三\n@salutation 同志们：\n\n正文一段\n@closing 谢谢大家！\n@signature 某局")
+    assert [(b.kind, b.text) for b in blocks] == [
+        (Kind.TITLE, "标题"), (Kind.BYLINE, "张三"), (Kind.SALUTATION, "同志们："),
+        (Kind.BODY, "正文一段"), (Kind.CLOSING, "谢谢大家！"), (Kind.SIGNATURE, "某局")]
+
+
+def test_user_data_never_becomes_markup():
+    data = DATA_START + "# 这是用户写的正文" + DATA_END + "\n" + DATA_START + "@title 也不是标题" + DATA_END
+    blocks = parse(data)
+    assert [(b.kind, b.text) for b in blocks] == [(Kind.BODY, "# 这是用户写的正文"), (Kind.BODY, "@title 也不是标题")]
+
+
+def test_title_lines_join_into_one_title():
+    document = build_document("@title 关于某某工作的\n@title 情况报告\n正文")
+    assert document.title == "关于某某工作的情况报告"
+    assert document.blocks[0].text == "关于某某工作的\n情况报告"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("##### 五级", "最多四级"),
+    ("@unknown 文字", "不认识的标记"),
+    ("# ", "标题是空的"),
+])
+def test_bad_markup_is_a_template_error(text, words):
+    with pytest.raises(TemplateError) as info:
+        parse(text, "demo")
+    assert words in str(info.value)
+    assert "demo" in str(info.value)
