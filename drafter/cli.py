@@ -16,7 +16,7 @@ from typing import Any, Callable
 import click
 
 from . import __version__, clizh
-from .errors import DrafterError, OutputError, UsageError
+from .errors import DrafterError, OutputError
 
 clizh.install()
 
@@ -261,15 +261,23 @@ def templates_new(parent_dirs: tuple[Path, ...], name: str, parent: str, folder:
 @reports_errors
 def init(name: str, output: Path | None, force: bool, template_dirs: tuple[Path, ...]) -> None:
     """为模板 NAME 生成一份带中文注释、可直接生成文稿的 YAML 输入文件。"""
-    from .scaffold import starter_yaml
+    import json
 
-    text = starter_yaml(_library(output, template_dirs).get(name))
+    from .scaffold import json_schema, starter_yaml
+
+    template = _library(output, template_dirs).get(name)
+    text = starter_yaml(template)
     if output is None:
         click.echo(text, nl=False)
         return
     from .output import write_atomic
 
     write_atomic(output, text.encode("utf-8"), force)
+    # the schema the `# yaml-language-server: $schema=` line points to, beside the YAML
+    schema_path = output.parent / f"{template.name}.schema.json"
+    if force or not schema_path.exists():
+        schema = json.dumps(json_schema(template), ensure_ascii=False, indent=2) + "\n"
+        write_atomic(schema_path, schema.encode("utf-8"), force=True)
     click.echo(f"已生成：{output}（按注释修改后运行 drafter render {output}）", err=True)
 
 

@@ -429,7 +429,12 @@ def _translate(message: str, table: list[tuple[str, str]]) -> str:
 
 def template_error(exc: jinja2.TemplateSyntaxError) -> TemplateError:
     where = Position(exc.filename or exc.name or "模板", exc.lineno or 1, 1)
-    return TemplateError(f"模板语法错误：{_translate(exc.message or '', _SYNTAX_MESSAGES)}", where)
+    message = exc.message or ""
+    unclosed = re.search(r"innermost block that needs to be closed is '(\w+)'", message)
+    if unclosed:
+        tag = unclosed.group(1)
+        return TemplateError(f"模板语法错误：{{% {tag} %}} 没有对应的 {{% end{tag} %}}", where)
+    return TemplateError(f"模板语法错误：{_translate(message, _SYNTAX_MESSAGES)}", where)
 
 
 def _runtime_error(exc: Exception, library: Library) -> TemplateError:
