@@ -316,11 +316,12 @@ class _Parser:
                 rule.before = self.date(item, "before")
                 if rule.after is None and rule.before is None:
                     raise self.fail(line, "过时提法须写明“after”（此日期之后过时）或“before”（此日期之前尚无此提法）")
-            for template_key in ("message", "suggestion"):
-                try:
-                    getattr(rule, template_key).format(match="x", replacement="y")
-                except (KeyError, IndexError, ValueError):
-                    raise self.fail(line, f"“{template_key}”中的花括号只能写 {{match}} 或 {{replacement}}") from None
+            for template_key in ("message", "suggestion", "replacement"):
+                template = getattr(rule, template_key) or ""
+                if "\\" in template:
+                    groups = re.findall(r"\\(\d+)", template)
+                    if any(int(g) > pattern.groups for g in groups):
+                        raise self.fail(line, f"“{template_key}”引用了不存在的分组：{template}")
             rules.append(rule)
         return rules
 

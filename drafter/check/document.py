@@ -1,0 +1,127 @@
+"""The draft as the rules see it: paragraphs, front matter (title, byline) and headings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.check.textutil import cn_to_int
+
+# Heading families in GB/T 9704 order: 一、 → （一） → 1. → （1）
+FAMILIES = ("cn", "cn-paren", "arabic", "arabic-paren")
+FAMILY_RANK = {name: rank for rank, name in enumerate(FAMILIES)}
+FAMILY_LABEL = {
+    "cn": "一级标题（一、）",
+    "cn-paren": "二级标题（（一））",
+    "arabic": "三级标题（1.）",
+    "arabic-paren": "四级标题（（1））",
+}
+
+_CN = "一二三四五六七八九十百"
+_HEADING_RES = [
+    ("cn-paren", re.compile(rf"^([（(])\s*([{_CN}]+)\s*([）)])([、，,.．]?)")),
+    ("arabic-paren", re.compile(r"^([（(])\s*([0-9]{1,3})\s*([）)])([、，,.．]?)")),
+    ("cn", re.compile(rf"^([{_CN}]+)\s*([、，,.．])")),
+    ("arabic", re.compile(r"^([0-9]{1,3})\s*([.．、])(?![0-9])")),
+]
+
+
+@dataclass(frozen=True)
+class Heading:
+    index: int  # 0-based paragraph index
+    family: str
+    number: int
+    marker: str  # as written: "（一）", "(二)", "1、"
+    standard: bool  # written as GB/T 9704 wants
+    variant: str  # the written form with the number abstracted: "（X）", "(X)", "X、"
+
+    def standard_marker(self) -> str:
+        return standard_marker(self.family, self.number)
+
+
+def standard_marker(family: str, number: int) -> str:
+    from drafter.check.textutil import int_to_cn
+
+    if family == "cn":
+        return f"{int_to_cn(number)}、"
+    if family == "cn-paren":
+        return f"（{int_to_cn(number)}）"
+    if family == "arabic":
+        return f"{number}."
+    return f"（{number}）"
+
+
+def parse_heading(index: int, text: str) -> Heading | None:
+    for family, regex in _HEADING_RES:
+        m = regex.match(text)
+        if not m:
+            continue
+        if family in ("cn-paren", "arabic-paren"):
+            opening, num, closing, trailing = m.group(1), m.group(2), m.group(3), m.group(4)
+            number = cn_to_int(num) if family == "cn-paren" else int(num)
+            if number is None:
+                return None
+            variant = f"{opening}X{closing}{trailing}"
+            standard = opening == "（" and closing == "）" and not trailing
+            marker = m.group(0)
+        else:
+            num, sep = m.group(1), m.group(2)
+            number = cn_to_int(num) if family == "cn" else int(num)
+            if number is None:
+                return None
+            # "一是"/"一要" and friends are not headings; neither are years (2022、).
+            if family == "arabic" and number > 200:
+                return None
+            variant = f"X{sep}"
+            standard = sep == ("、" if family == "cn" else ".")
+            marker = m.group(0)
+        return Heading(index, family, number, marker, standard, variant)
+    return None
+
+
+@dataclass
+class Draft:
+    paragraphs: list[str]
+    front: list[int] = field(default_factory=list)  # title and byline lines (0-based)
+    headings: dict[int, Heading] = field(default_factory=dict)
+
+    @classmethod
+    def from_paragraphs(cls, paragraphs: list[str]) -> "Draft":
+        paragraphs = [p.strip() for p in paragraphs]
+        draft = cls(paragraphs)
+        draft.front = _front_matter(paragraphs)
+        front = set(draft.front)
+        for i, text in enumerate(paragraphs):
+            if i in front:
+                continue
+            heading = parse_heading(i, text)
+            if heading is not None:
+                draft.headings[i] = heading
+        return draft
+
+    @property
+    def body_indices(self) -> list[int]:
+        front = set(self.front)
+        return [i for i in range(len(self.paragraphs)) if i not in front]
+
+
+_SALUTATION = re.compile(r"^(同志们|各位[^，。]{0,10}|女士们|先生们)[：:，,！!]?$")
+
+
+def _front_matter(paragraphs: list[str]) -> list[int]:
+    """Title (first paragraph) and the short lines under it (byline, date, second title line).
+
+    Stops at the salutation, the first heading or the first sentence-like paragraph."""
+    front: list[int] = []
+    for i, text in enumerate(paragraphs[:5]):
+        if not text:
+            continue
+        if parse_heading(i, text) is not None or _SALUTATION.match(text):
+            break
+        limit = 60 if i == 0 else 40
+        if len(text) > limit or text.endswith(("。", "；", "！", "？", "：", ":")):
+            break
+        if i > 0 and len(front) >= 4:
+            break
+        front.append(i)
+    return front

@@ -1,0 +1,99 @@
+"""Run every rule family over a draft."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from drafter.check.context import CheckContext, kind_from_name
+from drafter.check.document import Draft
+from drafter.check.findings import Finding, sort_findings
+from drafter.check.rules import RuleSet, load_rules
+from drafter.kinds import KINDS
+
+
+@dataclass
+class Resolved:
+    """The context as the rules use it: given values, or what could be inferred."""
+
+    ctx: CheckContext
+    kind: str | None  # given, or guessed from the unit's name
+    kind_source: str  # "given" | "name" | ""
+    date: _dt.date | None
+    date_source: str  # "given" | "text" | ""
+
+    @property
+    def party_org(self) -> str | None:
+        if self.ctx.party_org:
+            return self.ctx.party_org
+        if self.kind:
+            return KINDS[self.kind].party_org
+        return None
+
+    @property
+    def party_org_given(self) -> bool:
+        return bool(self.ctx.party_org)
+
+
+_BYLINE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO_DATE = re.compile(r"(?:时间|日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def infer_date(draft: Draft) -> _dt.date | None:
+    """The date on the byline (（2022年1月25日）) or a 时间: line among the first paragraphs."""
+    for i in draft.front + list(range(min(len(draft.paragraphs), 4))):
+        text = draft.paragraphs[i]
+        if len(text) > 40:
+            continue
+        m = _BYLINE_DATE.search(text) or _ISO_DATE.search(text)
+        if m:
+            try:
+                return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+    return None
+
+
+def resolve(ctx: CheckContext, draft: Draft) -> Resolved:
+    kind, kind_source = ctx.unit_kind, "given" if ctx.unit_kind else ""
+    if kind is None and ctx.unit_name:
+        kind = kind_from_name(ctx.unit_name)
+        kind_source = "name" if kind else ""
+    if ctx.date is not None:
+        date, date_source = ctx.date, "given"
+    else:
+        date = infer_date(draft)
+        date_source = "text" if date else ""
+    return Resolved(ctx, kind, kind_source, date, date_source)
+
+
+Family = Callable[[Draft, Resolved, RuleSet], Iterable[Finding]]
+
+
+def _families() -> list[Family]:
+    from drafter.check import dated, repetition, roles, structure, unit, wording
+
+    return [unit.check, repetition.check, structure.check, roles.check, dated.check,
+            wording.check]
+
+
+def run_checks(paragraphs: list[str], context: CheckContext | None, rules: RuleSet) -> list[Finding]:
+    """All findings for the paragraphs (1-based numbers), sorted by paragraph and column."""
+    draft = Draft.from_paragraphs(list(paragraphs))
+    resolved = resolve(context or CheckContext(), draft)
+    findings: list[Finding] = []
+    for family in _families():
+        findings.extend(f for f in family(draft, resolved, rules) if rules.enabled(f.rule))
+    return sort_findings(findings)
+
+
+def check_paragraphs(paragraphs: list[str], context: CheckContext | None = None,
+                     extra_rule_files: Iterable[Path] = ()) -> list[Finding]:
+    """Public entry point: check already-split paragraphs (title and byline first).
+
+    Raises RuleFileError (Chinese message) when a user rules file is broken."""
+    rules = load_rules([Path(p) for p in extra_rule_files])
+    return run_checks(paragraphs, context, rules)

@@ -1,0 +1,232 @@
+"""Structure (structure.*): heading numbers and sub-point sequences.
+
+- structure.sequence  a heading number skipped (一、二、四) or out of order, per level, with
+                      the lower levels restarting under each parent heading
+- structure.style     a level written in more than one way, or not as GB/T 9704 writes it
+                      (一、 （一） 1. （1）)
+- structure.embedded  a heading marker such as （二） swallowed into the middle of a paragraph
+- structure.subpoint  一是/二是…, 一要/二要…, 第一，第二，… skipping or repeating a number
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.check.document import (FAMILIES, FAMILY_LABEL, FAMILY_RANK, Draft, Heading,
+                                    standard_marker)
+from drafter.check.findings import ERROR, HINT, Finding
+from drafter.check.rules import RuleSet
+from drafter.check.textutil import CJK, cn_to_int, int_to_cn
+
+_SOURCE_GBT = "GB/T 9704—2012《党政机关公文格式》7.3.3：结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"
+
+_EMBEDDED = re.compile(rf"(?<=[{CJK}])([（(])([一二三四五六七八九十]+)([）)])(?=[{CJK}]{{4}})")
+_SUBPOINT = re.compile(
+    r"(?:^|(?<=[。；;，,：:！!？?\s]))"
+    r"(?:(?P<num>[一二三四五六七八九十]+)(?P<suffix>是|要)|第(?P<ord>[一二三四五六七八九十]+)(?=[，,、]))"
+)
+
+
+@dataclass
+class _Embedded:
+    index: int
+    start: int
+    number: int
+    marker: str
+    title: str  # the heading text that follows the marker, up to punctuation
+
+
+def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
+    findings: list[Finding] = []
+    embedded = _find_embedded(draft)
+    findings += _sequence(draft, embedded)
+    findings += _embedded_findings(draft, embedded)
+    findings += _style(draft)
+    findings += _subpoints(draft)
+    return findings
+
+
+# ----------------------------------------------------------------------------- sequence
+
+
+def _sequence(draft: Draft, embedded: list[_Embedded]) -> list[Finding]:
+    findings = []
+    headings = [draft.headings[i] for i in sorted(draft.headings)]
+    last: dict[str, Heading | None] = {f: None for f in FAMILIES}
+    for h in headings:
+        rank = FAMILY_RANK[h.family]
+        for lower in FAMILIES[rank + 1:]:
+            last[lower] = None
+        previous = last[h.family]
+        expected = previous.number + 1 if previous else 1
+        label = FAMILY_LABEL[h.family]
+        if h.number > expected:
+            missing = [standard_marker(h.family, n) for n in range(expected, h.number)]
+            after = f"“{previous.marker}”之后是" if previous else "开头就是"
+            message = f"{label}序号跳号：{after}“{h.marker}”，缺少{'、'.join(f'“{m}”' for m in missing)}"
+            swallowed = [e for e in embedded
+                         if (previous.index if previous else -1) <= e.index < h.index
+                         and h.family == "cn-paren" and expected <= e.number < h.number]
+            suggestion = "补上缺少的部分，或把后面的序号依次改正"
+            if swallowed:
+                e = swallowed[0]
+                message += f"（第{e.index + 1}段中间的“{e.marker}”疑为被并入正文的标题）"
+                suggestion = f"把第{e.index + 1}段中的“{e.marker}{e.title}”另起一段作为标题"
+            findings.append(Finding(
+                rule="structure.sequence", severity=ERROR, paragraph=h.index + 1,
+                snippet=h.marker, column=1, message=message, suggestion=suggestion,
+                related_paragraph=swallowed[0].index + 1 if swallowed else None,
+                source=_SOURCE_GBT,
+            ))
+        elif h.number < expected:
+            what = "重复" if previous and h.number == previous.number else "顺序错乱"
+            findings.append(Finding(
+                rule="structure.sequence", severity=ERROR, paragraph=h.index + 1,
+                snippet=h.marker, column=1,
+                message=f"{label}序号{what}：“{previous.marker}”之后又是“{h.marker}”",
+                suggestion=f"改为“{standard_marker(h.family, expected)}”并依次调整后面的序号",
+                replacement=standard_marker(h.family, expected),
+                related_paragraph=previous.index + 1, source=_SOURCE_GBT,
+            ))
+        last[h.family] = h
+    return findings
+
+
+# ----------------------------------------------------------------------------- embedded
+
+
+def _find_embedded(draft: Draft) -> list[_Embedded]:
+    found = []
+    front = set(draft.front)
+    for index, text in enumerate(draft.paragraphs):
+        if index in front:
+            continue
+        for m in _EMBEDDED.finditer(text):
+            number = cn_to_int(m.group(2))
+            if number is None:
+                continue
+            rest = text[m.end():]
+            title = re.split(r"[，。；：、,.;:！？!?]", rest, maxsplit=1)[0]
+            found.append(_Embedded(index, m.start(), number, m.group(0), title[:30]))
+    return found
+
+
+def _embedded_findings(draft: Draft, embedded: list[_Embedded]) -> list[Finding]:
+    findings = []
+    for e in embedded:
+        fits = _fits_gap(draft, e)
+        good = standard_marker("cn-paren", e.number)
+        message = f"段落中间出现标题序号“{e.marker}”，“{e.marker}{e.title}”疑为被并入正文的二级标题"
+        if fits:
+            message += f"（与前后的二级标题序号正好衔接）"
+        findings.append(Finding(
+            rule="structure.embedded", severity=ERROR if fits else HINT,
+            paragraph=e.index + 1, snippet=f"{e.marker}{e.title}", column=e.start + 1,
+            message=message,
+            suggestion=f"把“{good}{e.title}”另起一段作为标题；如是段内列举，改用“一是”“二是”",
+            source=_SOURCE_GBT,
+        ))
+    return findings
+
+
+def _fits_gap(draft: Draft, e: _Embedded) -> bool:
+    """Does the embedded （n） fill a gap in the 二级 headings of its section?"""
+    headings = [draft.headings[i] for i in sorted(draft.headings)]
+    before = None
+    after = None
+    for h in headings:
+        if h.index <= e.index:
+            if h.family == "cn":
+                before = None  # a new section starts
+            elif h.family == "cn-paren":
+                before = h
+        else:
+            if h.family == "cn":
+                break
+            if h.family == "cn-paren":
+                after = h
+                break
+    prev_ok = (before is None and e.number == 1) or (before is not None and before.number == e.number - 1)
+    next_ok = after is None or after.number == e.number + 1
+    return prev_ok and next_ok and (before is not None or after is not None)
+
+
+# ----------------------------------------------------------------------------- style
+
+
+def _style(draft: Draft) -> list[Finding]:
+    findings = []
+    by_family: dict[str, list[Heading]] = {}
+    for i in sorted(draft.headings):
+        h = draft.headings[i]
+        by_family.setdefault(h.family, []).append(h)
+    for family, headings in by_family.items():
+        label = FAMILY_LABEL[family]
+        variants = {}
+        for h in headings:
+            variants.setdefault(h.variant, []).append(h)
+        odd = [h for h in headings if not h.standard]
+        if not odd:
+            continue
+        first = odd[0]
+        good = standard_marker(family, first.number)
+        if len(variants) > 1:
+            shown = "、".join(f"“{hs[0].marker}”" for hs in variants.values())
+            message = f"{label}序号写法不一致：{shown}"
+        else:
+            message = f"{label}序号“{first.marker}”不合规范（共 {len(odd)} 处）"
+        findings.append(Finding(
+            rule="structure.style", severity=HINT, paragraph=first.index + 1,
+            snippet=first.marker, column=1, message=message,
+            suggestion=f"统一写作“{good}”的形式", replacement=good, source=_SOURCE_GBT,
+        ))
+    return findings
+
+
+# ----------------------------------------------------------------------------- sub-points
+
+
+def _subpoints(draft: Draft) -> list[Finding]:
+    findings = []
+    last: dict[str, tuple[int, str, int]] = {}  # suffix → (number, marker, paragraph)
+    for index, text in enumerate(draft.paragraphs):
+        if index in draft.headings or index in draft.front:
+            last.clear()  # a heading opens a new scope
+            if index in draft.front:
+                continue
+        for m in _SUBPOINT.finditer(text):
+            if m.group("ord"):
+                number, suffix = cn_to_int(m.group("ord")), "第"
+            else:
+                number, suffix = cn_to_int(m.group("num")), m.group("suffix")
+            if number is None or number > 20:
+                continue
+            marker = m.group(0)
+            previous = last.get(suffix)
+            if number == 1 or previous is None:
+                last[suffix] = (number, marker, index)
+                continue
+            prev_number, prev_marker, prev_index = previous
+            if number == prev_number + 1:
+                last[suffix] = (number, marker, index)
+                continue
+            if number > prev_number + 1:
+                missing = "、".join(f"“{_sub_marker(suffix, n)}”" for n in range(prev_number + 1, number))
+                message = f"分项序号跳号：“{prev_marker}”之后是“{marker}”，缺少{missing}"
+            else:
+                message = f"分项序号{'重复' if number == prev_number else '顺序错乱'}：“{prev_marker}”之后又是“{marker}”"
+            expected = _sub_marker(suffix, prev_number + 1)
+            findings.append(Finding(
+                rule="structure.subpoint", severity=HINT, paragraph=index + 1,
+                snippet=marker, column=m.start() + 1, message=message,
+                suggestion=f"改为“{expected}”或补上缺少的分项", replacement=expected,
+                related_paragraph=prev_index + 1,
+                source="分项序号应连续（一是、二是、三是……）",
+            ))
+            last[suffix] = (number, marker, index)
+    return findings
+
+
+def _sub_marker(suffix: str, number: int) -> str:
+    return f"第{int_to_cn(number)}" if suffix == "第" else f"{int_to_cn(number)}{suffix}"

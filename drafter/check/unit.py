@@ -1,0 +1,232 @@
+"""Unit consistency (unit.*): self-references, party organisations and trade words that do
+not fit the unit — the traces of a draft copied from another unit's text.
+
+- unit.self-ref   我街道 / 本局 / 我们村 … whose kind is not the unit's kind
+- unit.org        a party organisation that cannot exist (街道党组) or that the unit lacks
+- unit.trade      a trade's 事业/系统/行业 (环卫事业) that the unit's name does not cover
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from drafter.check.document import Draft
+from drafter.check.findings import ERROR, HINT, Finding
+from drafter.check.rules import RuleSet
+from drafter.kinds import KINDS
+
+# Administrative levels of the territorial kinds; the others (局, 办 …) have none.
+LEVEL = {"市": 3, "县": 2, "区": 2, "乡": 1, "镇": 1, "街道": 1, "村": 0, "社区": 0}
+# Jurisdictions a unit below them may call its own: a 镇 or a 局 says 我县, a 街道 says 我区.
+JURISDICTIONS = {"县", "区", "市"}
+TOWNSHIPS = {"乡", "镇", "街道"}
+
+
+@dataclass(frozen=True)
+class SelfRef:
+    index: int  # paragraph, 0-based
+    start: int
+    end: int
+    text: str  # 我街道
+    prefix: str  # 我 / 本 / 我们
+    kind: str  # 街道
+
+
+@lru_cache(maxsize=1)
+def _word_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Regex over 我/我们/本 + kind word, and kind word → kind (校 and 学校 → 学校)."""
+    words: dict[str, str] = {}
+    for kind, info in KINDS.items():
+        words[info.self_ref[1:]] = kind
+        words.setdefault(kind, kind)
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"(我们|我|本)({alternatives})"), words
+
+
+def find_self_refs(draft: Draft, rules: RuleSet) -> list[SelfRef]:
+    regex, words = _word_table()
+    data = rules.self_ref
+    refs = []
+    for index, text in enumerate(draft.paragraphs):
+        for m in regex.finditer(text):
+            prefix, word = m.group(1), m.group(2)
+            kind = words[word]
+            before = text[m.start() - 1] if m.start() > 0 else ""
+            if prefix == "本":
+                if kind not in data.ben_kinds or before in data.ben_not_preceded_by:
+                    continue
+            elif before in data.not_preceded_by:
+                continue
+            follow = data.follow_re(kind)
+            if follow is not None and follow.match(text, m.end()):
+                continue
+            refs.append(SelfRef(index, m.start(), m.end(), m.group(0), prefix, kind))
+    return refs
+
+
+def own_form(prefix: str, kind: str) -> str:
+    """The self-reference of `kind` written with the same prefix: 我街道 → 我村, 本局 → 本村."""
+    info = KINDS[kind]
+    if prefix == "我们":
+        return f"我们{kind}"
+    return prefix + info.self_ref[1:]
+
+
+def judge(token_kind: str, unit_kind: str, unit_name: str | None) -> str | None:
+    """Severity when a text of unit_kind refers to itself as token_kind, None when it fits."""
+    if token_kind == unit_kind:
+        return None
+    if token_kind in JURISDICTIONS:
+        unit_level = LEVEL.get(unit_kind)
+        if unit_level is None or unit_level < LEVEL[token_kind]:
+            return None  # the jurisdiction the unit belongs to
+        return ERROR
+    severity = ERROR
+    if token_kind in TOWNSHIPS and unit_kind not in LEVEL:
+        severity = HINT  # an office of a 镇 may say 我镇
+    if unit_name and token_kind in unit_name:
+        severity = HINT  # XX街道XX社区 may speak of its 街道
+    return severity
+
+
+def _self_ref_findings(draft: Draft, resolved, rules: RuleSet, refs: list[SelfRef]) -> list[Finding]:
+    ambiguous = rules.self_ref.ambiguous
+    findings = []
+    kind = resolved.kind
+    if kind is not None:
+        for ref in refs:
+            if ref.kind in ambiguous and ref.kind != kind:
+                continue
+            severity = judge(ref.kind, kind, resolved.ctx.unit_name)
+            if severity is None:
+                continue
+            own = own_form(ref.prefix, kind)
+            unit = f"单位“{resolved.ctx.unit_name}”的类型“{kind}”" if resolved.ctx.unit_name else f"单位类型“{kind}”"
+            findings.append(Finding(
+                rule="unit.self-ref", severity=severity, paragraph=ref.index + 1,
+                snippet=ref.text, column=ref.start + 1,
+                message=f"“{ref.text}”与{unit}不符",
+                suggestion=f"建议改为“{own}”", replacement=own,
+                source="单位自称须与本单位类型一致（单位类型表 drafter/kinds.py）",
+            ))
+        return findings
+
+    # No unit data: the dominant self-reference decides, the others are hints.
+    counted = [r for r in refs if r.kind not in ambiguous and r.kind not in JURISDICTIONS]
+    if not counted:
+        return []
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for n, ref in enumerate(counted):
+        counts[ref.kind] = counts.get(ref.kind, 0) + 1
+        first.setdefault(ref.kind, n)
+    dominant = max(counts, key=lambda k: (counts[k], -first[k]))
+    for ref in counted:
+        if ref.kind == dominant or judge(ref.kind, dominant, None) is None:
+            continue
+        own = own_form(ref.prefix, dominant)
+        findings.append(Finding(
+            rule="unit.self-ref", severity=HINT, paragraph=ref.index + 1,
+            snippet=ref.text, column=ref.start + 1,
+            message=(f"“{ref.text}”与文中主要的自称“{KINDS[dominant].self_ref}”"
+                     f"（{counts[dominant]} 处）不一致"),
+            suggestion=f"建议改为“{own}”（如单位类型不是“{dominant}”，请用 --kind 指定）",
+            replacement=own,
+            source="未提供单位资料，按文中出现最多的自称推断单位类型",
+        ))
+    return findings
+
+
+def inferred_kind(refs: list[SelfRef], rules: RuleSet) -> str | None:
+    counted = [r.kind for r in refs
+               if r.kind not in rules.self_ref.ambiguous and r.kind not in JURISDICTIONS]
+    if not counted:
+        return None
+    return max(set(counted), key=lambda k: (counted.count(k), -counted.index(k)))
+
+
+_PARTY_ORGS = "党组|党委|党工委|党支部|党总支"
+
+
+def _org_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) -> list[Finding]:
+    findings = []
+    no_group = rules.no_party_group
+    if not no_group:
+        return findings
+    words = "|".join(re.escape(w) for w in sorted(no_group, key=len, reverse=True))
+    compound = re.compile(f"({words})党组(?!织)")
+    bare = re.compile("党组(?!织)")
+    own_org = None
+    if kind is not None:
+        own_org = resolved.party_org if resolved.party_org_given else KINDS[kind].party_org
+    for index, text in enumerate(draft.paragraphs):
+        spans = []
+        for m in compound.finditer(text):
+            word = m.group(1)
+            spans.append(m.span())
+            if kind is not None and kind != word and not (word == "乡镇" and kind in ("乡", "镇")):
+                who = (f"本单位为“{kind}”" if resolved.kind else
+                       f"按文中自称推断本单位为“{kind}”")
+                advice = f"{who}，应为“{kind}{own_org}”等本单位党组织" if own_org else ""
+                replacement = f"{kind}{own_org}" if own_org and kind in LEVEL else None
+            else:
+                proper = KINDS[word].party_org if word in KINDS else "党委"
+                advice = f"{word}设“{proper}”"
+                replacement = f"{word}{proper}" if word in KINDS else None
+            findings.append(Finding(
+                rule="unit.org", severity=ERROR, paragraph=index + 1, snippet=m.group(0),
+                column=m.start() + 1,
+                message=f"“{m.group(0)}”：{word}不设党组，疑为照搬其他单位的文稿",
+                suggestion=f"核对并改正（{advice}）" if advice else "核对并改正",
+                replacement=replacement,
+                source="《中国共产党党组工作条例》：党组设在国家机关、人民团体、经济组织、文化组织、社会组织等的领导机关中",
+            ))
+        if kind is None or kind not in no_group or resolved.party_org_given and "党组" in (resolved.party_org or ""):
+            continue
+        for m in bare.finditer(text):
+            if any(s <= m.start() < e for s, e in spans):
+                continue
+            findings.append(Finding(
+                rule="unit.org", severity=HINT, paragraph=index + 1, snippet=m.group(0),
+                column=m.start() + 1,
+                message=f"单位类型“{kind}”不设党组，文中的“党组”疑为照搬其他单位的文稿",
+                suggestion=f"核对并改为本单位党组织（{kind}{own_org}）" if own_org else "核对并改正",
+                replacement=f"{kind}{own_org}" if own_org else None,
+                source="《中国共产党党组工作条例》：党组设在国家机关、人民团体、经济组织、文化组织、社会组织等的领导机关中",
+            ))
+            break  # once per paragraph is enough
+    return findings
+
+
+def _trade_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) -> list[Finding]:
+    names = [n for n in (resolved.ctx.unit_name, resolved.ctx.unit_short_name) if n]
+    if not names and kind not in ("村", "社区"):
+        return []  # without a name only villages and communities are sure to have no trade
+    findings = []
+    for trade in rules.trades:
+        if any(word in name for name in names for word in trade.unit_words):
+            continue
+        for index, text in enumerate(draft.paragraphs):
+            for m in trade.pattern.finditer(text):
+                who = f"单位“{names[0]}”" if names else f"单位类型“{kind}”"
+                whole = KINDS[kind].whole if kind else ""
+                example = f"（如“{whole}各项事业”）" if whole else ""
+                findings.append(Finding(
+                    rule="unit.trade", severity=trade.severity, paragraph=index + 1,
+                    snippet=m.group(0), column=m.start() + 1,
+                    message=f"“{m.group(0)}”与{who}的职能不符，疑为照搬其他单位的文稿",
+                    suggestion=f"改为本单位的工作{example}",
+                    source=trade.source or "行业词与单位名称不符（drafter/data/rules/unit.yaml 的 trades）",
+                ))
+    return findings
+
+
+def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
+    refs = find_self_refs(draft, rules)
+    findings = _self_ref_findings(draft, resolved, rules, refs)
+    kind = resolved.kind or inferred_kind(refs, rules)
+    findings += _org_findings(draft, resolved, rules, kind)
+    findings += _trade_findings(draft, resolved, rules, kind)
+    return findings
