@@ -1,0 +1,81 @@
+"""dated.* — formulations the meeting date makes out of date (drafter/data/formulations.yaml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from drafter.check import ERROR, HINT, CheckContext, check_paragraphs
+
+
+def dated(paragraphs, day=None):
+    context = CheckContext(date=day)
+    return [(f.rule, f.paragraph, f.snippet, f.severity)
+            for f in check_paragraphs(paragraphs, context) if f.rule.startswith("dated.")]
+
+
+TEXT = ["在全区宣传思想工作会议上的讲话",
+        "当前，要把学习宣传贯彻党的十九大精神作为首要政治任务，持续学习十九届六中全会精神。"]
+
+
+def test_before_the_twentieth_congress_nothing():
+    assert dated(TEXT, dt.date(2022, 1, 25)) == []
+    assert dated(TEXT, dt.date(2022, 10, 16)) == []  # the opening day itself
+
+
+def test_after_the_twentieth_congress():
+    findings = check_paragraphs(TEXT, CheckContext(date=dt.date(2022, 10, 17)))
+    spirit = [f for f in findings if f.rule == "dated.nineteenth-congress-spirit"]
+    assert [(f.snippet, f.severity, f.replacement) for f in spirit] == [
+        ("党的十九大精神", ERROR, "党的二十大精神")]
+    assert "2022年10月17日" in spirit[0].message
+    plenum = [f for f in findings if f.rule == "dated.nineteenth-plenums"]
+    assert [(f.snippet, f.severity) for f in plenum] == [("十九届六中全会", HINT)]
+
+
+def test_without_a_date_nothing_is_checked():
+    assert dated(TEXT) == []
+
+
+def test_date_from_the_byline():
+    paragraphs = [TEXT[0], "（2023年3月1日）", TEXT[1]]
+    assert ("dated.nineteenth-congress-spirit", 3, "党的十九大精神", ERROR) in dated(paragraphs)
+
+
+def test_given_date_wins_over_the_byline():
+    paragraphs = [TEXT[0], "（2023年3月1日）", TEXT[1]]
+    assert dated(paragraphs, dt.date(2022, 1, 1)) == []
+
+
+def test_too_early_for_the_twentieth_congress():
+    paragraphs = ["讲话", "深入学习贯彻党的二十大精神。", "迎接党的二十大胜利召开。"]
+    assert dated(paragraphs, dt.date(2022, 5, 1)) == [
+        ("dated.twentieth-congress-too-early", 2, "党的二十大精神", ERROR)]
+    assert dated(paragraphs, dt.date(2023, 5, 1)) == [
+        ("dated.welcome-twentieth-congress", 3, "迎接党的二十大", HINT)]
+
+
+@pytest.mark.parametrize("sentence, day, rule", [
+    ("为实现“两个一百年”奋斗目标而努力奋斗。", dt.date(2021, 7, 2), "dated.two-centenary-goals"),
+    ("决胜全面建成小康社会。", dt.date(2021, 8, 1), "dated.moderately-prosperous-goal"),
+    ("坚决打赢脱贫攻坚战。", dt.date(2021, 3, 1), "dated.poverty-battle"),
+    ("做好新冠肺炎疫情防控。", dt.date(2023, 1, 10), "dated.covid-name-short"),
+    ("学习党的十八大精神。", dt.date(2018, 1, 10), "dated.eighteenth-congress-spirit"),
+    ("喜迎建党100周年。", dt.date(2021, 9, 1), "dated.welcome-centenary"),
+])
+def test_formulations_out_of_date(sentence, day, rule):
+    paragraphs = ["讲话", sentence]
+    assert [r for r, *_ in dated(paragraphs, day)] == [rule]
+    before = dt.date(2016, 1, 1) if rule == "dated.eighteenth-congress-spirit" else dt.date(2020, 1, 1)
+    assert dated(paragraphs, before) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "我们实现了第一个百年奋斗目标，正在向第二个百年奋斗目标进军。",
+    "党的十八大以来，我国全面建成了小康社会，打赢了脱贫攻坚战。",
+    "为全面建设社会主义现代化国家而团结奋斗。",
+    "深入学习贯彻党的二十大精神。",
+])
+def test_current_formulations_are_clean(sentence):
+    assert dated(["讲话", sentence], dt.date(2024, 3, 1)) == []

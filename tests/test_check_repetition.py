@@ -1,0 +1,84 @@
+"""repeat.paragraph and repeat.sentence."""
+
+from __future__ import annotations
+
+from drafter.check import ERROR, HINT, CheckContext, check_paragraphs
+
+
+def repeats(paragraphs):
+    return [f for f in check_paragraphs(paragraphs, CheckContext()) if f.rule.startswith("repeat.")]
+
+
+P1 = "社区党委始终把意识形态工作作为党的建设的重要内容，纳入重要议事日程，与业务工作同部署、同落实、同检查、同考核。"
+P2 = "社区组织网格员定期走访辖区居民，及时了解群众思想动态，做好矛盾纠纷排查化解工作，营造和谐稳定的社会环境。"
+P3 = "下一步，我们将进一步强化阵地管理，规范社区宣传栏、微信群的内容审核，确保正确的舆论导向。"
+
+
+def test_distinct_paragraphs_are_clean():
+    assert repeats(["工作汇报", P1, P2, P3]) == []
+
+
+def test_verbatim_paragraph():
+    findings = repeats(["工作汇报", P1, P2, P1])
+    assert [(f.rule, f.paragraph, f.related_paragraph, f.severity) for f in findings] == [
+        ("repeat.paragraph", 4, 2, ERROR)]
+    assert "第2段" in findings[0].message
+
+
+def test_paragraph_repeated_with_other_punctuation_and_spaces():
+    copy = P2.replace("，", ",").replace("。", ". ")
+    findings = repeats(["工作汇报", P2, P3, copy])
+    assert [(f.rule, f.paragraph, f.severity) for f in findings] == [("repeat.paragraph", 4, ERROR)]
+
+
+def test_near_duplicate_paragraph():
+    near = P1.replace("社区党委", "街道党工委")
+    findings = repeats(["工作汇报", P1, P2, near])
+    assert [(f.rule, f.paragraph, f.related_paragraph, f.severity) for f in findings] == [
+        ("repeat.paragraph", 4, 2, HINT)]
+
+
+def test_sentence_repeated_inside_another_paragraph():
+    sentence = "要坚持把学习贯彻习近平新时代中国特色社会主义思想作为首要政治任务，持续推动理论武装走深走实。"
+    findings = repeats(["工作汇报", P1 + sentence, P2 + sentence])
+    assert [(f.rule, f.paragraph, f.related_paragraph, f.severity) for f in findings] == [
+        ("repeat.sentence", 3, 2, ERROR)]
+
+
+def test_consecutive_repeated_sentences_are_one_finding():
+    a = "及时成立意识形态工作领导小组，由社区书记担任组长，其他社区干部担任成员。"
+    b = "并要求班子成员将意识形态工作责任制落实情况作为述职报告的重要内容。"
+    c = "坚持每月分析研判一次意识形态领域情况，及时发现和处置苗头性倾向性问题。"
+    findings = repeats(["工作汇报", a + b + c + "狠抓学习教育。" + a + b + c])
+    assert len(findings) == 1
+    (f,) = findings
+    assert (f.rule, f.paragraph, f.related_paragraph) == ("repeat.sentence", 2, 2)
+    assert "（3 句）" in f.message and "本段前文" in f.message
+
+
+def test_sentence_contained_in_a_longer_one():
+    longer = "领导小组在工作中，认真履行意识形态工作的主体责任，按照谁主管谁负责的原则，层层落实责任分工。"
+    shorter = "履行意识形态工作的主体责任，按照谁主管谁负责的原则，层层落实责任分工。"
+    findings = repeats(["工作汇报", longer, P2, P3 + shorter])
+    assert [(f.rule, f.paragraph, f.severity) for f in findings] == [("repeat.sentence", 4, HINT)]
+    # a paragraph that is nothing but the contained sentence is a near-repeat paragraph
+    findings = repeats(["工作汇报", longer, P2, shorter])
+    assert [(f.rule, f.paragraph, f.severity) for f in findings] == [("repeat.paragraph", 4, HINT)]
+
+
+def test_short_sentences_and_headings_may_repeat():
+    paragraphs = ["工作汇报", "一、工作情况", "抓好落实。要抓好落实。", "二、工作情况", "抓好落实。",
+                  "（一）加强组织领导", "（二）加强组织领导"]
+    assert repeats(paragraphs) == []
+
+
+def test_similar_but_different_sentences_are_not_repeats():
+    a = "一要坚持党管宣传、党管意识形态，牢牢掌握意识形态工作的领导权。"
+    b = "二要坚持正面宣传为主，牢牢把握正确的政治方向和舆论导向。"
+    c = "三要坚持守土有责、守土负责、守土尽责，牢牢守住网络阵地。"
+    assert repeats(["工作汇报", a + b + c]) == []
+
+
+def test_title_repeated_in_the_body_is_not_a_repeat():
+    title = "某某街道党工委书记在2024年度意识形态工作会议上的讲话"
+    assert repeats([title, "同志们：", P1, title]) == []

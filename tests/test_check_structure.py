@@ -1,0 +1,142 @@
+"""structure.sequence, structure.style, structure.embedded, structure.subpoint."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.check import ERROR, HINT, CheckContext, check_paragraphs
+from drafter.check.document import Draft, parse_heading
+
+
+def structure_findings(paragraphs):
+    return [f for f in check_paragraphs(paragraphs, CheckContext()) if f.rule.startswith("structure.")]
+
+
+def structure(paragraphs):
+    return [(f.rule, f.paragraph, f.snippet, f.severity) for f in structure_findings(paragraphs)]
+
+
+BODY = "要切实提高认识，加强组织领导，确保各项任务落到实处。"
+
+
+def speech(*headings: str) -> list[str]:
+    paragraphs = ["在全镇安全生产工作会议上的讲话", "（2024年3月15日）", "同志们："]
+    for heading in headings:
+        paragraphs += [heading, BODY]
+    return paragraphs
+
+
+def test_well_formed_levels_are_clean():
+    paragraphs = speech("一、提高认识", "（一）统一思想", "1.学习文件", "（1）原文", "（2）辅导",
+                        "2.交流研讨", "（二）压实责任", "二、强化措施", "（一）排查隐患", "（二）整改落实",
+                        "三、加强保障")
+    assert structure(paragraphs) == []
+
+
+def test_skipped_first_level():
+    findings = structure(speech("一、提高认识", "二、强化措施", "四、加强保障"))
+    assert findings == [("structure.sequence", 8, "四、", ERROR)]
+    (f,) = structure_findings(speech("一、甲", "二、乙", "四、丁"))
+    assert "缺少“三、”" in f.message
+
+
+def test_out_of_order_and_repeated():
+    findings = structure(speech("一、甲", "三、丙", "二、乙"))
+    assert ("structure.sequence", 6, "三、", ERROR) in findings
+    assert ("structure.sequence", 8, "二、", ERROR) in findings
+    findings = structure(speech("一、甲", "二、乙", "二、丙"))
+    assert findings == [("structure.sequence", 8, "二、", ERROR)]
+
+
+def test_second_level_restarts_under_each_first_level():
+    assert structure(speech("一、甲", "（一）子", "（二）丑", "二、乙", "（一）寅", "（二）卯")) == []
+    findings = structure(speech("一、甲", "（一）子", "二、乙", "（二）丑"))
+    assert findings == [("structure.sequence", 10, "（二）", ERROR)]
+
+
+def test_first_heading_not_one():
+    assert structure(speech("二、乙", "三、丙")) == [("structure.sequence", 4, "二、", ERROR)]
+
+
+def test_mixed_bracket_styles():
+    findings = structure(speech("一、甲", "（一）子", "(二)丑"))
+    assert findings == [("structure.style", 8, "(二)", HINT)]
+    (f,) = structure_findings(speech("一、甲", "（一）子", "(二)丑"))
+    assert "不一致" in f.message and f.replacement == "（二）"
+
+
+def test_nonstandard_separators():
+    assert structure(speech("一.甲", "二.乙")) == [("structure.style", 4, "一.", HINT)]
+    assert structure(speech("1、甲", "2、乙")) == [("structure.style", 4, "1、", HINT)]
+    assert structure(speech("（一）、甲", "（二）、乙")) == [("structure.style", 4, "（一）、", HINT)]
+
+
+def test_embedded_marker_filling_a_gap():
+    paragraphs = ["讲话", "一、抓机制", "（一）建立防范机制",
+                  "一是加强组织领导，二是完善工作制度，在处置问题（二）健全应急处置机制上，做到防患于未然。",
+                  "建立监测系统，定期分析研判。", "（三）建立保障机制", BODY]
+    findings = structure(paragraphs)
+    assert ("structure.embedded", 4, "（二）健全应急处置机制上", ERROR) in findings
+    assert ("structure.sequence", 6, "（三）", ERROR) in findings
+    (seq,) = [f for f in structure_findings(paragraphs) if f.rule == "structure.sequence"]
+    assert seq.related_paragraph == 4 and "第4段" in seq.message
+
+
+def test_inline_enumeration_after_punctuation_is_fine():
+    paragraphs = ["讲话", "一、工作要求", "主要有三点：（一）提高站位；（二）压实责任；（三）强化督导。"]
+    assert structure(paragraphs) == []
+
+
+def test_embedded_marker_that_fits_nothing_is_a_hint():
+    paragraphs = ["讲话", "一、工作要求", "我们在工作中（五）强化制度建设方面还有差距，需要改进。"]
+    assert structure(paragraphs) == [("structure.embedded", 3, "（五）强化制度建设方面还有差距", HINT)]
+
+
+def test_subpoints_in_order():
+    paragraphs = ["讲话", "一、工作要求",
+                  "一是提高认识，二是加强领导；三是强化措施。四是严格考核。",
+                  "一要明势。", "二要顺势。", "三要造势。",
+                  "第一，要学习。第二，要落实。"]
+    assert structure(paragraphs) == []
+
+
+def test_subpoint_skipped():
+    paragraphs = ["讲话", "一、工作要求", "一是提高认识，二是加强领导，四是严格考核。"]
+    findings = [f for f in structure_findings(paragraphs) if f.rule == "structure.subpoint"]
+    assert [(f.paragraph, f.snippet, f.severity) for f in findings] == [(3, "四是", HINT)]
+    assert "缺少“三是”" in findings[0].message
+
+
+def test_subpoints_across_paragraphs_and_reset_by_headings():
+    paragraphs = ["讲话", "一、甲", "一要明势。", "三要造势。", "二、乙", "二要顺势。"]
+    assert structure(paragraphs) == [("structure.subpoint", 4, "三要", HINT)]
+
+
+def test_words_containing_numerals_are_not_subpoints():
+    paragraphs = ["讲话", "思想统一是前提，统一要求是关键，主任要履行好第一责任，进一步要求各股室落实。"]
+    assert structure(paragraphs) == []
+
+
+@pytest.mark.parametrize("text, family, number, standard", [
+    ("一、抓认识", "cn", 1, True),
+    ("十二、其他", "cn", 12, True),
+    ("（三）建立机制", "cn-paren", 3, True),
+    ("(三)建立机制", "cn-paren", 3, False),
+    ("1.学习", "arabic", 1, True),
+    ("1、学习", "arabic", 1, False),
+    ("（2）辅导", "arabic-paren", 2, True),
+])
+def test_parse_heading(text, family, number, standard):
+    h = parse_heading(0, text)
+    assert (h.family, h.number, h.standard) == (family, number, standard)
+
+
+@pytest.mark.parametrize("text", ["一是提高认识", "2022年工作", "1.5倍", "（2022年1月25日）", "一季度"])
+def test_not_headings(text):
+    assert parse_heading(0, text) is None
+
+
+def test_front_matter():
+    draft = Draft.from_paragraphs(["标题", "党组书记、局长　张三", "（2024年3月15日）", "同志们：", "一、甲"])
+    assert draft.front == [0, 1, 2]
+    assert list(draft.headings) == [4]
