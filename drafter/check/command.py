@@ -9,6 +9,7 @@ Registered in drafter/cli.py; also runs as `python -m drafter.check.command`.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,20 @@ class CheckUsageError(click.ClickException):
         click.echo(f"（运行“{self.command_path} --help”查看用法）", file=file)
 
 
+class FindingsFound(click.ClickException):
+    """Exit status 1 after the report was printed: at least one 错误 (or any finding with
+    --strict). An exception rather than ctx.exit(1), so that the status survives callers
+    that run click with standalone_mode=False."""
+
+    exit_code = EXIT_FINDINGS
+
+    def __init__(self) -> None:
+        super().__init__("")
+
+    def show(self, file: Any = None) -> None:
+        return None
+
+
 def _translate(exc: click.UsageError) -> str:
     """A Chinese message for click's own parse errors."""
     if isinstance(exc, click.NoSuchOption):
@@ -52,9 +67,11 @@ def _translate(exc: click.UsageError) -> str:
         hint = exc.param_hint or (exc.param.name if exc.param else "")
         return f"参数 {hint} 的取值无效"
     text = exc.format_message()
-    if text.startswith("Got unexpected extra argument"):
-        extra = text[text.find("(") + 1:text.rfind(")")]
-        return f"多余的参数：{extra}"
+    extra = re.match(r"^(?:Got unexpected extra arguments? \((.*)\)|多余的参数（(.*)）)$", text)
+    if extra:
+        return f"多余的参数：{extra.group(1) or extra.group(2)}"
+    if re.search(r"[\u4e00-\u9fff]", text):  # already Chinese (drafter.clizh translates click)
+        return text
     return f"命令行参数有误（{text}）"
 
 
@@ -210,8 +227,7 @@ def check_command(ctx: click.Context, file: str | None, unit_yaml: str | None,
         click.echo(f"{file}：")
         click.echo(format_text(findings))
     if has_errors(findings) or (strict and findings):
-        ctx.exit(EXIT_FINDINGS)
-    ctx.exit(EXIT_OK)
+        raise FindingsFound()
 
 
 def _context_from_yaml(path: Path, usage) -> Any:

@@ -59,7 +59,7 @@ def parse_heading(index: int, text: str) -> Heading | None:
         if family in ("cn-paren", "arabic-paren"):
             opening, num, closing, trailing = m.group(1), m.group(2), m.group(3), m.group(4)
             number = cn_to_int(num) if family == "cn-paren" else int(num)
-            if number is None:
+            if not number:
                 return None
             variant = f"{opening}X{closing}{trailing}"
             standard = opening == "（" and closing == "）" and not trailing
@@ -67,7 +67,7 @@ def parse_heading(index: int, text: str) -> Heading | None:
         else:
             num, sep = m.group(1), m.group(2)
             number = cn_to_int(num) if family == "cn" else int(num)
-            if number is None:
+            if not number:
                 return None
             # "一是"/"一要" and friends are not headings; neither are years (2022、).
             if family == "arabic" and number > 200:

@@ -1,0 +1,297 @@
+"""The `drafter check` command: inputs, unit data, output formats, exit status, usage errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import docx
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from drafter.check.command import check_command
+
+VILLAGE_DRAFT = """\
+垛团村一季度意识形态工作情况汇报
+一、工作情况
+一季度，我村认真学习贯彻上级关于意识形态工作的决策部署，切实指导实践，确保我街道各项工作高效推进。
+二、存在问题
+意识形态正面舆论引导方式途径不够丰富，对党员群众的思想政治教育还需常态化。
+"""
+
+CLEAN_DRAFT = """\
+红星街道意识形态工作情况汇报
+一、工作情况
+一季度，我街道认真学习贯彻上级关于意识形态工作的决策部署，确保各项工作高效推进。
+二、存在问题
+我讲以下几点意见，要坚持问题导向，抓好整改落实。
+"""
+
+# The JSON output contract of docs/check.md, version 1.
+SCHEMA = {
+    "type": "object",
+    "required": ["version", "file", "context", "findings", "summary"],
+    "properties": {
+        "version": {"const": 1},
+        "file": {"type": ["string", "null"]},
+        "context": {"type": "object"},
+        "findings": {"type": "array", "items": {
+            "type": "object",
+            "required": ["rule", "severity", "paragraph", "column", "snippet", "message",
+                         "suggestion", "replacement", "related_paragraph", "source"],
+            "additionalProperties": False,
+            "properties": {
+                "rule": {"type": "string", "pattern": r"^[a-z]+\.[a-z0-9-]+$"},
+                "severity": {"enum": ["错误", "提示"]},
+                "paragraph": {"type": "integer", "minimum": 1},
+                "column": {"type": ["integer", "null"], "minimum": 1},
+                "snippet": {"type": "string"},
+                "message": {"type": "string"},
+                "suggestion": {"type": "string"},
+                "replacement": {"type": ["string", "null"]},
+                "related_paragraph": {"type": ["integer", "null"], "minimum": 1},
+                "source": {"type": "string"},
+            },
+        }},
+        "summary": {"type": "object", "required": ["错误", "提示"],
+                    "additionalProperties": False,
+                    "properties": {"错误": {"type": "integer"}, "提示": {"type": "integer"}}},
+    },
+}
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(check_command, list(args), prog_name="drafter check")
+
+    return invoke
+
+
+@pytest.fixture
+def village(tmp_path):
+    path = tmp_path / "village.txt"
+    path.write_text(VILLAGE_DRAFT, encoding="utf-8")
+    return path
+
+
+def test_text_output_and_exit_status_1(run, village):
+    result = run(str(village), "--unit", "垛团村", "--kind", "村")
+    assert result.exit_code == 1, result.output
+    assert "第3段 [错误] unit.self-ref：“我街道”与单位“垛团村”的类型“村”不符 → 建议改为“我村”" in result.stdout
+    assert "共 1 处：错误 1 处，提示 0 处。" in result.stdout
+
+
+def test_kind_inferred_from_the_unit_name(run, village):
+    result = run(str(village), "--unit", "垛团村")
+    assert result.exit_code == 1 and "类型“村”不符" in result.stdout
+
+
+def test_clean_draft_exit_status_0(run, tmp_path):
+    path = tmp_path / "clean.txt"
+    path.write_text(CLEAN_DRAFT, encoding="utf-8")
+    result = run(str(path), "--unit", "红星街道办事处")
+    assert result.exit_code == 0, result.output
+    assert "未发现问题。" in result.stdout
+
+
+def test_hints_only_exit_0_unless_strict(run, tmp_path):
+    path = tmp_path / "hint.txt"
+    path.write_text("汇报\n要牢牢的把握正确方向，做好各项工作。\n", encoding="utf-8")
+    assert run(str(path)).exit_code == 0
+    assert run(str(path), "--strict").exit_code == 1
+
+
+def test_json_output_follows_the_contract(run, village):
+    result = run(str(village), "--unit", "垛团村", "--kind", "村", "--date", "2024-03-15",
+                 "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCHEMA)
+    assert data["file"] == str(village)
+    assert data["context"]["unit_kind"] == "村" and data["context"]["date"] == "2024-03-15"
+    assert data["summary"] == {"错误": 1, "提示": 0}
+    (finding,) = data["findings"]
+    assert finding == {
+        "rule": "unit.self-ref", "severity": "错误", "paragraph": 3, "column": 38,
+        "snippet": "我街道", "message": "“我街道”与单位“垛团村”的类型“村”不符",
+        "suggestion": "建议改为“我村”", "replacement": "我村", "related_paragraph": None,
+        "source": "单位自称须与本单位类型一致（单位类型表 drafter/kinds.py）",
+    }
+    assert VILLAGE_DRAFT.splitlines()[2][finding["column"] - 1:].startswith("我街道")
+
+
+def test_unit_yaml_gives_the_context(run, village, tmp_path):
+    unit = tmp_path / "unit.yaml"
+    unit.write_text(textwrap.dedent("""\
+        template: ideology-four-grips
+        unit:
+          name: 垛团村
+          kind: 村
+        speaker:
+          title: 党支部书记
+        meeting:
+          date: 2024-03-15
+        """), encoding="utf-8")
+    result = run(str(village), "--unit-yaml", str(unit), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["context"] == {"unit_name": "垛团村", "unit_short_name": None, "unit_kind": "村",
+                               "speaker_title": "党支部书记", "date": "2024-03-15", "party_org": None}
+    assert [f["rule"] for f in data["findings"]] == ["unit.self-ref"]
+
+
+def test_date_overrides_the_unit_yaml(run, tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("讲话\n深入学习贯彻党的十九大精神。\n", encoding="utf-8")
+    unit = tmp_path / "unit.yaml"
+    unit.write_text("unit: {name: 某某县统计局}\nmeeting: {date: 2022-01-25}\n", encoding="utf-8")
+    assert run(str(draft), "--unit-yaml", str(unit)).exit_code == 0
+    result = run(str(draft), "--unit-yaml", str(unit), "--date", "2023年3月1日")
+    assert result.exit_code == 1 and "dated.nineteenth-congress-spirit" in result.stdout
+
+
+def test_docx_and_markdown_drafts(run, tmp_path):
+    document = docx.Document()
+    for line in VILLAGE_DRAFT.splitlines():
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "v.docx"))
+    result = run(str(tmp_path / "v.docx"), "--kind", "村")
+    assert result.exit_code == 1 and "第3段 [错误] unit.self-ref" in result.stdout
+    md = tmp_path / "v.md"
+    md.write_text("\n\n".join(("## " + l) if l.startswith(("一、", "二、")) else l
+                              for l in VILLAGE_DRAFT.splitlines()), encoding="utf-8")
+    result = run(str(md), "--kind", "村")
+    assert result.exit_code == 1 and "第3段 [错误] unit.self-ref" in result.stdout
+
+
+def test_user_rules_file(run, tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("讲话\n要狠抓落实。\n", encoding="utf-8")
+    rules = tmp_path / "r.yaml"
+    rules.write_text("wording:\n  - {id: hard, pattern: 狠抓, message: 语气过重, note: 文风}\n",
+                     encoding="utf-8")
+    result = run(str(draft), "--rules", str(rules))
+    assert result.exit_code == 1 and "wording.hard" in result.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    ([], "缺少要检查的文件"),
+    (["nope.txt"], "找不到文件 nope.txt"),
+    (["{draft}", "--kind", "省"], "未知的单位类型“省”"),
+    (["{draft}", "--date", "2023-02-30"], "无法识别的日期“2023-02-30”"),
+    (["{draft}", "--format", "xml"], "--format 只能是 text 或 json"),
+    (["{draft}", "--unit-yaml", "{unit}", "--unit", "垛团村"], "--unit-yaml 不能与"),
+    (["{draft}", "--unit-yaml", "missing.yaml"], "找不到输入文件"),
+    (["{draft}", "--unit-yaml", "{broken}"], "YAML 格式有误"),
+    (["{draft}", "--unit-yaml", "{badkind}"], "未知的单位类型“州”"),
+    (["{draft}", "--rules", "{badrules}"], "规则文件"),
+    (["{draft}", "--rules", "none.yaml"], "找不到规则文件"),
+    (["{draft}", "--bogus"], "没有选项“--bogus”"),
+    (["{draft}", "--date"], "选项“--date”用法有误"),
+    (["{draft}", "extra"], "多余的参数：extra"),
+    (["{pdf}"], "不支持的文件类型“.pdf”"),
+])
+def test_usage_errors(run, tmp_path, args, message):
+    (tmp_path / "d.txt").write_text("讲话\n", encoding="utf-8")
+    (tmp_path / "u.yaml").write_text("unit: {name: 垛团村}\n", encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text("unit: [\n", encoding="utf-8")
+    (tmp_path / "badkind.yaml").write_text("unit: {name: 某州, kind: 州}\n", encoding="utf-8")
+    (tmp_path / "badrules.yaml").write_text("wording: 1\n", encoding="utf-8")
+    (tmp_path / "d.pdf").write_bytes(b"%PDF")
+    names = {"draft": "d.txt", "unit": "u.yaml", "broken": "broken.yaml", "badkind": "badkind.yaml",
+             "badrules": "badrules.yaml", "pdf": "d.pdf"}
+    result = run(*[a.format(**names) for a in args])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("错误：") and message in result.stderr
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr
+
+
+def test_help_is_chinese(run):
+    result = run("--help")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("用法：drafter check")
+    assert "选项：" in result.stdout and "显示本帮助并退出。" in result.stdout
+    assert "Show this message" not in result.stdout
+
+
+DEMO_TEMPLATE = """\
+{#---
+title: 检查演示讲话
+description: drafter check 测试用的最小讲话模板
+---#}
+{% extends "base-speech" %}
+{% block body %}
+# 抓认识，提高站位
+{{ unit.self_ref }}要提高认识，我街道要加强领导，确保各项工作落到实处。
+{% endblock %}
+"""
+
+
+def test_input_yaml_is_rendered_then_checked(run, tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "check-demo.j2").write_text(DEMO_TEMPLATE, encoding="utf-8")
+    (tmp_path / "in.yaml").write_text(textwrap.dedent("""\
+        template: check-demo
+        unit:
+          name: 垛团村
+          kind: 村
+        speaker:
+          title: 党支部书记
+        meeting:
+          date: 2024-03-15
+        """), encoding="utf-8")
+    try:
+        from drafter.pipeline import load_and_render  # noqa: F401
+    except ImportError:  # pragma: no cover - the engine is not there yet
+        pytest.skip("drafter.pipeline not available")
+    result = run("in.yaml", "--format", "json")
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert data["context"]["unit_kind"] == "村"
+    assert [(f["rule"], f["snippet"]) for f in data["findings"]] == [("unit.self-ref", "我街道")]
+    # unit options make no sense for an input file
+    assert run("in.yaml", "--kind", "村").exit_code == 2
+    # a broken input is a usage error with the engine's Chinese message
+    (tmp_path / "bad.yaml").write_text("template: nope\nunit: {name: 垛团村}\n", encoding="utf-8")
+    result = run("bad.yaml")
+    assert result.exit_code == 2 and result.stderr.startswith("错误：渲染输入文件")
+
+
+def test_module_entry_point(tmp_path, village):
+    proc = subprocess.run([sys.executable, "-m", "drafter.check.command", str(village), "--kind", "村"],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 1, proc.stderr
+    assert "unit.self-ref" in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "drafter.check.command", "missing.txt"],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 2 and proc.stderr.startswith("错误：找不到文件")
+
+
+def test_light_imports():
+    code = ("import sys, drafter.check, drafter.check.command; "
+            "print(any(m == 'docx' or m.startswith('docx.') for m in sys.modules), 'yaml' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.split() == ["False", "False"]
+
+
+def test_examples_render_clean():
+    """Every example input the project ships renders to a draft the checker finds clean."""
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.yaml"))
+    if not examples:
+        pytest.skip("no examples yet")
+    from drafter.check import CheckContext, check_paragraphs, format_text
+    from drafter.pipeline import load_and_render
+
+    for path in examples:
+        rendered = load_and_render(path)
+        context = CheckContext.from_data(rendered.data)
+        findings = check_paragraphs(rendered.document.paragraphs(), context)
+        assert findings == [], f"{path.name}:\n{format_text(findings)}"
