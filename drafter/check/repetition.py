@@ -25,7 +25,7 @@ RATIO = 0.9
 CONTAINED = 0.95  # share of the shorter text found in the longer one
 CONTAINED_MIN_SHARE = 0.6  # … when the shorter is at least this share of the longer
 SHINGLE = 4
-CANDIDATE_SHARE = 0.5
+CANDIDATE_SHARE = 0.6
 
 
 @dataclass
@@ -58,10 +58,13 @@ class _Index:
             for uid in self.by_shingle.get(s, ()):
                 shared[uid] = shared.get(uid, 0) + 1
         best: tuple[float, int] | None = None
+        size = len(unit.norm)
         for uid, count in shared.items():
             other = self.units[uid]
             if count < CANDIDATE_SHARE * min(len(unit.shingles), len(other.shingles)):
                 continue
+            if min(size, len(other.norm)) < CONTAINED_MIN_SHARE * max(size, len(other.norm)):
+                continue  # too different in length to be a repeat by either measure
             score = _similar(unit.norm, other.norm)
             if score and (best is None or score > best[0]):
                 best = (score, uid)
