@@ -20,7 +20,7 @@ from .errors import DrafterError, OutputError
 
 clizh.install()
 
-FORMATS = {"docx": ".docx", "text": ".txt", "markdown": ".md"}
+FORMATS = {"docx": ".docx", "text": ".txt", "markdown": ".md", "pdf": ".pdf"}
 TEMPLATE_DIRS = click.option(
     "--templates", "template_dirs", multiple=True, type=click.Path(path_type=Path),
     help="额外的模板文件夹（可重复使用；后面的同名模板覆盖前面的）。",
@@ -96,59 +96,178 @@ def _library(input_file: Path | None, template_dirs: tuple[Path, ...]):
 
 
 @cli.command()
-@click.argument("input_file", metavar="INPUT.yaml", type=click.Path(path_type=Path))
+@click.argument("inputs", metavar="INPUT.yaml…", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-t", "--template", help="模板名称（覆盖文件里的 template 字段）。")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="输出文件名；不填时 docx 按“单位-会议-日期”命名，text/markdown 输出到屏幕。")
+              help="输出文件名；不填时 docx 按“单位-会议-日期”命名，text/markdown 输出到屏幕。"
+                   "生成多份时为输出文件夹（不存在则新建；不填则放在输入文件旁边）。")
 @click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATS)), default="docx", show_default=True,
-              help="输出格式。")
+              help="输出格式（pdf 需要安装 LibreOffice）。")
+@click.option("--pdf", is_flag=True, help="在每个 .docx 旁边再生成一份 PDF（需要安装 LibreOffice）。")
+@click.option("--table", type=click.Path(path_type=Path),
+              help="单位名单（.xlsx 或 .csv）：INPUT.yaml 作为底稿，表格每行生成一份；"
+                   "第 1 行写字段路径，如 unit.name、unit.kind、speaker.name、leaders.0.name，空白的格子保留底稿的值。")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="同时生成的进程数（默认：CPU 核数）。")
+@click.option("-q", "--quiet", is_flag=True, help="不显示进度和生成的文件，只报告失败。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
 @click.option("--strict", is_flag=True, help="检查发现问题时当作错误（不写文件，退出状态 1）。")
 @click.option("--no-check", is_flag=True, help="不检查生成的文稿。")
 @TEMPLATE_DIRS
 @reports_errors
-def render(input_file: Path, template: str | None, output: Path | None, fmt: str, force: bool,
-           strict: bool, no_check: bool, template_dirs: tuple[Path, ...]) -> None:
-    """按模板把 INPUT.yaml 生成为文稿。"""
+def render(inputs: tuple[Path, ...], template: str | None, output: Path | None, fmt: str, pdf: bool,
+           table: Path | None, jobs: int | None, quiet: bool, force: bool, strict: bool, no_check: bool,
+           template_dirs: tuple[Path, ...]) -> None:
+    """按模板把 INPUT.yaml 生成为文稿。
+
+    \b
+    一次生成多份：
+      drafter render 甲.yaml 乙.yaml -o 输出          几个 YAML 文件
+      drafter render 各单位/ -o 输出                  文件夹里的全部 .yaml 文件
+      drafter render 底稿.yaml --table 名单.xlsx -o 输出   名单的每一行一份
+    """
+    from .errors import UsageError
+
+    if pdf and fmt not in ("docx", "pdf"):
+        raise UsageError("--pdf 只能与 Word 格式（-f docx）一起使用")
+    if table is not None and len(inputs) != 1:
+        raise UsageError("使用 --table 时只能给一个底稿 YAML 文件")
+    if table is None and len(inputs) == 1 and not inputs[0].is_dir():
+        _render_one(inputs[0], template, output, fmt, pdf, quiet, force, strict, no_check, template_dirs)
+    else:
+        _render_many(inputs, table, template, output, fmt, pdf, jobs, quiet, force, strict, no_check,
+                     template_dirs)
+
+
+def _render_one(input_file: Path, template: str | None, output: Path | None, fmt: str, pdf: bool,
+                quiet: bool, force: bool, strict: bool, no_check: bool, template_dirs: tuple[Path, ...]) -> None:
     from .pipeline import default_filename, load_and_render
 
     rendered = load_and_render(input_file, template, _library(input_file, template_dirs))
-    if fmt != "docx" and output is None:
+    if fmt in ("text", "markdown") and output is None:
         click.echo(_serialise(rendered.document, fmt).decode("utf-8"), nl=False)
         return
     target = output or input_file.resolve().parent / default_filename(rendered, FORMATS[fmt])
     if not no_check:
         _check_rendered(rendered, strict)
-    from .output import write_atomic
+    from .output import check_writable, write_atomic
 
+    if fmt == "pdf":
+        check_writable(target, force)
+        _one_pdf(_serialise(rendered.document, "docx"), target, force, quiet)
+        return
+    if pdf:
+        check_writable(target.with_suffix(".pdf"), force)
     write_atomic(target, _serialise(rendered.document, fmt), force)
-    click.echo(f"已生成：{target}", err=True)
+    if not quiet:
+        click.echo(f"已生成：{target}", err=True)
+    if pdf:
+        _one_pdf(None, target.with_suffix(".pdf"), force, quiet, docx=target)
+
+
+def _one_pdf(data: bytes | None, target: Path, force: bool, quiet: bool, docx: Path | None = None) -> None:
+    """Convert one document with LibreOffice; without LibreOffice, keep the .docx and say how to install it."""
+    import shutil
+    import tempfile
+
+    from .output import write_atomic
+    from .pdf import LibreOfficeMissing, convert, find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        if docx is None:  # -f pdf: the Word document is still worth having
+            docx = target.with_suffix(".docx")
+            write_atomic(docx, data or b"", force)
+            click.echo(f"已生成：{docx}", err=True)
+        raise LibreOfficeMissing()
+    folder = Path(tempfile.mkdtemp(prefix="drafter-pdf-"))
+    try:
+        if docx is None:
+            docx = folder / (target.stem + ".docx")
+            docx.write_bytes(data or b"")
+        made = convert([docx], folder / "pdf", soffice).get(docx)
+        if made is None:
+            raise OutputError("LibreOffice 没有生成 PDF（文档可能已损坏，或 LibreOffice 出错）")
+        write_atomic(target, made.read_bytes(), force)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    if not quiet:
+        click.echo(f"已生成：{target}", err=True)
+
+
+def _render_many(inputs: tuple[Path, ...], table: Path | None, template: str | None, output: Path | None,
+                 fmt: str, pdf: bool, jobs: int | None, quiet: bool, force: bool, strict: bool, no_check: bool,
+                 template_dirs: tuple[Path, ...]) -> None:
+    from . import batch
+    from .errors import UsageError
+    from .progress import Progress, choose_mode
+
+    if output is not None and (output.is_file() or (not output.exists() and output.suffix.lower() in
+                                                    (".docx", ".pdf", ".txt", ".md"))):
+        raise UsageError(f"生成多份文稿时，-o 应为输出文件夹，而不是文件：{output}")
+    options = batch.Options(template, fmt, pdf, force, strict, not no_check, tuple(template_dirs))
+    base = None
+    if table is not None:
+        job_list, base = batch.table_jobs(inputs[0], table, output, options)
+    else:
+        job_list = batch.collect(inputs, output)
+    mode = choose_mode(len(job_list), quiet)
+    report = batch.run(job_list, options, jobs, base=base, base_path=inputs[0] if table else None,
+                       progress=Progress(len(job_list), mode))
+    _print_report(report, mode)
+    if report.failed or report.pdf_missing:
+        raise OutputError(f"{len(report.failed)} 份没有生成（原因见上）" if report.failed
+                          else "PDF 没有生成（原因见上）")
+
+
+def _print_report(report: Any, mode: str) -> None:
+    from .pdf import INSTALL_HINT
+
+    def say(text: str) -> None:
+        click.echo(text, err=True)
+
+    if mode != "quiet":
+        if report.notes:
+            say("提醒：生成的文稿里有以下问题：")
+            for label, notes in report.notes:
+                say(f"  {label}：\n" + _indent(notes, "    "))
+            if report.notes_count > len(report.notes):
+                say(f"  ……另有 {report.notes_count - len(report.notes)} 份有提醒（可用 drafter check 逐份查看）")
+        if mode == "bar" and report.written:
+            say("已生成：")
+            for path in report.written:
+                say(f"  {path}")
+            if report.written_count > len(report.written):
+                say(f"  ……共 {report.written_count} 个文件")
+    if report.failed:
+        say(f"失败 {len(report.failed)} 份：")
+        for label, why in report.failed:
+            say(f"  {label}：\n" + _indent(why, "    "))
+    if report.pdf_missing:
+        say(INSTALL_HINT)
+    if mode != "quiet" or report.failed:
+        say(f"共 {report.total} 份：已生成 {report.total - len(report.failed)} 份，失败 {len(report.failed)} 份。"
+            if report.total else "没有要生成的文稿。")
+
+
+def _indent(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line for line in text.strip().splitlines())
 
 
 def _serialise(document: Any, fmt: str) -> bytes:
-    if fmt == "docx":
-        from .writers.docx import to_bytes
+    from .batch import serialise
 
-        return to_bytes(document)
-    from .writers.text import to_markdown, to_text
-
-    return (to_text(document) if fmt == "text" else to_markdown(document)).encode("utf-8")
+    return serialise(document, fmt)
 
 
 def _check_rendered(rendered: Any, strict: bool) -> None:
     """Run `drafter check` on what we produced; warnings, or errors with --strict."""
-    try:
-        from .check import CheckContext, check_paragraphs, format_text
-    except ImportError:  # the checker is optional at this stage of the build
+    from .batch import check_findings
+
+    notes = check_findings(rendered)
+    if not notes:
         return
-    data = rendered.data
-    context = CheckContext(unit_name=data.unit.name, unit_short_name=data.unit.short_name,
-                           unit_kind=data.unit.kind, speaker_title=data.speaker.title,
-                           date=data.meeting.date)
-    findings = check_paragraphs(rendered.document.paragraphs(), context)
-    if not findings:
-        return
-    click.echo(("错误" if strict else "提醒") + "：生成的文稿里有以下问题：\n" + format_text(findings), err=True)
+    click.echo(("错误" if strict else "提醒") + "：生成的文稿里有以下问题：\n" + notes, err=True)
     if strict:
         raise OutputError("因使用了 --strict，未写入文件")
 

@@ -1,0 +1,473 @@
+"""Render many documents in one run: several YAML files, folders of them, or one base
+YAML plus a table of units (one row, one document).
+
+The parent process collects the jobs, hands them to N worker processes and places
+the results; a worker keeps one template library (and so one compiled template) for
+its whole life. A worker writes each document to a staging folder inside the output
+folder; the parent then gives it its final name, in input order, so that names are
+the same whatever -j is: two units with the same name get 名称.docx and 名称-2.docx.
+One bad input never stops the others; nothing is left behind for a document that
+failed; the summary at the end lists what was written and what failed and why.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from .errors import DrafterError, InputError, OutputError, UsageError
+
+SUFFIXES = {"docx": ".docx", "text": ".txt", "markdown": ".md", "pdf": ".pdf"}
+YAML_SUFFIXES = (".yaml", ".yml")
+LIST_LIMIT = 20  # written files listed one by one in the summary; more are counted
+
+
+@dataclass(frozen=True)
+class Options:
+    template: str | None = None
+    fmt: str = "docx"  # docx, text, markdown or pdf
+    pdf: bool = False  # --pdf: a PDF next to every .docx
+    force: bool = False
+    strict: bool = False
+    check: bool = True
+    template_dirs: tuple[Path, ...] = ()
+
+    @property
+    def wants_pdf(self) -> bool:
+        return self.fmt == "pdf" or self.pdf
+
+
+@dataclass(frozen=True)
+class Job:
+    index: int
+    label: str  # what the summary calls this input: a file, or "名单.xlsx 第 7 行"
+    out_dir: Path
+    path: Path | None = None  # a YAML file, loaded by the worker
+    row: Any = None  # or a table.Row applied to the base YAML
+    problem: str = ""  # an input that failed before rendering (an empty folder …)
+
+
+@dataclass
+class Outcome:
+    index: int
+    label: str
+    ok: bool
+    name: str = ""  # the file name the document asks for (unit-meeting-date)
+    staged: str = ""  # where the worker wrote it
+    error: str = ""
+    notes: str = ""  # what the checker found (warnings)
+
+
+@dataclass
+class Report:
+    """What a batch did; the CLI prints it and exits 1 when anything failed."""
+
+    total: int = 0
+    written: list[Path] = field(default_factory=list)  # the first LIST_LIMIT outputs
+    written_count: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (label, why)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    notes_count: int = 0
+    pdf_missing: bool = False
+
+    def add_written(self, path: Path) -> None:
+        self.written_count += 1
+        if len(self.written) < LIST_LIMIT:
+            self.written.append(path)
+
+
+# ------------------------------------------------------------------ collecting ---
+
+
+def collect(inputs: Iterable[Path], output: Path | None) -> list[Job]:
+    """Jobs for YAML files and folders of them, in the order given; each file once."""
+    jobs: list[Job] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, label: str) -> None:
+        key = path.resolve()
+        if key in seen:
+            return
+        seen.add(key)
+        jobs.append(Job(len(jobs), label, output or key.parent, path=path))
+
+    for item in inputs:
+        if item.is_dir():
+            found = sorted(p for p in item.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
+                           and not p.name.startswith((".", "~")))
+            if not found:
+                jobs.append(Job(len(jobs), str(item), output or item.resolve(),
+                                problem=f"文件夹 {item} 里没有 .yaml 文件"))
+            for path in found:
+                add(path, str(path))
+        else:
+            add(item, str(item))
+    return jobs
+
+
+def table_jobs(base_path: Path, table_path: Path, output: Path | None, options: Options) -> tuple[list[Job], Any]:
+    """Jobs for the rows of a table over a base YAML; also the base Source for the workers."""
+    from .pipeline import choose_template
+    from .source import load_file
+    from .table import read_table
+
+    base = load_file(base_path)
+    template = choose_template(base, options.template, _library(base_path, options.template_dirs))
+    table = read_table(table_path, template.input_model)
+    out_dir = output or base_path.resolve().parent
+    jobs = [Job(i, table.label(row), out_dir, row=row) for i, row in enumerate(table.rows)]
+    return jobs, base
+
+
+def _library(anchor: Path | None, template_dirs: tuple[Path, ...]):
+    from .templates import Library
+
+    return Library.discover(anchor, tuple(template_dirs))
+
+
+# ------------------------------------------------------------------ one document ---
+
+
+def serialise(document: Any, fmt: str) -> bytes:
+    if fmt in ("docx", "pdf"):
+        from .writers.docx import to_bytes
+
+        return to_bytes(document)
+    from .writers.text import to_markdown, to_text
+
+    return (to_text(document) if fmt == "text" else to_markdown(document)).encode("utf-8")
+
+
+def check_findings(rendered: Any) -> str:
+    """What `drafter check` finds in a rendered document, as text; "" when nothing."""
+    try:
+        from .check import CheckContext, check_paragraphs, format_text
+    except ImportError:  # the checker is optional at this stage of the build
+        return ""
+    data = rendered.data
+    context = CheckContext(unit_name=data.unit.name, unit_short_name=data.unit.short_name,
+                           unit_kind=data.unit.kind, speaker_title=data.speaker.title,
+                           date=data.meeting.date)
+    findings = check_paragraphs(rendered.document.paragraphs(), context)
+    return format_text(findings) if findings else ""
+
+
+class Worker:
+    """Renders jobs; one per process, keeping its template libraries between jobs."""
+
+    def __init__(self, options: Options, base: Any = None, base_path: Path | None = None,
+                 staging: dict[Path, Path] | None = None):
+        self.options = options
+        self.base = base
+        self.base_path = base_path
+        self.staging = staging or {}
+        self.libraries: dict[Path, Any] = {}
+
+    def library(self, anchor: Path) -> Any:
+        folder = anchor.resolve().parent
+        if folder not in self.libraries:
+            self.libraries[folder] = _library(anchor, self.options.template_dirs)
+        return self.libraries[folder]
+
+    def render(self, job: Job) -> Any:
+        from .pipeline import choose_template, render_source
+        from .source import load_file
+
+        if job.path is not None:
+            source = load_file(job.path)
+            library = self.library(job.path)
+        else:
+            from .table import merge
+
+            source = merge(self.base, job.row)
+            library = self.library(self.base_path)
+        return render_source(source, choose_template(source, self.options.template, library))
+
+    def __call__(self, job: Job) -> Outcome:
+        if job.problem:
+            return Outcome(job.index, job.label, False, error=job.problem)
+        try:
+            from .pipeline import default_filename
+
+            rendered = self.render(job)
+            notes = check_findings(rendered) if self.options.check else ""
+            if notes and self.options.strict:
+                return Outcome(job.index, job.label, False,
+                               error="检查发现问题（因使用了 --strict，未写入文件）：\n" + notes)
+            suffix = ".docx" if self.options.fmt == "pdf" else SUFFIXES[self.options.fmt]
+            name = default_filename(rendered, suffix)
+            staged = self.staging[job.out_dir] / f"{job.index}.part"
+            with open(staged, "wb") as handle:
+                handle.write(serialise(rendered.document, self.options.fmt))
+            return Outcome(job.index, job.label, True, name=name, staged=str(staged), notes=notes)
+        except DrafterError as error:
+            return Outcome(job.index, job.label, False, error=str(error))
+        except OSError as error:
+            return Outcome(job.index, job.label, False, error=f"无法写入：{error.strerror}（{error.filename}）")
+        except Exception as error:  # noqa: BLE001 - a bug of ours must not stop the batch
+            if os.environ.get("DRAFTER_DEBUG"):
+                import traceback
+
+                traceback.print_exc()
+            return Outcome(job.index, job.label, False,
+                           error=f"内部错误（请把输入文件和这条信息报告给维护者）：{type(error).__name__}: {error}")
+
+
+_WORKER: Worker | None = None
+
+
+def _init_worker(worker: Worker) -> None:
+    global _WORKER
+    _WORKER = worker
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+
+
+def _run_in_worker(job: Job) -> Outcome:
+    assert _WORKER is not None
+    return _WORKER(job)
+
+
+# ------------------------------------------------------------------ naming --------
+
+
+class Placer:
+    """Gives each document its final name, in input order, and moves it there."""
+
+    def __init__(self, force: bool):
+        self.force = force
+        self.claimed: set[str] = set()
+
+    def claim(self, folder: Path, name: str, also: tuple[str, ...] = ()) -> Path:
+        """A name not yet used in this batch: 名称.docx, else 名称-2.docx, 名称-3.docx …
+
+        `also` are other suffixes that go with the name (.pdf next to the .docx).
+        """
+        stem, suffix = os.path.splitext(name)
+        candidate, n = name, 2
+        while any(self._key(folder, os.path.splitext(candidate)[0] + s) in self.claimed
+                  for s in (suffix,) + also):
+            candidate, n = f"{stem}-{n}{suffix}", n + 1
+        for s in (suffix,) + also:
+            self.claimed.add(self._key(folder, os.path.splitext(candidate)[0] + s))
+        return folder / candidate
+
+    @staticmethod
+    def _key(folder: Path, name: str) -> str:
+        return str(folder / name).casefold()  # Windows and macOS file names ignore case
+
+    def refuse_existing(self, *paths: Path) -> None:
+        for path in paths:
+            if not self.force and os.path.lexists(path):
+                raise OutputError(f"输出文件已存在：{path}（要覆盖请加 --force）")
+
+    def place(self, staged: Path, final: Path) -> None:
+        """Move `staged` to `final`; never replaces an existing file without --force."""
+        if self.force:
+            os.replace(staged, final)
+            return
+        try:
+            os.link(staged, final)  # fails if `final` exists: no window for a race
+        except FileExistsError:
+            raise OutputError(f"输出文件已存在：{final}（要覆盖请加 --force）") from None
+        except OSError:  # no hard links on this file system
+            if os.path.lexists(final):
+                raise OutputError(f"输出文件已存在：{final}（要覆盖请加 --force）") from None
+            os.replace(staged, final)
+            return
+        os.unlink(staged)
+
+
+# ------------------------------------------------------------------ the run -------
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run(jobs: list[Job], options: Options, workers: int | None = None, *, base: Any = None,
+        base_path: Path | None = None, progress: Any = None) -> Report:
+    """Render every job, place the results, convert to PDF if asked; never raises for one document."""
+    from .progress import Progress
+
+    progress = progress or Progress(len(jobs), "quiet")
+    report = Report(total=len(jobs))
+    token = f".~drafter-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    staging: dict[Path, Path] = {}
+    try:
+        for folder in sorted({job.out_dir for job in jobs if not job.problem}):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                staging[folder] = folder / token
+                staging[folder].mkdir()
+            except OSError as exc:
+                raise OutputError(f"无法在 {folder} 写文件：{exc.strerror}") from None
+        worker = Worker(options, base, base_path, staging)
+        placer = Placer(options.force)
+        to_pdf: list[tuple[Path, Path, str]] = []  # (docx, final pdf, label)
+        for outcome in _outcomes(jobs, worker, workers):
+            failures = len(report.failed)
+            path = _finish(outcome, jobs[outcome.index], options, placer, report, to_pdf)
+            if len(report.failed) > failures:
+                progress.failed(outcome.label, report.failed[-1][1])
+            else:
+                progress.advance(path, outcome.label)
+        progress.close()
+        if to_pdf:
+            _convert(to_pdf, options, placer, staging, report, progress)
+    finally:
+        for folder in staging.values():
+            shutil.rmtree(folder, ignore_errors=True)
+    return report
+
+
+def _outcomes(jobs: list[Job], worker: Worker, workers: int | None) -> Iterator[Outcome]:
+    count = min(workers or default_jobs(), len(jobs))
+    if count <= 1:
+        for job in jobs:
+            yield worker(job)
+        return
+    import gc
+    import multiprocessing
+
+    _prepare(worker, jobs)
+    method = "fork" if sys.platform.startswith("linux") else None  # fork: workers start warm
+    context = multiprocessing.get_context(method)
+    gc.collect()
+    gc.freeze()  # objects made so far stay shared with the workers (no copy-on-write by gc)
+    chunk = max(1, min(32, len(jobs) // (count * 8)))
+    pool = context.Pool(count, initializer=_init_worker, initargs=(worker,))
+    try:
+        yield from pool.imap(_run_in_worker, jobs, chunksize=chunk)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+        gc.unfreeze()
+
+
+def _prepare(worker: Worker, jobs: list[Job]) -> None:
+    """Load and compile the template once in the parent, so forked workers inherit it."""
+    first = next((job for job in jobs if not job.problem), None)
+    if first is None:
+        return
+    try:
+        from .pipeline import choose_template
+
+        if first.path is not None:
+            from .source import load_file
+
+            source = load_file(first.path)
+            library = worker.library(first.path)
+        else:
+            source = worker.base
+            library = worker.library(worker.base_path)
+        template = choose_template(source, worker.options.template, library)
+        template.library.env.get_template(template.name)
+    except DrafterError:
+        pass  # that job reports its own error when it runs
+
+
+def _finish(outcome: Outcome, job: Job, options: Options, placer: Placer, report: Report,
+            to_pdf: list[tuple[Path, Path, str]]) -> Path | None:
+    """Give a rendered document its name and place; record a failure otherwise."""
+    if not outcome.ok:
+        report.failed.append((outcome.label, outcome.error))
+        return None
+    staged = Path(outcome.staged)
+    try:
+        if options.fmt == "pdf":  # the .docx waits in the staging folder for LibreOffice
+            final_pdf = placer.claim(job.out_dir, Path(outcome.name).stem + ".pdf")
+            placer.refuse_existing(final_pdf)
+            docx = staged.parent / (final_pdf.stem + ".docx")
+            os.replace(staged, docx)
+            to_pdf.append((docx, final_pdf, outcome.label))
+            path = None
+        else:
+            also = (".pdf",) if options.pdf else ()
+            final = placer.claim(job.out_dir, outcome.name, also)
+            if options.pdf:
+                placer.refuse_existing(final.with_suffix(".pdf"))
+            placer.place(staged, final)
+            if options.pdf:
+                to_pdf.append((final, final.with_suffix(".pdf"), outcome.label))
+            report.add_written(final)
+            path = final
+    except OutputError as error:
+        _discard(staged)
+        report.failed.append((outcome.label, str(error)))
+        return None
+    except OSError as error:
+        _discard(staged)
+        report.failed.append((outcome.label, f"无法写入：{error.strerror}"))
+        return None
+    if outcome.notes:
+        report.notes_count += 1
+        if len(report.notes) < 10:
+            report.notes.append((outcome.label, outcome.notes))
+    return path
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def _convert(items: list[tuple[Path, Path, str]], options: Options, placer: Placer,
+             staging: dict[Path, Path], report: Report, progress: Any) -> None:
+    """Convert every .docx of the batch with LibreOffice, one run per output folder."""
+    from .pdf import LibreOfficeMissing, convert, find_soffice
+
+    soffice = find_soffice()
+    progress.note(f"正在用 LibreOffice 转换 PDF（{len(items)} 份）……")
+    by_folder: dict[Path, list[tuple[Path, Path, str]]] = {}
+    for item in items:
+        by_folder.setdefault(item[1].parent, []).append(item)
+    for folder, group in by_folder.items():
+        try:
+            if soffice is None:
+                raise LibreOfficeMissing()
+            made = convert([docx for docx, _, _ in group], staging[folder] / "pdf", soffice)
+        except LibreOfficeMissing:
+            report.pdf_missing = True
+            made = {}
+            if options.fmt == "pdf":  # keep what we have: the .docx, next to where the PDF would be
+                for docx, final_pdf, label in group:
+                    _place_or_fail(placer, docx, final_pdf.with_suffix(".docx"), label, report, progress)
+            continue
+        except DrafterError as error:
+            for _, _, label in group:
+                report.failed.append((label, f"没有生成 PDF：{error}"))
+            continue
+        for docx, final_pdf, label in group:
+            pdf = made.get(docx)
+            if pdf is None:
+                report.failed.append((label, "LibreOffice 没有生成 PDF（文档可能已损坏，或 LibreOffice 出错）"))
+                continue
+            _place_or_fail(placer, pdf, final_pdf, label, report, progress)
+
+
+def _place_or_fail(placer: Placer, staged: Path, final: Path, label: str, report: Report, progress: Any) -> None:
+    try:
+        placer.place(staged, final)
+    except OutputError as error:
+        report.failed.append((label, str(error)))
+        return
+    except OSError as error:
+        report.failed.append((label, f"无法写入 {final}：{error.strerror}"))
+        return
+    report.add_written(final)
+    progress.written(final)
