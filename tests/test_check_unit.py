@@ -106,6 +106,7 @@ def test_forms_with_ben_and_women():
     "我市场监管部门和我区域内的企业。",               # 市场 / 区域
     "我乡村振兴的经验值得推广，我镇定自若。",
     "我校对了全文。",                                 # 校对
+    "我们中心组学习了党的二十大报告。",               # 理论学习中心组
 ])
 def test_word_boundaries(sentence):
     paragraphs = ["工作汇报", sentence]
