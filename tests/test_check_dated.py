@@ -79,3 +79,14 @@ def test_formulations_out_of_date(sentence, day, rule):
 ])
 def test_current_formulations_are_clean(sentence):
     assert dated(["讲话", sentence], dt.date(2024, 3, 1)) == []
+
+
+def test_date_under_a_report_signature():
+    paragraphs = ["某某村关于第一季度工作情况的报告", "镇党委：", "深入学习贯彻党的十九大精神。",
+                  "某某村", "2023年3月31日"]
+    assert dated(paragraphs) == [("dated.nineteenth-congress-spirit", 3, "党的十九大精神", ERROR)]
+
+
+def test_a_date_inside_a_sentence_is_not_the_meeting_date():
+    paragraphs = ["讲话", "截至2023年6月30日，已学习党的十九大精神。"]
+    assert dated(paragraphs) == []

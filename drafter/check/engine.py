@@ -38,17 +38,24 @@ class Resolved:
         return bool(self.ctx.party_org)
 
 
-_BYLINE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_ONLY = re.compile(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$")
 _ISO_DATE = re.compile(r"(?:时间|日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def infer_date(draft: Draft) -> _dt.date | None:
-    """The date on the byline (（2022年1月25日）) or a 时间: line among the first paragraphs."""
-    for i in draft.front + list(range(min(len(draft.paragraphs), 4))):
-        text = draft.paragraphs[i]
+    """The meeting date written in the draft: on the byline under the title
+    (（2022年1月25日）, 张三 2022年1月25日, 时间：2022-01-25), or a date line of its own
+    near the start or at the end (the date under a report's signature)."""
+    paragraphs = draft.paragraphs
+    candidates = [(i, True) for i in draft.front]
+    tail = range(max(0, len(paragraphs) - 3), len(paragraphs))
+    candidates += [(i, False) for i in list(range(min(len(paragraphs), 4))) + list(tail)]
+    for i, in_front in candidates:
+        text = paragraphs[i].strip()
         if len(text) > 40:
             continue
-        m = _BYLINE_DATE.search(text) or _ISO_DATE.search(text)
+        m = (_DATE.search(text) if in_front else _DATE_ONLY.match(text)) or _ISO_DATE.search(text)
         if m:
             try:
                 return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
