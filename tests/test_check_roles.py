@@ -92,3 +92,9 @@ def test_title_against_the_kind_of_unit_is_a_hint():
 def test_title_confirmed_by_the_body_is_no_hint():
     paragraphs = speech("党委书记在全县公安工作会议上的讲话", None, "作为党委书记，我要带头抓。")
     assert roles(paragraphs, CheckContext(unit_kind="局")) == []
+
+
+def test_village_director_written_in_several_ways():
+    paragraphs = speech("村党支部书记、主任在全村党员大会上的讲话", None,
+                        "作为村委会主任，我要抓好村务；作为村主任，我更要带头。")
+    assert roles(paragraphs, CheckContext(unit_kind="村")) == []

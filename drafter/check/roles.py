@@ -35,6 +35,11 @@ def _org(name: str) -> str:
     return {"支部": "党支部", "总支": "党总支"}.get(name, name)
 
 
+def _admin(name: str) -> str:
+    """村委会主任, 村主任 and 主任 are the same post for the comparison."""
+    return re.sub(r"^(村委会|居委会|村)", "", name)
+
+
 @dataclass(frozen=True)
 class Post:
     index: int  # paragraph, 0-based
@@ -53,7 +58,7 @@ def posts_in(text: str, index: int) -> list[Post]:
     for m in _ADMIN.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        posts.append(Post(index, m.start(), m.group(0), None, m.group(2), bool(m.group(1))))
+        posts.append(Post(index, m.start(), m.group(0), None, _admin(m.group(2)), bool(m.group(1))))
     return posts
 
 
@@ -67,7 +72,7 @@ def claims_in(text: str, index: int) -> list[Post]:
                                bool(m.group("deputy"))))
         else:
             start = m.start("adeputy")
-            claims.append(Post(index, start, text[start:m.end()], None, m.group("admin"),
+            claims.append(Post(index, start, text[start:m.end()], None, _admin(m.group("admin")),
                                bool(m.group("adeputy"))))
     return claims
 
