@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterator, Optional
 
 import jinja2
 from jinja2 import meta, nodes
+from markupsafe import Markup
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
@@ -249,20 +250,27 @@ class _Loader(jinja2.BaseLoader):
         return text, str(path), lambda: True
 
 
-def _finalize(value: Any) -> str:
-    """What `{{ value }}` prints: user data marked as data, None as nothing."""
+def _finalize(value: Any) -> Markup:
+    """What `{{ value }}` prints: user data marked as data, None as nothing.
+
+    Autoescaping is on only to tell the two kinds of output apart: what a template
+    produced itself (super(), blocks, macros) arrives as Markup and may carry markup
+    lines; anything else is data. Returning Markup keeps Jinja from HTML-escaping.
+    """
+    if isinstance(value, Markup):
+        return value
     if value is None:
-        return ""
+        return Markup("")
     if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, date):
+        text = "是" if value else "否"
+    elif isinstance(value, date):
         text = filters.cn_date(value)
     elif isinstance(value, (str, int, float)):
         text = str(value)
     else:
         raise filters.TemplateUsage(
             "不能直接输出列表或字段组，请用 cn_join、points 等过滤器，或用 {% for %} 逐项输出")
-    return DATA_START + text.replace("\n", DATA_END + "\n" + DATA_START) + DATA_END
+    return Markup(DATA_START + text.replace("\n", DATA_END + "\n" + DATA_START) + DATA_END)
 
 
 def _environment(library: Library) -> ImmutableSandboxedEnvironment:
@@ -272,7 +280,7 @@ def _environment(library: Library) -> ImmutableSandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=False,
+        autoescape=True,  # see _finalize: marks data, never HTML-escapes
         finalize=_finalize,
         auto_reload=False,
     )
@@ -472,9 +480,20 @@ def example_data(template: Template) -> dict[str, Any]:
     }
     for spec in template.fields:
         value = spec.example if spec.example is not None else spec.default
+        if value is None and spec.required:
+            value = _placeholder(spec)
         if value is not None:
             data[spec.name] = value
     return data
+
+
+def _placeholder(spec: FieldSpec) -> Any:
+    """A value that validates, for a required field that declares no example."""
+    label = f"（请填写{spec.title or spec.name}）"
+    return {
+        "list": [label], "items": [{"title": label}], "date": date.today(), "number": 1, "flag": True,
+        "choice": spec.choices[0] if spec.choices else label,
+    }.get(spec.type, label)
 
 
 def example_context(template: Template) -> dict[str, Any]:

@@ -34,8 +34,10 @@ def test_init_output_renders_as_is(tmp_path, name):
     assert run_cli("init", name, "-o", "in.yaml", cwd=tmp_path).code == 0
     result = run_cli("render", "in.yaml", "-o", "out.docx", cwd=tmp_path)
     assert result.code == 0, result.err
-    texts = [p.text for p in docx.Document(str(tmp_path / "out.docx")).paragraphs if p.text]
-    assert len("".join(texts)) >= 2000
+    document = docx.Document(str(tmp_path / "out.docx"))
+    level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert len(level1) >= 3 and level1[0].startswith("一、")
+    assert len("".join(p.text for p in document.paragraphs)) >= 700
     assert run_cli("validate", "in.yaml", cwd=tmp_path).code == 0
 
 
@@ -46,7 +48,7 @@ def test_minimal_input_gives_a_complete_document(tmp_path, name):
     assert result.code == 0, result.err
     body = re.sub(r"\s", "", result.out)
     assert len(body) >= 2000, len(body)
-    assert "我局" in body and "某某县统计局" in body or "统计局" in body
+    assert "我局" in body and "我村" not in body
 
 
 def test_report_is_titled_as_a_report(tmp_path):

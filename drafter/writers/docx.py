@@ -16,9 +16,11 @@ from ..document import Block, Document, Kind
 from . import gbt9704 as gb
 
 TITLE_CHARS_PER_LINE = 20  # 442 pt text width / 22 pt 2号 characters
-# A title line may break after these (…在 | …会议上的 | 讲话); the nearest one to the
-# balanced point wins.
-_TITLE_BREAK_AFTER = set("的上在和与及、，：")
+# Where a title line likes to break (after …的 / …上 / 关于…) and where it must not
+# (inside 2024年, 第一季度, before a closing mark).
+_GOOD_AFTER = set("的上在和与及于、，：")
+_BAD_BEFORE = set("年月日季度号届次、，。：；）》”")
+_BAD_AFTER = set("第（《“")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed entry times: same input, same parts
 
 _PARA_START = "<w:p>"
@@ -56,20 +58,26 @@ def _paragraph(block: Block) -> str:
 
 def balance_title(title: str, per_line: int = TITLE_CHARS_PER_LINE) -> list[str]:
     """Break a long title into lines of about equal length, at a natural point."""
-    if len(title) <= per_line:
-        return [title]
-    count = -(-len(title) // per_line)
     lines: list[str] = []
     rest = title
-    for remaining in range(count, 1, -1):
-        target = round(len(rest) / remaining)
-        candidates = [i + 1 for i, ch in enumerate(rest[: per_line]) if ch in _TITLE_BREAK_AFTER]
-        near = [c for c in candidates if abs(c - target) <= 3]
-        cut = min(near, key=lambda c: abs(c - target)) if near else min(target, per_line)
+    while len(rest) > per_line:
+        remaining = -(-len(rest) // per_line)
+        target = len(rest) / remaining
+        first, last = max(1, len(rest) - per_line * (remaining - 1)), min(per_line, len(rest) - 1)
+        cut = min(range(first, last + 1), key=lambda i: _break_cost(rest, i, target))
         lines.append(rest[:cut])
         rest = rest[cut:]
-    lines.append(rest)
-    return lines
+    return lines + [rest]
+
+
+def _break_cost(text: str, i: int, target: float) -> float:
+    before, after = text[i - 1], text[i]
+    cost = abs(i - target)
+    if before in _GOOD_AFTER or text.startswith(("关于", "在", "暨"), i):
+        cost -= 2
+    if after in _BAD_BEFORE or before in _BAD_AFTER or (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
+        cost += 8
+    return cost
 
 
 def core_xml(document: Document, now: datetime | None = None) -> str:

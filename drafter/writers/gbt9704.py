@@ -48,6 +48,8 @@ def _ppr(*, jc: str = "both", first_line: bool = True, keep_next: bool = False,
     parts = []
     if keep_next:
         parts.append("<w:keepNext/>")
+    # No widow/orphan control: every page keeps its full 22 lines, as the grid intends.
+    parts.append('<w:widowControl w:val="0"/>')
     parts.append(f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>')
     if first_line:
         parts.append(f'<w:ind w:firstLineChars="200" w:firstLine="{INDENT_TWO_CHARS}"/>')
