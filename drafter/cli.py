@@ -415,7 +415,9 @@ def schema(name: str, template_dirs: tuple[Path, ...]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     try:
-        cli.main(args=argv, prog_name="drafter", standalone_mode=False)
+        status = cli.main(args=argv, prog_name="drafter", standalone_mode=False)
+        if isinstance(status, int) and status:  # a command's ctx.exit(N)
+            sys.exit(status)
     except click.exceptions.NoArgsIsHelpError as exc:  # pragma: no cover - click ≥ 8.2
         click.echo(exc.ctx.get_help())
         sys.exit(0)
