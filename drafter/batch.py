@@ -219,19 +219,23 @@ class Worker:
 
 
 _WORKER: Worker | None = None
+_JOBS: list[Job] = []
 
 
-def _init_worker(worker: Worker) -> None:
-    global _WORKER
-    _WORKER = worker
+def _init_worker(worker: Worker, jobs: list[Job]) -> None:
+    """Runs once in each worker process; with fork the arguments are not even copied."""
+    global _WORKER, _JOBS
+    _WORKER, _JOBS = worker, jobs
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
 
 
-def _run_in_worker(job: Job) -> Outcome:
+def _run_in_worker(index: int) -> tuple:
+    """Only the job's number goes to the worker and a plain tuple comes back: little to pickle."""
     assert _WORKER is not None
-    return _WORKER(job)
+    outcome = _WORKER(_JOBS[index])
+    return (outcome.index, outcome.label, outcome.ok, outcome.name, outcome.staged, outcome.error, outcome.notes)
 
 
 # ------------------------------------------------------------------ naming --------
@@ -243,6 +247,7 @@ class Placer:
     def __init__(self, force: bool):
         self.force = force
         self.claimed: set[str] = set()
+        self.next_number: dict[str, int] = {}  # where to go on counting for a name already taken
 
     def claim(self, folder: Path, name: str, also: tuple[str, ...] = ()) -> Path:
         """A name not yet used in this batch: 名称.docx, else 名称-2.docx, 名称-3.docx …
@@ -250,17 +255,21 @@ class Placer:
         `also` are other suffixes that go with the name (.pdf next to the .docx).
         """
         stem, suffix = os.path.splitext(name)
-        candidate, n = name, 2
-        while any(self._key(folder, os.path.splitext(candidate)[0] + s) in self.claimed
-                  for s in (suffix,) + also):
-            candidate, n = f"{stem}-{n}{suffix}", n + 1
-        for s in (suffix,) + also:
-            self.claimed.add(self._key(folder, os.path.splitext(candidate)[0] + s))
-        return folder / candidate
+        suffixes = (suffix,) + also
+        base = str(folder / stem).casefold()  # Windows and macOS file names ignore case
+        candidate, n = stem, self.next_number.get(base, 2)
+        if self._taken(folder, candidate, suffixes):
+            candidate = f"{stem}-{n}"
+            while self._taken(folder, candidate, suffixes):
+                n += 1
+                candidate = f"{stem}-{n}"
+            self.next_number[base] = n + 1
+        for s in suffixes:
+            self.claimed.add(str(folder / (candidate + s)).casefold())
+        return folder / (candidate + suffix)
 
-    @staticmethod
-    def _key(folder: Path, name: str) -> str:
-        return str(folder / name).casefold()  # Windows and macOS file names ignore case
+    def _taken(self, folder: Path, stem: str, suffixes: tuple[str, ...]) -> bool:
+        return any(str(folder / (stem + s)).casefold() in self.claimed for s in suffixes)
 
     def refuse_existing(self, *paths: Path) -> None:
         for path in paths:
@@ -345,9 +354,10 @@ def _outcomes(jobs: list[Job], worker: Worker, workers: int | None) -> Iterator[
     gc.collect()
     gc.freeze()  # objects made so far stay shared with the workers (no copy-on-write by gc)
     chunk = max(1, min(32, len(jobs) // (count * 8)))
-    pool = context.Pool(count, initializer=_init_worker, initargs=(worker,))
+    pool = context.Pool(count, initializer=_init_worker, initargs=(worker, jobs))
     try:
-        yield from pool.imap(_run_in_worker, jobs, chunksize=chunk)
+        for fields in pool.imap(_run_in_worker, range(len(jobs)), chunksize=chunk):
+            yield Outcome(*fields)
         pool.close()
     except BaseException:
         pool.terminate()

@@ -24,11 +24,12 @@ class TemplateUsage(Exception):
 
 
 def _texts(items: Any) -> list[str]:
+    """Texts of a list, tuple or generator (map(attribute=…) gives one); blanks dropped."""
     if items is None:
         return []
     if isinstance(items, str):
         return [items] if items.strip() else []
-    if not isinstance(items, (list, tuple)):
+    if isinstance(items, dict) or not hasattr(items, "__iter__"):
         raise TemplateUsage("这个过滤器需要一个文字列表")
     return [str(item).strip() for item in items if item is not None and str(item).strip()]
 
@@ -45,6 +46,8 @@ def points(items: Any, marker: str = "是", end: str = "。") -> str:
     texts = [t.rstrip(_TRAILING) for t in _texts(items)]
     if not texts:
         return ""
+    if len(texts) == 1:  # "一是" with nothing after it reads wrong
+        return texts[0] + end
     return "；".join(f"{cn_number(i)}{marker}{t}" for i, t in enumerate(texts, 1)) + end
 
 

@@ -101,6 +101,11 @@ class Unit(_Model):
 
     @computed_field
     @property
+    def divisions(self) -> str:
+        return KINDS[self.kind].divisions if self.kind else "各部门"
+
+    @computed_field
+    @property
     def org(self) -> str:
         if self.party_org:
             return self.party_org

@@ -16,6 +16,8 @@ from .output import write_atomic
 from .templates import SUFFIX, Library, Template, example_data
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+# Blocks of the base frames; a scaffolded template overrides the first section instead.
+FRAME_BLOCKS = ("title", "byline", "salutation", "opening", "body", "more_sections", "closing", "signature")
 
 _SHARED_COMMENTS = """\
 # yaml-language-server: $schema={schema}
@@ -120,10 +122,10 @@ fields:
       - 建立工作台账，定期调度工作进展
 ---#}}
 {{% extends "{parent}" %}}
-{{#- 上级模板“{parent}”中可以改写的章节（block）：
+{{# 上级模板“{parent}”中可以改写的章节（block）：
 {blocks}
     写一个同名的 block 就替换该章节；在 block 里写 {{{{ super() }}}} 可以保留原内容再补充；
-    写一个空的 block 就删掉该章节。标题用 # 到 ####，编号由程序自动生成，不要手写。 -#}}
+    写一个空的 block 就删掉该章节。标题用 # 到 ####，编号由程序自动生成，不要手写。 #}}
 
 {{% block {override} %}}
 {{{{ super() }}}}
@@ -146,7 +148,7 @@ def new_template(library: Library, name: str, parent: str, folder: Path, force: 
     blocks = _blocks(library, parent)
     if "more_sections" not in blocks:
         raise TemplateError(f"模板“{parent}”没有 more_sections 章节位置，不能自动生成继承它的模板")
-    sections = [b for b in blocks if b not in ("title", "byline", "salutation", "body", "more_sections")]
+    sections = [b for b in blocks if b not in FRAME_BLOCKS]
     override = sections[0] if sections else "closing"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / (name + SUFFIX)

@@ -273,8 +273,19 @@ def _finalize(value: Any) -> Markup:
     return Markup(DATA_START + text.replace("\n", DATA_END + "\n" + DATA_START) + DATA_END)
 
 
+class _Environment(ImmutableSandboxedEnvironment):
+    """Parses each template source once: the load-time check and the compiler share the tree."""
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        key = (name, filename, source)
+        parsed = self.parsed.get(key)
+        if parsed is None:
+            parsed = self.parsed[key] = super()._parse(source, name, filename)
+        return parsed
+
+
 def _environment(library: Library) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = _Environment(
         loader=_Loader(library),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -284,6 +295,7 @@ def _environment(library: Library) -> ImmutableSandboxedEnvironment:
         finalize=_finalize,
         auto_reload=False,
     )
+    env.parsed = {}
     env.filters.update(filters.FILTERS)
     return env
 
@@ -328,7 +340,10 @@ class Template:
             raise TemplateError(f"“{self.name}”是基础框架，不能直接使用；请用继承它的模板。可用的模板：{self.library.names()}")
         self.chain = self._extends_chain()
         known = SHARED_FIELDS | CONTEXT_EXTRAS | {f.name for f in self.fields} | set(self.library.env.globals)
-        for name, path, ast in self._reachable():
+        reachable = list(self._reachable())
+        for _, _, ast in reachable:  # top-level {% set %} and macros are shared by every block
+            known |= _top_level_names(ast)
+        for name, path, ast in reachable:
             for variable in sorted(meta.find_undeclared_variables(ast) - known):
                 line = _first_use(ast, variable)
                 raise TemplateError(
@@ -406,6 +421,21 @@ def _extends_target(ast: nodes.Template, path: Path) -> str | None:
     if not isinstance(extends[0].template, nodes.Const):
         raise TemplateError(f"模板 {path} 的 extends 目标必须是写定的模板名")
     return str(extends[0].template.value)
+
+
+def _top_level_names(ast: nodes.Template) -> set[str]:
+    names: set[str] = set()
+    for node in ast.body:
+        if isinstance(node, (nodes.Assign, nodes.AssignBlock)):
+            names |= {n.name for n in node.target.find_all(nodes.Name)} | (
+                {node.target.name} if isinstance(node.target, nodes.Name) else set())
+        elif isinstance(node, nodes.Macro):
+            names.add(node.name)
+        elif isinstance(node, nodes.Import):
+            names.add(node.target)
+        elif isinstance(node, nodes.FromImport):
+            names |= {n if isinstance(n, str) else n[1] for n in node.names}
+    return names
 
 
 def _first_use(ast: nodes.Template, variable: str) -> int:

@@ -62,3 +62,13 @@ def test_bad_markup_is_a_template_error(text, words):
         parse(text, "demo")
     assert words in str(info.value)
     assert "demo" in str(info.value)
+
+
+def test_list_filters_read_like_chinese():
+    from drafter.filters import cn_join, points
+
+    assert cn_join(["门户网站", "微信公众号", "工作群"]) == "门户网站、微信公众号和工作群"
+    assert cn_join(x for x in ["甲", "乙"]) == "甲和乙"  # what map(attribute=…) gives
+    assert points(["落实责任。", "加强检查；"]) == "一是落实责任；二是加强检查。"
+    assert points(["只有一项"]) == "只有一项。"  # never "一是" alone
+    assert points([]) == ""
