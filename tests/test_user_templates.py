@@ -229,3 +229,17 @@ def test_bad_manifest_is_reported_with_file_and_line(tmp_path):
     result = run_cli("render", "in.yaml", cwd=tmp_path)
     assert result.code == 1
     assert "bad.j2 第 6 行" in result.err and "字段类型只能是" in result.err
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.schema.json")), ids=lambda p: p.stem)
+def test_example_schema_files_are_current(path):
+    """The examples' `$schema=` lines point at these files; they must match `drafter schema`."""
+    name = path.name[: -len(".schema.json")]
+    assert json.loads(path.read_text(encoding="utf-8")) == schema_for(name, cwd=EXAMPLES)
+
+
+def test_every_example_points_at_an_existing_schema():
+    for path in EXAMPLES.glob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema=")
+        assert (EXAMPLES / first.split("=", 1)[1].strip()).is_file(), path.name
