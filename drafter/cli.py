@@ -45,7 +45,27 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-class LazyGroup(click.Group):
+class ZhCommand(click.Command):
+    """A command whose usage line reads 用法： drafter render [选项] …"""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("options_metavar", "[选项]")
+        super().__init__(*args, **kwargs)
+
+
+class ZhGroup(click.Group):
+    command_class = ZhCommand
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("options_metavar", "[选项]")
+        kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
+        super().__init__(*args, **kwargs)
+
+
+ZhGroup.group_class = ZhGroup
+
+
+class LazyGroup(ZhGroup):
     """Commands that live in other modules are imported only when invoked."""
 
     lazy = {"check": ("drafter.check.command", "check_command", "检查文稿中常见的错误：单位称谓、重复段落、编号、职务、过时提法、用词。")}
