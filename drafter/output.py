@@ -9,6 +9,13 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def _file_mode() -> int:
+    """The mode a plain open() would give: mkstemp's 0600 would hide the file from colleagues."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def check_writable(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise OutputError(f"输出文件已存在：{path}（要覆盖请加 --force，或用 -o 指定其他文件名）")
@@ -28,6 +35,7 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(temp, _file_mode())
         if not force and path.exists():  # appeared while we wrote
             raise OutputError(f"输出文件已存在：{path}（要覆盖请加 --force）")
         os.replace(temp, path)

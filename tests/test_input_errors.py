@@ -109,3 +109,15 @@ def test_usage_errors_exit_2_in_chinese(tmp_path):
     result = run_cli("render", "x.yaml", "-f", "pdfx")
     assert result.code == 2
     assert "取值不正确" in result.err
+
+
+def test_written_files_get_the_usual_permissions(tmp_path):
+    import os
+    import stat
+
+    source = tmp_path / "input.yaml"
+    source.write_text(GOOD, encoding="utf-8")
+    assert run_cli("render", str(source), "-o", str(tmp_path / "out.docx")).code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "out.docx").stat().st_mode) == 0o666 & ~umask
