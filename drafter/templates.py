@@ -151,9 +151,12 @@ def builtin_dir() -> Path:
     import importlib.util
 
     spec = importlib.util.find_spec("drafter.builtin_templates")
-    if spec is None or not spec.submodule_search_locations:
-        raise TemplateError("安装不完整：找不到内置模板，请重新安装 drafter")
-    return Path(list(spec.submodule_search_locations)[0])
+    if spec is not None and spec.submodule_search_locations:
+        return Path(list(spec.submodule_search_locations)[0])
+    checkout = Path(__file__).resolve().parent.parent / "templates"  # running from a source checkout
+    if (checkout / "base-speech.j2").is_file():
+        return checkout
+    raise TemplateError("安装不完整：找不到内置模板，请重新安装 drafter")
 
 
 def template_dirs(input_file: Path | None = None, extra: tuple[Path, ...] = ()) -> list[tuple[Path, str]]:
@@ -189,7 +192,10 @@ class Library:
         for folder, origin in folders:
             for path in sorted(folder.glob("*" + SUFFIX)):
                 name = path.name[: -len(SUFFIX)]
-                self.files[name] = TemplateFile(name, path, origin, self.files.get(name))
+                earlier = self.files.get(name)
+                if earlier is not None and earlier.path.read_bytes() == path.read_bytes():
+                    continue  # the same file seen twice (a checkout's templates/ is the built-in one)
+                self.files[name] = TemplateFile(name, path, origin, earlier)
         self.env = _environment(self)
         self._checked: dict[str, "Template"] = {}
 
