@@ -495,7 +495,18 @@ def _runtime_error(exc: Exception, library: Library) -> TemplateError:
         return TemplateError(f"用到了没有的变量或字段：{_undefined_name(message)}", where)
     if isinstance(exc, filters.TemplateUsage):
         return TemplateError(message, where)
-    return TemplateError(f"模板运行出错：{type(exc).__name__}: {message}", where)
+    kind = _RUNTIME_KINDS.get(type(exc).__name__, "出错")
+    return TemplateError(f"模板运行{kind}（{type(exc).__name__}: {message}）", where)
+
+
+_RUNTIME_KINDS = {
+    "ZeroDivisionError": "时除以了零",
+    "TypeError": "时数据类型不匹配（例如把文字和数字相加）",
+    "ValueError": "时取值不正确",
+    "KeyError": "时找不到这个键",
+    "IndexError": "时下标超出了列表范围",
+    "OverflowError": "时数值过大",
+}
 
 
 def _undefined_name(message: str) -> str:

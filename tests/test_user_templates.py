@@ -181,6 +181,7 @@ UNSAFE = {
     "undeclared": ("{{ secret_field }}", "未声明的变量“secret_field”"),
     "syntax": ("{% if unit.name %}没有结束", "{% if %} 没有对应的 {% endif %}"),
     "list-printed": ("{{ leaders }}", "不能直接输出列表"),
+    "runtime": ("{{ 1 // 0 }}", "evil.j2 第 9 行第 1 列：模板运行时除以了零"),
 }
 
 
