@@ -248,6 +248,7 @@ class Placer:
         self.force = force
         self.claimed: set[str] = set()
         self.next_number: dict[str, int] = {}  # where to go on counting for a name already taken
+        self.prefixes: dict[Path, str] = {}
 
     def claim(self, folder: Path, name: str, also: tuple[str, ...] = ()) -> Path:
         """A name not yet used in this batch: 名称.docx, else 名称-2.docx, 名称-3.docx …
@@ -256,20 +257,27 @@ class Placer:
         """
         stem, suffix = os.path.splitext(name)
         suffixes = (suffix,) + also
-        base = str(folder / stem).casefold()  # Windows and macOS file names ignore case
-        candidate, n = stem, self.next_number.get(base, 2)
-        if self._taken(folder, candidate, suffixes):
+        prefix = self._prefix(folder)
+        candidate = stem
+        if self._taken(prefix, candidate, suffixes):
+            n = self.next_number.get(prefix + stem.casefold(), 2)
             candidate = f"{stem}-{n}"
-            while self._taken(folder, candidate, suffixes):
+            while self._taken(prefix, candidate, suffixes):
                 n += 1
                 candidate = f"{stem}-{n}"
-            self.next_number[base] = n + 1
+            self.next_number[prefix + stem.casefold()] = n + 1
         for s in suffixes:
-            self.claimed.add(str(folder / (candidate + s)).casefold())
+            self.claimed.add(prefix + (candidate + s).casefold())
         return folder / (candidate + suffix)
 
-    def _taken(self, folder: Path, stem: str, suffixes: tuple[str, ...]) -> bool:
-        return any(str(folder / (stem + s)).casefold() in self.claimed for s in suffixes)
+    def _prefix(self, folder: Path) -> str:
+        prefix = self.prefixes.get(folder)
+        if prefix is None:  # Windows and macOS file names ignore case
+            prefix = self.prefixes[folder] = os.path.join(str(folder), "").casefold()
+        return prefix
+
+    def _taken(self, prefix: str, stem: str, suffixes: tuple[str, ...]) -> bool:
+        return any(prefix + (stem + s).casefold() in self.claimed for s in suffixes)
 
     def refuse_existing(self, *paths: Path) -> None:
         for path in paths:
@@ -353,7 +361,7 @@ def _outcomes(jobs: list[Job], worker: Worker, workers: int | None) -> Iterator[
     context = multiprocessing.get_context(method)
     gc.collect()
     gc.freeze()  # objects made so far stay shared with the workers (no copy-on-write by gc)
-    chunk = max(1, min(32, len(jobs) // (count * 8)))
+    chunk = max(1, min(64, len(jobs) // (count * 8)))
     pool = context.Pool(count, initializer=_init_worker, initargs=(worker, jobs))
     try:
         for fields in pool.imap(_run_in_worker, range(len(jobs)), chunksize=chunk):
