@@ -63,10 +63,16 @@ def put(data, path, value):
     target[path[-1]] = value
 
 
+TEMPLATES = ["ideology-four-grips", "ideology-three-duties", "quarterly-report"]
+TEMPLATE_FIELDS = [("departments",), ("channels",), ("staff",), ("period",), ("problems",), ("plans",),
+                   ("achievements",), ("key_projects",), ("rule_documents",), ("recipient",), ("purpose",)]
+
+
 @SETTINGS
-@given(path=st.sampled_from(FIELD_PATHS), value=values)
-def test_any_value_in_any_field(path, value):
+@given(template=st.sampled_from(TEMPLATES), path=st.sampled_from(FIELD_PATHS + TEMPLATE_FIELDS), value=values)
+def test_any_value_in_any_field(template, path, value):
     data = yaml.safe_load(yaml.safe_dump(BASE, allow_unicode=True))
+    data["template"] = template
     put(data, path, value)
     render(yaml.safe_dump(data, allow_unicode=True))
 
