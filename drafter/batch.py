@@ -48,7 +48,7 @@ class Job:
     label: str  # what the summary calls this input: a file, or "名单.xlsx 第 7 行"
     out_dir: Path
     path: Path | None = None  # a YAML file, loaded by the worker
-    row: Any = None  # or a table.Row applied to the base YAML
+    row: Any = None  # or a table row applied to the base YAML: (row number, cell values) or a table.Row
     problem: str = ""  # an input that failed before rendering (an empty folder …)
 
 
@@ -75,10 +75,10 @@ class Report:
     notes_count: int = 0
     pdf_missing: bool = False
 
-    def add_written(self, path: Path) -> None:
+    def add_written(self, path: str | Path) -> None:
         self.written_count += 1
         if len(self.written) < LIST_LIMIT:
-            self.written.append(path)
+            self.written.append(Path(path))
 
 
 # ------------------------------------------------------------------ collecting ---
@@ -110,7 +110,22 @@ def collect(inputs: Iterable[Path], output: Path | None) -> list[Job]:
     return jobs
 
 
-def table_jobs(base_path: Path, table_path: Path, output: Path | None, options: Options) -> tuple[list[Job], Any]:
+class TableJobs:
+    """The jobs of a table, made as the rows are read: nothing is kept per row."""
+
+    def __init__(self, table: Any, out_dir: Path):
+        self.table = table
+        self.out_dir = out_dir
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def __iter__(self) -> Iterator[Job]:
+        for index, (number, values) in enumerate(self.table.iter_rows()):
+            yield Job(index, self.table.label(number), self.out_dir, row=(number, values))
+
+
+def table_jobs(base_path: Path, table_path: Path, output: Path | None, options: Options) -> tuple[TableJobs, Any]:
     """Jobs for the rows of a table over a base YAML; also the base Source for the workers."""
     from .pipeline import choose_template
     from .source import load_file
@@ -119,9 +134,7 @@ def table_jobs(base_path: Path, table_path: Path, output: Path | None, options: 
     base = load_file(base_path)
     template = choose_template(base, options.template, _library(base_path, options.template_dirs))
     table = read_table(table_path, template.input_model)
-    out_dir = output or base_path.resolve().parent
-    jobs = [Job(i, table.label(row), out_dir, row=row) for i, row in enumerate(table.rows)]
-    return jobs, base
+    return TableJobs(table, output or base_path.resolve().parent), base
 
 
 def _library(anchor: Path | None, template_dirs: tuple[Path, ...]):
@@ -161,11 +174,12 @@ class Worker:
     """Renders jobs; one per process, keeping its template libraries between jobs."""
 
     def __init__(self, options: Options, base: Any = None, base_path: Path | None = None,
-                 staging: dict[Path, Path] | None = None):
+                 staging: dict[Path, Path] | None = None, table: Any = None):
         self.options = options
         self.base = base
         self.base_path = base_path
         self.staging = staging or {}
+        self.table = table  # the table's headers, to read the cells of a row
         self.libraries: dict[Path, Any] = {}
 
     def library(self, anchor: Path) -> Any:
@@ -184,7 +198,10 @@ class Worker:
         else:
             from .table import merge
 
-            source = merge(self.base, job.row)
+            row = job.row
+            if isinstance(row, tuple):
+                row = self.table.row(*row)
+            source = merge(self.base, row)
             library = self.library(self.base_path)
         return render_source(source, choose_template(source, self.options.template, library))
 
@@ -201,10 +218,10 @@ class Worker:
                                error="检查发现问题（因使用了 --strict，未写入文件）：\n" + notes)
             suffix = ".docx" if self.options.fmt == "pdf" else SUFFIXES[self.options.fmt]
             name = default_filename(rendered, suffix)
-            staged = self.staging[job.out_dir] / f"{job.index}.part"
+            staged = os.path.join(self.staging[job.out_dir], f"{job.index}.part")  # str: Path interns names
             with open(staged, "wb") as handle:
                 handle.write(serialise(rendered.document, self.options.fmt))
-            return Outcome(job.index, job.label, True, name=name, staged=str(staged), notes=notes)
+            return Outcome(job.index, job.label, True, name=name, staged=staged, notes=notes)
         except DrafterError as error:
             return Outcome(job.index, job.label, False, error=str(error))
         except OSError as error:
@@ -219,22 +236,26 @@ class Worker:
 
 
 _WORKER: Worker | None = None
-_JOBS: list[Job] = []
 
 
-def _init_worker(worker: Worker, jobs: list[Job]) -> None:
-    """Runs once in each worker process; with fork the arguments are not even copied."""
-    global _WORKER, _JOBS
-    _WORKER, _JOBS = worker, jobs
+def _init_worker(worker: Worker) -> None:
+    """Runs once in each worker process; with fork the worker is not even copied."""
+    global _WORKER
+    _WORKER = worker
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
 
 
-def _run_in_worker(index: int) -> tuple:
-    """Only the job's number goes to the worker and a plain tuple comes back: little to pickle."""
+def _run_in_worker(job: Job) -> tuple:
+    """A job comes in (a file name or a row's cells) and a plain tuple goes back: little to pickle.
+
+    Jobs travel by pipe rather than being read from the parent's list after the fork, so a
+    worker never touches (and copies) the parent's memory: it stays the same size however
+    long the batch.
+    """
     assert _WORKER is not None
-    outcome = _WORKER(_JOBS[index])
+    outcome = _WORKER(job)
     return (outcome.index, outcome.label, outcome.ok, outcome.name, outcome.staged, outcome.error, outcome.notes)
 
 
@@ -249,8 +270,9 @@ class Placer:
         self.claimed: set[str] = set()
         self.next_number: dict[str, int] = {}  # where to go on counting for a name already taken
         self.prefixes: dict[Path, str] = {}
+        self.folders: dict[Path, str] = {}
 
-    def claim(self, folder: Path, name: str, also: tuple[str, ...] = ()) -> Path:
+    def claim(self, folder: Path, name: str, also: tuple[str, ...] = ()) -> str:
         """A name not yet used in this batch: 名称.docx, else 名称-2.docx, 名称-3.docx …
 
         `also` are other suffixes that go with the name (.pdf next to the .docx).
@@ -268,23 +290,24 @@ class Placer:
             self.next_number[prefix + stem.casefold()] = n + 1
         for s in suffixes:
             self.claimed.add(prefix + (candidate + s).casefold())
-        return folder / (candidate + suffix)
+        return os.path.join(self.folders[folder], candidate + suffix)  # a str: pathlib interns every name
 
     def _prefix(self, folder: Path) -> str:
         prefix = self.prefixes.get(folder)
         if prefix is None:  # Windows and macOS file names ignore case
+            self.folders[folder] = str(folder)
             prefix = self.prefixes[folder] = os.path.join(str(folder), "").casefold()
         return prefix
 
     def _taken(self, prefix: str, stem: str, suffixes: tuple[str, ...]) -> bool:
         return any(prefix + (stem + s).casefold() in self.claimed for s in suffixes)
 
-    def refuse_existing(self, *paths: Path) -> None:
+    def refuse_existing(self, *paths: str | Path) -> None:
         for path in paths:
             if not self.force and os.path.lexists(path):
                 raise OutputError(f"输出文件已存在：{path}（要覆盖请加 --force）")
 
-    def place(self, staged: Path, final: Path) -> None:
+    def place(self, staged: str | Path, final: str | Path) -> None:
         """Move `staged` to `final`; never replaces an existing file without --force."""
         if self.force:
             os.replace(staged, final)
@@ -311,7 +334,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run(jobs: list[Job], options: Options, workers: int | None = None, *, base: Any = None,
+def run(jobs: list[Job] | TableJobs, options: Options, workers: int | None = None, *, base: Any = None,
         base_path: Path | None = None, progress: Any = None) -> Report:
     """Render every job, place the results, convert to PDF if asked; never raises for one document."""
     from .progress import Progress
@@ -321,19 +344,22 @@ def run(jobs: list[Job], options: Options, workers: int | None = None, *, base: 
     token = f".~drafter-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     staging: dict[Path, Path] = {}
     try:
-        for folder in sorted({job.out_dir for job in jobs if not job.problem}):
+        folders = {jobs.out_dir} if isinstance(jobs, TableJobs) else {job.out_dir for job in jobs if not job.problem}
+        for folder in sorted(folders):
             try:
                 folder.mkdir(parents=True, exist_ok=True)
                 staging[folder] = folder / token
                 staging[folder].mkdir()
             except OSError as exc:
                 raise OutputError(f"无法在 {folder} 写文件：{exc.strerror}") from None
-        worker = Worker(options, base, base_path, staging)
+        table = jobs.table.head() if isinstance(jobs, TableJobs) else None
+        worker = Worker(options, base, base_path, staging, table)
         placer = Placer(options.force)
         to_pdf: list[tuple[Path, Path, str]] = []  # (docx, final pdf, label)
         for outcome in _outcomes(jobs, worker, workers):
             failures = len(report.failed)
-            path = _finish(outcome, jobs[outcome.index], options, placer, report, to_pdf)
+            out_dir = jobs.out_dir if isinstance(jobs, TableJobs) else jobs[outcome.index].out_dir
+            path = _finish(outcome, out_dir, options, placer, report, to_pdf)
             if len(report.failed) > failures:
                 progress.failed(outcome.label, report.failed[-1][1])
             else:
@@ -347,7 +373,7 @@ def run(jobs: list[Job], options: Options, workers: int | None = None, *, base: 
     return report
 
 
-def _outcomes(jobs: list[Job], worker: Worker, workers: int | None) -> Iterator[Outcome]:
+def _outcomes(jobs: Any, worker: Worker, workers: int | None) -> Iterator[Outcome]:
     count = min(workers or default_jobs(), len(jobs))
     if count <= 1:
         for job in jobs:
@@ -362,9 +388,9 @@ def _outcomes(jobs: list[Job], worker: Worker, workers: int | None) -> Iterator[
     gc.collect()
     gc.freeze()  # objects made so far stay shared with the workers (no copy-on-write by gc)
     chunk = max(1, min(64, len(jobs) // (count * 8)))
-    pool = context.Pool(count, initializer=_init_worker, initargs=(worker, jobs))
+    pool = context.Pool(count, initializer=_init_worker, initargs=(worker,))
     try:
-        for fields in pool.imap(_run_in_worker, range(len(jobs)), chunksize=chunk):
+        for fields in pool.imap(_run_in_worker, iter(jobs), chunksize=chunk):
             yield Outcome(*fields)
         pool.close()
     except BaseException:
@@ -375,15 +401,15 @@ def _outcomes(jobs: list[Job], worker: Worker, workers: int | None) -> Iterator[
         gc.unfreeze()
 
 
-def _prepare(worker: Worker, jobs: list[Job]) -> None:
+def _prepare(worker: Worker, jobs: Any) -> None:
     """Load and compile the template once in the parent, so forked workers inherit it."""
-    first = next((job for job in jobs if not job.problem), None)
-    if first is None:
+    first = None if isinstance(jobs, TableJobs) else next((job for job in jobs if not job.problem), None)
+    if first is None and not isinstance(jobs, TableJobs):
         return
     try:
         from .pipeline import choose_template
 
-        if first.path is not None:
+        if first is not None and first.path is not None:
             from .source import load_file
 
             source = load_file(first.path)
@@ -397,29 +423,35 @@ def _prepare(worker: Worker, jobs: list[Job]) -> None:
         pass  # that job reports its own error when it runs
 
 
-def _finish(outcome: Outcome, job: Job, options: Options, placer: Placer, report: Report,
-            to_pdf: list[tuple[Path, Path, str]]) -> Path | None:
-    """Give a rendered document its name and place; record a failure otherwise."""
+def _finish(outcome: Outcome, out_dir: Path, options: Options, placer: Placer, report: Report,
+            to_pdf: list[tuple[Path, Path, str]]) -> str | None:
+    """Give a rendered document its name and place; record a failure otherwise.
+
+    Paths stay strings here: pathlib interns every file name it sees, which would make
+    the parent grow a little with every document of a long batch.
+    """
     if not outcome.ok:
         report.failed.append((outcome.label, outcome.error))
         return None
-    staged = Path(outcome.staged)
+    staged = outcome.staged
     try:
         if options.fmt == "pdf":  # the .docx waits in the staging folder for LibreOffice
-            final_pdf = placer.claim(job.out_dir, Path(outcome.name).stem + ".pdf")
+            final_pdf = placer.claim(out_dir, os.path.splitext(outcome.name)[0] + ".pdf")
             placer.refuse_existing(final_pdf)
-            docx = staged.parent / (final_pdf.stem + ".docx")
+            stem = os.path.splitext(os.path.basename(final_pdf))[0]
+            docx = os.path.join(os.path.dirname(staged), stem + ".docx")
             os.replace(staged, docx)
-            to_pdf.append((docx, final_pdf, outcome.label))
+            to_pdf.append((Path(docx), Path(final_pdf), outcome.label))
             path = None
         else:
             also = (".pdf",) if options.pdf else ()
-            final = placer.claim(job.out_dir, outcome.name, also)
+            final = placer.claim(out_dir, outcome.name, also)
+            pdf = os.path.splitext(final)[0] + ".pdf"
             if options.pdf:
-                placer.refuse_existing(final.with_suffix(".pdf"))
+                placer.refuse_existing(pdf)
             placer.place(staged, final)
             if options.pdf:
-                to_pdf.append((final, final.with_suffix(".pdf"), outcome.label))
+                to_pdf.append((Path(final), Path(pdf), outcome.label))
             report.add_written(final)
             path = final
     except OutputError as error:
@@ -437,9 +469,9 @@ def _finish(outcome: Outcome, job: Job, options: Options, placer: Placer, report
     return path
 
 
-def _discard(path: Path) -> None:
+def _discard(path: str | Path) -> None:
     try:
-        path.unlink()
+        os.unlink(path)
     except OSError:
         pass
 

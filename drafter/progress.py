@@ -50,7 +50,7 @@ class Progress:
 
     # -- events --------------------------------------------------------------------
 
-    def advance(self, path: Path | None, label: str) -> None:
+    def advance(self, path: "str | Path | None", label: str) -> None:
         """One document rendered: written to `path`, or (path None) waiting for LibreOffice."""
         self.done += 1
         if self.mode == "lines":

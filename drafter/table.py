@@ -15,10 +15,10 @@ import typing
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Generator, Iterable, Iterator
 
 from .errors import InputError, InputErrors, Position
-from .source import Path_, Source, read_text
+from .source import Path_, Source
 from .validation import field_path
 
 SUFFIXES = (".xlsx", ".csv")
@@ -66,41 +66,96 @@ class Row:
 
 @dataclass
 class Table:
+    """A table file with checked headers. Its rows are read again, one at a time, when a
+    batch runs (`iter_rows`), so memory does not grow with the number of rows."""
+
     file: str
     columns: list[Column]
-    rows: list[Row]
+    count: int = 0  # data rows (blank rows are skipped)
+    path: Path | None = None
+    encoding: str = "utf-8-sig"  # of a CSV file
 
-    def label(self, row: Row) -> str:
-        return f"{self.file} 第 {row.number} 行"
+    def __len__(self) -> int:
+        return self.count
+
+    def label(self, number: int) -> str:
+        return f"{self.file} 第 {number} 行"
+
+    def iter_rows(self) -> Iterator[tuple[int, tuple]]:
+        """(row number, cell values) of every non-blank data row, read from the file."""
+        assert self.path is not None
+        rows = iter_cells(self.path, self.encoding)
+        try:
+            next(rows, None)  # the headers
+            for number, values in enumerate(rows, start=2):
+                if not _blank_row(values):
+                    yield number, tuple(values)
+        finally:
+            rows.close()
+
+    def row(self, number: int, values: tuple) -> Row:
+        return _row(self.file, number, values, self.columns)
+
+    @property
+    def rows(self) -> list[Row]:
+        return [self.row(number, values) for number, values in self.iter_rows()]
+
+    def head(self) -> "Table":
+        """The headers only: what a worker process needs to read the cells of a row."""
+        return Table(self.file, self.columns)
 
 
 # ------------------------------------------------------------------ reading -----
 
 
-def read_cells(path: Path) -> list[list[Any]]:
-    """All rows of the first (active) sheet or of the CSV file, as lists of values."""
+def iter_cells(path: Path, encoding: str = "utf-8-sig") -> Generator[list[Any], None, None]:
+    """The rows of the first (active) sheet or of the CSV file, one list of values at a time."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _read_csv(path)
+        return _csv_rows(path, encoding)
     if suffix == ".xlsx":
-        return _read_xlsx(path)
+        return _xlsx_rows(path)
     if suffix in (".xls", ".et", ".ods"):
         raise InputError(f"{path}：不支持 {suffix} 格式，请在 Excel 或 WPS 里“另存为”.xlsx 或 CSV 文件")
     raise InputError(f"{path}：单位名单只能是 .xlsx 或 .csv 文件")
 
 
-def _read_csv(path: Path) -> list[list[Any]]:
+def _csv_rows(path: Path, encoding: str) -> Generator[list[Any], None, None]:
     import csv
-    import io
 
-    text = read_text(path)  # UTF-8 (with or without BOM) or GBK, as Excel on Chinese Windows saves
     try:
-        return [row for row in csv.reader(io.StringIO(text, newline=""))]
+        with open(path, encoding=encoding, newline="") as handle:
+            yield from csv.reader(handle)
+    except FileNotFoundError:
+        raise InputError(f"找不到单位名单文件：{path}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} 是一个文件夹，不是表格文件") from None
+    except OSError as exc:
+        raise InputError(f"无法读取 {path}：{exc.strerror}") from None
     except csv.Error as exc:
         raise InputError(f"{path} 不是有效的 CSV 文件：{exc}") from None
 
 
-def _read_xlsx(path: Path) -> list[list[Any]]:
+def _csv_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM), or GBK as Excel on Chinese Windows saves CSV files."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            with open(path, encoding=encoding, newline="") as handle:
+                while handle.read(1 << 16):
+                    pass
+            return encoding
+        except UnicodeDecodeError:
+            continue
+        except FileNotFoundError:
+            raise InputError(f"找不到单位名单文件：{path}") from None
+        except IsADirectoryError:
+            raise InputError(f"{path} 是一个文件夹，不是表格文件") from None
+        except OSError as exc:
+            raise InputError(f"无法读取 {path}：{exc.strerror}") from None
+    raise InputError(f"{path} 不是 UTF-8 或 GBK 编码的 CSV 文件")
+
+
+def _xlsx_rows(path: Path) -> Generator[list[Any], None, None]:
     if not path.is_file():
         raise InputError(f"找不到单位名单文件：{path}")
     import zipfile
@@ -117,25 +172,31 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
         raise InputError(f"无法读取 {path}：不是有效的 .xlsx 文件（{type(exc).__name__}）") from None
     try:
         sheet = book.active if book.active is not None else book.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        for row in sheet.iter_rows(values_only=True):
+            yield list(row)
     finally:
         book.close()
 
 
 def read_table(path: Path, model: Any) -> Table:
-    """Read the table and check its headers against `model` (the template's input model)."""
+    """Check the table's headers against `model` (the template's input model) and count its rows.
+
+    The rows themselves are not kept: a batch reads them again, one at a time.
+    """
     file = str(path)
-    cells = read_cells(path)
-    while cells and _blank_row(cells[-1]):
-        cells.pop()
-    if not cells:
+    encoding = _csv_encoding(path) if path.suffix.lower() == ".csv" else ""
+    rows = iter_cells(path, encoding)
+    try:
+        headers = next(rows, None)
+        count = sum(1 for values in rows if not _blank_row(values))
+    finally:
+        rows.close()
+    if headers is None or (_blank_row(headers) and not count):
         raise InputError(f"{file} 是空的：第 1 行应为列标题（字段路径，如 unit.name），从第 2 行起每行一个单位")
-    columns = _columns(file, cells[0], model)
-    rows = [_row(file, number, values, columns)
-            for number, values in enumerate(cells[1:], start=2) if not _blank_row(values)]
-    if not rows:
+    columns = _columns(file, headers, model)
+    if not count:
         raise InputError(f"{file} 只有列标题，没有单位：从第 2 行起每行填一个单位")
-    return Table(file, columns, rows)
+    return Table(file, columns, count, path, encoding)
 
 
 def _blank_row(values: Iterable[Any]) -> bool:
@@ -173,7 +234,7 @@ def _columns(file: str, headers: list[Any], model: Any) -> list[Column]:
     return columns
 
 
-def _row(file: str, number: int, values: list[Any], columns: list[Column]) -> Row:
+def _row(file: str, number: int, values: Iterable[Any], columns: list[Column]) -> Row:
     row = Row(number)
     errors = row.errors
     by_number = {c.number: c for c in columns}
