@@ -374,12 +374,22 @@ def run(jobs: list[Job] | TableJobs, options: Options, workers: int | None = Non
 
 
 def _outcomes(jobs: Any, worker: Worker, workers: int | None) -> Iterator[Outcome]:
+    import gc
+
     count = min(workers or default_jobs(), len(jobs))
     if count <= 1:
-        for job in jobs:
-            yield worker(job)
+        frozen = False
+        try:
+            for job in jobs:
+                yield worker(job)
+                if not frozen:  # templates, models and rules are loaded now and live to the end:
+                    gc.collect()  # leave them out of every later garbage collection
+                    gc.freeze()
+                    frozen = True
+        finally:
+            if frozen:
+                gc.unfreeze()
         return
-    import gc
     import multiprocessing
 
     _prepare(worker, jobs)
