@@ -409,8 +409,9 @@ def _put(data: Any, path: Path_, depth: int, value: Any, cell: CellPosition, pos
             raise InputError(f"基础 YAML 里的“{here}”不是列表，不能按序号填写“{cell.header}”", cell)
         items = list(data)
         if head > len(items):
-            raise InputError(f"“{here}”现在只有 {len(items)} 项（序号 0 到 {len(items) - 1}），"
-                             f"不能跳过中间的序号直接填序号 {head}", cell)
+            have = f"只有 {len(items)} 项（序号 0 到 {len(items) - 1}）" if items else "还没有任何一项"
+            raise InputError(f"“{here}”{have}，不能跳过中间的序号直接填序号 {head}"
+                             f"（序号从 0 开始，请先填序号 {len(items)}）", cell)
         if head == len(items):  # one more item than the base YAML has
             items.append(None)
             positions.setdefault(path[: depth + 1], cell)
