@@ -18,9 +18,9 @@ import sys
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
-from .errors import DrafterError, InputError, OutputError, UsageError
+from .errors import DrafterError, OutputError
 
 SUFFIXES = {"docx": ".docx", "text": ".txt", "markdown": ".md", "pdf": ".pdf"}
 YAML_SUFFIXES = (".yaml", ".yml")
