@@ -182,6 +182,12 @@ class Worker:
         self.table = table  # the table's headers, to read the cells of a row
         self.libraries: dict[Path, Any] = {}
 
+    def __getstate__(self) -> dict:
+        """Sent to a worker started by spawn (Windows, macOS): libraries are rebuilt there."""
+        state = dict(self.__dict__)
+        state["libraries"] = {}
+        return state
+
     def library(self, anchor: Path) -> Any:
         folder = anchor.resolve().parent
         if folder not in self.libraries:

@@ -234,3 +234,17 @@ def test_single_file_still_refuses_to_overwrite(tmp_path):
     assert run_cli("render", str(source), "-o", str(target)).code == 0
     result = run_cli("render", str(source), "-o", str(target))
     assert result.code == 1 and "已存在" in result.err
+
+
+def test_workers_started_by_spawn_as_on_windows_and_macos(tmp_path, base, monkeypatch):
+    import multiprocessing
+
+    real = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: real("spawn"))
+    table = make_xlsx(tmp_path / "名单.xlsx", [["某某县统计局", "县统计局", "局", None, None, None],
+                                              ["某某县林业局", "县林业局", "局", None, None, None]])
+    out = tmp_path / "out"
+    result = run_cli("render", str(base), "--table", str(table), "-o", str(out), "-j", "2", "--no-check")
+    assert result.code == 0, result.err
+    assert sorted(files_in(out)) == ["县林业局-意识形态工作会议讲话-2024-03-15.docx",
+                                     "县统计局-意识形态工作会议讲话-2024-03-15.docx"]
