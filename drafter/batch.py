@@ -158,16 +158,10 @@ def serialise(document: Any, fmt: str) -> bytes:
 
 def check_findings(rendered: Any) -> str:
     """What `drafter check` finds in a rendered document, as text; "" when nothing."""
-    try:
-        from .check import CheckContext, check_paragraphs, format_text
-    except ImportError:  # the checker is optional at this stage of the build
-        return ""
-    data = rendered.data
-    context = CheckContext(unit_name=data.unit.name, unit_short_name=data.unit.short_name,
-                           unit_kind=data.unit.kind, speaker_title=data.speaker.title,
-                           date=data.meeting.date)
-    findings = check_paragraphs(rendered.document.paragraphs(), context)
-    return format_text(findings) if findings else ""
+    from .check import CheckContext, check_paragraphs, format_text
+
+    findings = check_paragraphs(rendered.document.paragraphs(), CheckContext.from_data(rendered.data))
+    return format_text(findings, show_source=False) if findings else ""
 
 
 class Worker:

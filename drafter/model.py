@@ -75,7 +75,7 @@ KindName = Annotated[Text, AfterValidator(_known_kind)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=False)
+    model_config = ConfigDict(extra="forbid", strict=False, defer_build=True)
 
 
 class Unit(_Model):

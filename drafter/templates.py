@@ -44,7 +44,7 @@ CONTEXT_EXTRAS = frozenset({"era", "doc"})
 
 
 class _FieldDecl(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     type: str = "text"
     title: str = ""
     help: str = ""
@@ -62,7 +62,7 @@ class _FieldDecl(BaseModel):
 
 
 class _ManifestModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     title: str
     description: str
     kind: str = "讲话"
