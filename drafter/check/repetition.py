@@ -1,8 +1,9 @@
 """Repetition (repeat.*): paragraphs and long sentences that repeat verbatim or nearly so.
 
 Texts are compared after normalisation (letters, digits and ideographs only). Candidates
-are found through an index of 4-character shingles; only candidates that share at least
-half of their shingles are compared with difflib, so the cost stays near-linear.
+are found through an index of 4-character shingles; only candidates whose indexed
+shingles are mostly found in the text are compared with difflib, so the cost stays
+near-linear.
 
 - repeat.paragraph  a paragraph (≥ 20 characters) equal or ≥ 90 % similar to an earlier one
 - repeat.sentence   a sentence (≥ 20 characters), or a run of them, that repeats an earlier
@@ -26,6 +27,9 @@ CONTAINED = 0.95  # share of the shorter text found in the longer one
 CONTAINED_MIN_SHARE = 0.6  # … when the shorter is at least this share of the longer
 SHINGLE = 4
 CANDIDATE_SHARE = 0.6
+# The index keeps every third shingle of a text: a near repeat still contains most of
+# them, and the index (and the work of each look-up) is a third of the size.
+KEY_STEP = 3
 
 
 @dataclass
@@ -34,11 +38,14 @@ class _Unit:
     start: int
     end: int
     norm: str
-    shingles: frozenset[str]
+    shingles: frozenset[str]  # every shingle: what a query looks up
+    keys: frozenset[str]  # every KEY_STEP-th shingle: what the index stores
 
 
-def _shingles(norm: str) -> frozenset[str]:
-    return frozenset(norm[i:i + SHINGLE] for i in range(max(1, len(norm) - SHINGLE + 1)))
+def _unit(index: int, start: int, end: int, norm: str) -> _Unit:
+    starts = range(max(1, len(norm) - SHINGLE + 1))
+    return _Unit(index, start, end, norm, frozenset(norm[i:i + SHINGLE] for i in starts),
+                 frozenset(norm[i:i + SHINGLE] for i in starts[::KEY_STEP]))
 
 
 class _Index:
@@ -61,7 +68,7 @@ class _Index:
         size = len(unit.norm)
         for uid, count in shared.items():
             other = self.units[uid]
-            if count < CANDIDATE_SHARE * min(len(unit.shingles), len(other.shingles)):
+            if count < CANDIDATE_SHARE * len(other.keys):
                 continue
             if min(size, len(other.norm)) < CONTAINED_MIN_SHARE * max(size, len(other.norm)):
                 continue  # too different in length to be a repeat by either measure
@@ -76,7 +83,7 @@ class _Index:
         uid = len(self.units)
         self.units.append(unit)
         self.exact.setdefault(unit.norm, uid)
-        for s in unit.shingles:
+        for s in unit.keys:
             self.by_shingle.setdefault(s, []).append(uid)
 
 
@@ -115,7 +122,7 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
         norm = normalise(paragraphs[index])
         if len(norm) < MIN_CHARS:
             continue
-        unit = _Unit(index, 0, len(paragraphs[index]), norm, _shingles(norm))
+        unit = _unit(index, 0, len(paragraphs[index]), norm)
         hit = para_index.match(unit)
         if hit is not None:
             earlier, verbatim = hit
@@ -145,7 +152,7 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
                     findings.append(_sentence_finding(paragraphs, run))
                     run = []
                 continue
-            unit = _Unit(index, start, end, norm, _shingles(norm))
+            unit = _unit(index, start, end, norm)
             hit = sent_index.match(unit) if index not in repeated_paragraphs else None
             if hit is not None:
                 run.append((unit, hit[0], hit[1]))

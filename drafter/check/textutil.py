@@ -69,10 +69,12 @@ def int_to_cn(n: int) -> str:
     return head + int_to_cn(rest)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def normalise(text: str) -> str:
     """Letters, digits and ideographs only, full-width folded: the text repetition compares."""
-    folded = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in folded if ch.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -20,6 +20,11 @@ def iter_matches(rule: PatternRule, text: str) -> Iterator[re.Match[str]]:
         yield m
 
 
+def _unanchored(pattern: re.Pattern[str]) -> bool:
+    """True when matching the whole draft finds whatever matching a paragraph finds."""
+    return not re.search(r"[$^]|\\[AZ]|\(\?[a-z]*m", pattern.pattern)
+
+
 def _excepted(rule: PatternRule, text: str, start: int, end: int) -> bool:
     lo = max(0, start - 12)
     window = text[lo:end + 12]
@@ -60,7 +65,10 @@ def finding_for(rule: PatternRule, paragraph: int, text: str, m: re.Match[str]) 
 def apply_rules(rules: Iterable[PatternRule], draft: Draft) -> list[Finding]:
     findings: list[Finding] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph → spans already reported
+    whole = "\n".join(draft.paragraphs)
     for rule in rules:
+        if _unanchored(rule.pattern) and not rule.pattern.search(whole):
+            continue  # one search of the whole draft rules out most rules at once
         aggregated: list[tuple[int, re.Match[str]]] = []
         for index, text in enumerate(draft.paragraphs):
             for m in iter_matches(rule, text):
