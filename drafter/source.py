@@ -65,22 +65,26 @@ class Source:
         return self.key_positions.get(tuple(path)) or self.position_of(path)
 
 
-def read_text(path: Path) -> str:
-    """Read a user's text file; Windows users often save as GBK, so accept that too."""
+def read_text(path: Path, what: str = "输入文件", error: type[Exception] = InputError) -> str:
+    """Read a user's text file; Windows users often save as GBK, so accept that too.
+
+    `what` names the file in messages (输入文件, 规则文件, 文稿 …); `error` is the
+    exception the caller reports its problems with.
+    """
     try:
-        raw = path.read_bytes()
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
-        raise InputError(f"找不到输入文件：{path}") from None
+        raise error(f"找不到{what}：{path}") from None
     except IsADirectoryError:
-        raise InputError(f"{path} 是一个文件夹，不是 YAML 文件") from None
+        raise error(f"{path} 是一个文件夹，不是{what}") from None
     except OSError as exc:
-        raise InputError(f"无法读取输入文件 {path}：{exc.strerror}") from None
+        raise error(f"无法读取{what} {path}：{exc.strerror}") from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError(f"{path} 不是 UTF-8 或 GBK 编码的文本文件")
+    raise error(f"{what} {path} 不是 UTF-8 或 GBK 编码的文本文件")
 
 
 def load_file(path: Path) -> Source:

@@ -57,7 +57,7 @@ def test_docx_skips_deleted_text(tmp_path):
 @pytest.mark.parametrize("name, content, message", [
     ("bad.docx", b"not a zip", "不是有效的 .docx 文件"),
     ("draft.pdf", b"%PDF", "不支持的文件类型“.pdf”"),
-    ("draft.txt", b"\xff\xfe\xfa\x00\x81", "编码不是 UTF-8 或 GB18030"),
+    ("draft.txt", b"\xff\xfe\xfa\x00\x81", "不是 UTF-8 或 GBK 编码"),
 ])
 def test_unreadable(tmp_path, name, content, message):
     path = tmp_path / name

@@ -121,11 +121,9 @@ def read_draft(path: Path) -> list[str]:
     if suffix in DOCX_SUFFIXES:
         return read_docx(path)
     if suffix in TEXT_SUFFIXES | MARKDOWN_SUFFIXES:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise ReadError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
-        text = _decode(raw, path)
+        from drafter.source import read_text
+
+        text = read_text(path, "文稿", ReadError)
         if suffix in MARKDOWN_SUFFIXES:
             return split_markdown(text)
         return split_text(text)
@@ -134,10 +132,3 @@ def read_draft(path: Path) -> list[str]:
     )
 
 
-def _decode(raw: bytes, path: Path) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ReadError(f"无法读取文件 {path}：编码不是 UTF-8 或 GB18030")

@@ -406,16 +406,9 @@ def parse_rules(text: str, name: str) -> RuleSet:
 
 
 def load_rule_file(path: Path) -> RuleSet:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise RuleFileError(f"找不到规则文件 {path}") from None
-    except UnicodeDecodeError:
-        raise RuleFileError(f"规则文件 {path} 不是 UTF-8 编码") from None
-    except OSError as exc:
-        raise RuleFileError(f"无法读取规则文件 {path}：{exc.strerror or exc}") from None
-    return parse_rules(text, str(path))
+    from drafter.source import read_text
+
+    return parse_rules(read_text(Path(path), "规则文件", RuleFileError), str(path))
 
 
 @lru_cache(maxsize=1)
