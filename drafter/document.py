@@ -7,7 +7,7 @@ heading numbers, `number_headings` computes them from the levels.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+import datetime as _dt
 from enum import Enum
 
 CN_DIGITS = "零一二三四五六七八九"
@@ -41,7 +41,7 @@ class Document:
     title: str
     author: str = ""
     subject: str = ""
-    date: date | None = None
+    date: _dt.date | None = None
     kind: str = "讲话"  # 讲话 or 汇报
     meta: dict[str, str] = field(default_factory=dict)
 

@@ -8,10 +8,9 @@ template fields exactly like shared ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
 
-from pydantic import Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from .model import CnDate, Item, RequiredText, SpeechInput, Text
 
@@ -29,16 +28,25 @@ FIELD_TYPES: dict[str, tuple[Any, Any, str]] = {
 SHARED_FIELDS = frozenset(SpeechInput.model_fields)
 
 
-@dataclass(frozen=True)
-class FieldSpec:
-    name: str
+class FieldSpec(BaseModel):
+    """One field as a manifest declares it (`name` comes from its key in `fields:`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    name: str = Field("", exclude=True)
     type: str = "text"
     title: str = ""
     help: str = ""
     required: bool = False
     default: Any = None
     example: Any = None
-    choices: tuple[str, ...] = field(default_factory=tuple)
+    choices: tuple[str, ...] = ()
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if value not in FIELD_TYPES:
+            raise ValueError(f"字段类型只能是：{'、'.join(FIELD_TYPES)}")
+        return value
 
     def annotation(self) -> Any:
         if self.type == "choice":

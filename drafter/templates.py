@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError,
 
 from . import filters
 from .errors import DrafterError, InputError, Position, TemplateError
-from .fields import FIELD_TYPES, SHARED_FIELDS, FieldSpec, input_model
+from .fields import SHARED_FIELDS, FieldSpec, input_model
 from .markup import DATA_END, DATA_START
 from .source import Source, load_text
 from .validation import validate
@@ -43,24 +43,6 @@ CONTEXT_EXTRAS = frozenset({"era", "doc"})
 # ---------------------------------------------------------------- the manifest --
 
 
-class _FieldDecl(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-    type: str = "text"
-    title: str = ""
-    help: str = ""
-    required: bool = False
-    default: Any = None
-    example: Any = None
-    choices: list[str] = Field(default_factory=list)
-
-    @field_validator("type")
-    @classmethod
-    def _known_type(cls, value: str) -> str:
-        if value not in FIELD_TYPES:
-            raise ValueError(f"字段类型只能是：{'、'.join(FIELD_TYPES)}")
-        return value
-
-
 class _ManifestModel(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
     title: str
@@ -68,7 +50,7 @@ class _ManifestModel(BaseModel):
     kind: str = "讲话"
     abstract: bool = False
     meeting: Optional[str] = None  # default meeting name
-    fields: dict[str, _FieldDecl] = Field(default_factory=dict)
+    fields: dict[str, FieldSpec] = Field(default_factory=dict)
 
     @field_validator("kind")
     @classmethod
@@ -104,7 +86,7 @@ def read_manifest(text: str, file: str) -> Manifest:
     return Manifest(raw.title, raw.description, raw.kind, raw.abstract, raw.meeting, specs)
 
 
-def _field_spec(name: str, decl: _FieldDecl, source: Source) -> FieldSpec:
+def _field_spec(name: str, decl: FieldSpec, source: Source) -> FieldSpec:
     where = source.position_of(("fields", name))
     if not name.isidentifier() or name.startswith("_"):
         raise TemplateError(f"字段名“{name}”只能由字母、数字和下划线组成，且不能以数字或下划线开头", where)
@@ -112,8 +94,7 @@ def _field_spec(name: str, decl: _FieldDecl, source: Source) -> FieldSpec:
         raise TemplateError(f"字段名“{name}”是公共字段，模板不能重新声明", where)
     if decl.type == "choice" and not decl.choices:
         raise TemplateError(f"字段“{name}”的类型是 choice，需要用 choices 列出选项", where)
-    spec = FieldSpec(name, decl.type, decl.title, decl.help, decl.required, decl.default,
-                     decl.example, tuple(decl.choices))
+    spec = decl.model_copy(update={"name": name})
     for label, value in (("default", decl.default), ("example", decl.example)):
         if value is not None:
             try:

@@ -248,10 +248,6 @@ def test_input_yaml_is_rendered_then_checked(run, tmp_path):
         meeting:
           date: 2024-03-15
         """), encoding="utf-8")
-    try:
-        from drafter.pipeline import load_and_render  # noqa: F401
-    except ImportError:  # pragma: no cover - the engine is not there yet
-        pytest.skip("drafter.pipeline not available")
     result = run("in.yaml", "--format", "json")
     assert result.exit_code == 1, result.output
     data = json.loads(result.stdout)
@@ -285,8 +281,7 @@ def test_light_imports():
 def test_examples_render_clean():
     """Every example input the project ships renders to a draft the checker finds clean."""
     examples = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.yaml"))
-    if not examples:
-        pytest.skip("no examples yet")
+    assert examples
     from drafter.check import CheckContext, check_paragraphs, format_text
     from drafter.pipeline import load_and_render
 

@@ -10,12 +10,8 @@ import subprocess
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from conftest import files_in, run_cli, write_minimal
-
-needs_libreoffice = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                                       reason="LibreOffice and poppler-utils are needed")
 
 
 def pdf_text(path: Path) -> str:
@@ -33,7 +29,6 @@ def make_table(path: Path, units: list[tuple[str, str]]) -> Path:
     return path
 
 
-@needs_libreoffice
 def test_batch_to_pdf_in_one_libreoffice_run(tmp_path, monkeypatch):
     base = write_minimal(tmp_path, name="底稿.yaml")
     table = make_table(tmp_path / "名单.xlsx", [("某某县统计局", "局"), ("某某县某某村", "村"), ("某某县林业局", "科室")])
@@ -62,7 +57,6 @@ def test_batch_to_pdf_in_one_libreoffice_run(tmp_path, monkeypatch):
     assert "我局" in office and "同志们：" in office
 
 
-@needs_libreoffice
 def test_pdf_next_to_docx_uses_the_mapped_free_fonts(tmp_path):
     source = write_minimal(tmp_path)
     target = tmp_path / "讲话.docx"

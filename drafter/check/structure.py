@@ -119,7 +119,7 @@ def _embedded_findings(draft: Draft, embedded: list[_Embedded]) -> list[Finding]
         good = standard_marker("cn-paren", e.number)
         message = f"段落中间出现标题序号“{e.marker}”，“{e.marker}{e.title}”疑为被并入正文的二级标题"
         if fits:
-            message += f"（与前后的二级标题序号正好衔接）"
+            message += "（与前后的二级标题序号正好衔接）"
         findings.append(Finding(
             rule="structure.embedded", severity=ERROR if fits else HINT,
             paragraph=e.index + 1, snippet=f"{e.marker}{e.title}", column=e.start + 1,
