@@ -360,7 +360,8 @@ def templates_show(parent_dirs: tuple[Path, ...], name: str, template_dirs: tupl
     click.echo("\n模板字段（公共字段 unit、speaker、meeting、leaders、tasks 之外）：")
     for spec in template.fields:
         flag = "必填" if spec.required else "可选"
-        click.echo(f"  {spec.name}（{FIELD_TYPES[spec.type][2]}，{flag}）：{spec.title} {spec.help}".rstrip())
+        label = "：".join(part for part in (spec.title, spec.help) if part)
+        click.echo(f"  {spec.name}（{FIELD_TYPES[spec.type][2]}，{flag}）{label}")
     if not template.fields:
         click.echo("  （无）")
 
