@@ -62,10 +62,13 @@ class Progress:
     def failed(self, label: str, why: str) -> None:
         """One document failed; the summary at the end gives the whole reason."""
         self.done += 1
+        reason = _first_line(why)
+        if not reason.startswith(label):  # a table row's reason already names its cell
+            reason = f"{label}：{reason}"
         if self.mode == "lines":
-            self._print(f"[{self.done}/{self.total}] 失败：{label}：{_first_line(why)}")
+            self._print(f"[{self.done}/{self.total}] 失败：{reason}")
         elif self.mode == "bar":
-            self._above(f"失败：{label}：{_first_line(why)}")
+            self._above(f"失败：{reason}")
             self._draw()
 
     def written(self, path: Path) -> None:

@@ -373,6 +373,9 @@ def cell_value(value: Any, leaf: Any) -> Any:
 # ------------------------------------------------------------------ merging -----
 
 
+UNIT_NAME, UNIT_SHORT_NAME = ("unit", "name"), ("unit", "short_name")
+
+
 def merge(base: Source, row: Row) -> Source:
     """A Source for one row: the base YAML with the row's values put in at their paths.
 
@@ -385,6 +388,10 @@ def merge(base: Source, row: Row) -> Source:
     data = base.data if isinstance(base.data, dict) else {}
     positions = dict(base.positions)
     key_positions = dict(base.key_positions)
+    if UNIT_NAME in row.values and UNIT_SHORT_NAME not in row.values and isinstance(data.get("unit"), dict):
+        # The base's short name belongs to the base's unit: a row naming another unit
+        # without a short name of its own is called by its full name, never by the base's.
+        data = dict(data, unit={k: v for k, v in data["unit"].items() if k != "short_name"})
     for path in sorted(row.values, key=_sort_key):
         cell = row.cells[path]
         data = _put(data, path, 0, row.values[path], cell, positions)

@@ -247,3 +247,18 @@ def test_workers_started_by_spawn_as_on_windows_and_macos(tmp_path, base, monkey
     assert result.code == 0, result.err
     assert sorted(files_in(out)) == ["县林业局-意识形态工作会议讲话-2024-03-15.docx",
                                      "县统计局-意识形态工作会议讲话-2024-03-15.docx"]
+
+
+def test_a_row_naming_another_unit_drops_the_base_short_name(tmp_path):
+    base = tmp_path / "底稿.yaml"
+    base.write_text(BASE.replace("  name: 某某县统计局\n", "  name: 某某县统计局\n  short_name: 县统计局\n"),
+                    encoding="utf-8")
+    table = tmp_path / "名单.csv"
+    table.write_text("unit.name,unit.short_name\n某某县林业局,\n某某县水务局,县水务局\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("render", str(base), "--table", str(table), "-o", str(out), "-q")
+    assert result.code == 0, result.err
+    names = sorted(p.name for p in out.iterdir())
+    assert names[0].startswith("县水务局-") and names[1].startswith("某某县林业局-")
+    forestry = body_text(out / names[1])
+    assert "县统计局" not in forestry and "某某县林业局" in forestry
