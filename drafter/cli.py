@@ -124,8 +124,8 @@ def _library(input_file: Path | None, template_dirs: tuple[Path, ...]):
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="输出文件名；不填时 docx 按“单位-会议-日期”命名，text/markdown 输出到屏幕。"
                    "生成多份时为输出文件夹（不存在则新建；不填则放在输入文件旁边）。")
-@click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATS)), default="docx", show_default=True,
-              help="输出格式（pdf 需要安装 LibreOffice）。")
+@click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
+              help="输出格式（pdf 需要安装 LibreOffice）；不填时按 -o 文件名的扩展名（.docx .txt .md .pdf）确定，默认 docx。")
 @click.option("--pdf", is_flag=True, help="在每个 .docx 旁边再生成一份 PDF（需要安装 LibreOffice）。")
 @click.option("--table", type=click.Path(path_type=Path),
               help="单位名单（.xlsx 或 .csv）：INPUT.yaml 作为底稿，表格每行生成一份；"
@@ -151,6 +151,7 @@ def render(inputs: tuple[Path, ...], template: str | None, output: Path | None, 
     """
     from .errors import UsageError
 
+    fmt = fmt or _format_of(output, table is not None or len(inputs) > 1)
     if pdf and fmt not in ("docx", "pdf"):
         raise UsageError("--pdf 只能与 Word 格式（-f docx）一起使用")
     if table is not None and len(inputs) != 1:
@@ -160,6 +161,15 @@ def render(inputs: tuple[Path, ...], template: str | None, output: Path | None, 
     else:
         _render_many(inputs, table, template, output, fmt, pdf, jobs, quiet, force, strict, no_check,
                      template_dirs)
+
+
+def _format_of(output: Path | None, batch: bool) -> str:
+    """The format an -o file name asks for (讲话.txt → text); docx otherwise."""
+    if output is not None and not batch:
+        for fmt, suffix in FORMATS.items():
+            if output.suffix.lower() == suffix:
+                return fmt
+    return "docx"
 
 
 def _render_one(input_file: Path, template: str | None, output: Path | None, fmt: str, pdf: bool,

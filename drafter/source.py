@@ -87,7 +87,21 @@ def read_text(path: Path, what: str = "输入文件", error: type[Exception] = I
     raise error(f"{what} {path} 不是 UTF-8 或 GBK 编码的文本文件")
 
 
+# Files people hand to `render` by mistake, and what to say about them.
+_NOT_YAML = {
+    ".docx": "这是 Word 文档。要检查现成的文稿请用 drafter check",
+    ".doc": "这是 Word 文档。要检查现成的文稿请另存为 .docx 后用 drafter check",
+    ".wps": "这是 WPS 文档。要检查现成的文稿请另存为 .docx 后用 drafter check",
+    ".xlsx": "这是 Excel 表格。单位名单请用 --table 指定，并给出一个底稿 YAML 文件",
+    ".csv": "这是表格文件。单位名单请用 --table 指定，并给出一个底稿 YAML 文件",
+    ".pdf": "这是 PDF 文件",
+}
+
+
 def load_file(path: Path) -> Source:
+    hint = _NOT_YAML.get(Path(path).suffix.lower())
+    if hint:
+        raise InputError(f"{path} 不是 YAML 输入文件：{hint}。输入文件可用 drafter init 生成")
     return load_text(read_text(path), str(path))
 
 

@@ -121,3 +121,20 @@ def test_written_files_get_the_usual_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE((tmp_path / "out.docx").stat().st_mode) == 0o666 & ~umask
+
+
+def test_a_word_file_given_as_input_gets_a_pointer_to_check(tmp_path):
+    draft = tmp_path / "旧讲话.docx"
+    draft.write_bytes(b"PK\x03\x04")
+    result = run_cli("render", str(draft))
+    assert result.code == 1
+    assert "不是 YAML 输入文件" in result.err and "drafter check" in result.err
+
+
+@pytest.mark.parametrize("name, starts", [("讲话.txt", "党组书记在"), ("讲话.md", "# 党组书记在"), ("讲话.docx", "PK")])
+def test_output_format_follows_the_file_name(tmp_path, name, starts):
+    source = tmp_path / "input.yaml"
+    source.write_text(GOOD, encoding="utf-8")
+    assert run_cli("render", str(source), "-o", str(tmp_path / name)).code == 0
+    data = (tmp_path / name).read_bytes()
+    assert data.startswith(starts.encode("utf-8"))
