@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Generator, Iterable, Iterator
 
 from .errors import InputError, InputErrors, Position
-from .source import Path_, Source
+from .source import Path_, Source, read_text
 from .validation import field_path
 
 SUFFIXES = (".xlsx", ".csv")
@@ -73,7 +73,6 @@ class Table:
     columns: list[Column]
     count: int = 0  # data rows (blank rows are skipped)
     path: Path | None = None
-    encoding: str = "utf-8-sig"  # of a CSV file
 
     def __len__(self) -> int:
         return self.count
@@ -84,7 +83,7 @@ class Table:
     def iter_rows(self) -> Iterator[tuple[int, tuple]]:
         """(row number, cell values) of every non-blank data row, read from the file."""
         assert self.path is not None
-        rows = iter_cells(self.path, self.encoding)
+        rows = iter_cells(self.path)
         try:
             next(rows, None)  # the headers
             for number, values in enumerate(rows, start=2):
@@ -108,11 +107,11 @@ class Table:
 # ------------------------------------------------------------------ reading -----
 
 
-def iter_cells(path: Path, encoding: str = "utf-8-sig") -> Generator[list[Any], None, None]:
+def iter_cells(path: Path) -> Generator[list[Any], None, None]:
     """The rows of the first (active) sheet or of the CSV file, one list of values at a time."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _csv_rows(path, encoding)
+        return _csv_rows(path)
     if suffix == ".xlsx":
         return _xlsx_rows(path)
     if suffix in (".xls", ".et", ".ods"):
@@ -120,39 +119,16 @@ def iter_cells(path: Path, encoding: str = "utf-8-sig") -> Generator[list[Any], 
     raise InputError(f"{path}：单位名单只能是 .xlsx 或 .csv 文件")
 
 
-def _csv_rows(path: Path, encoding: str) -> Generator[list[Any], None, None]:
+def _csv_rows(path: Path) -> Generator[list[Any], None, None]:
+    """Rows of a CSV file in UTF-8 (with or without BOM) or GBK, as Excel on Chinese Windows saves it."""
     import csv
+    import io
 
+    text = read_text(path, "单位名单文件")
     try:
-        with open(path, encoding=encoding, newline="") as handle:
-            yield from csv.reader(handle)
-    except FileNotFoundError:
-        raise InputError(f"找不到单位名单文件：{path}") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} 是一个文件夹，不是表格文件") from None
-    except OSError as exc:
-        raise InputError(f"无法读取 {path}：{exc.strerror}") from None
+        yield from csv.reader(io.StringIO(text, newline=""))
     except csv.Error as exc:
         raise InputError(f"{path} 不是有效的 CSV 文件：{exc}") from None
-
-
-def _csv_encoding(path: Path) -> str:
-    """UTF-8 (with or without BOM), or GBK as Excel on Chinese Windows saves CSV files."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            with open(path, encoding=encoding, newline="") as handle:
-                while handle.read(1 << 16):
-                    pass
-            return encoding
-        except UnicodeDecodeError:
-            continue
-        except FileNotFoundError:
-            raise InputError(f"找不到单位名单文件：{path}") from None
-        except IsADirectoryError:
-            raise InputError(f"{path} 是一个文件夹，不是表格文件") from None
-        except OSError as exc:
-            raise InputError(f"无法读取 {path}：{exc.strerror}") from None
-    raise InputError(f"{path} 不是 UTF-8 或 GBK 编码的 CSV 文件")
 
 
 def _xlsx_rows(path: Path) -> Generator[list[Any], None, None]:
@@ -184,8 +160,7 @@ def read_table(path: Path, model: Any) -> Table:
     The rows themselves are not kept: a batch reads them again, one at a time.
     """
     file = str(path)
-    encoding = _csv_encoding(path) if path.suffix.lower() == ".csv" else ""
-    rows = iter_cells(path, encoding)
+    rows = iter_cells(path)
     try:
         headers = next(rows, None)
         count = sum(1 for values in rows if not _blank_row(values))
@@ -196,7 +171,7 @@ def read_table(path: Path, model: Any) -> Table:
     columns = _columns(file, headers, model)
     if not count:
         raise InputError(f"{file} 只有列标题，没有单位：从第 2 行起每行填一个单位")
-    return Table(file, columns, count, path, encoding)
+    return Table(file, columns, count, path)
 
 
 def _blank_row(values: Iterable[Any]) -> bool:
