@@ -107,3 +107,18 @@ def test_self_reference_follows_the_unit_kind(tmp_path):
     text = run_cli("render", str(source), "-f", "text").out
     assert "我村" in text and "我局" not in text
     assert text.startswith("村党支部书记在")
+
+
+def test_render_warns_about_findings_and_strict_refuses_to_write(tmp_path):
+    source = tmp_path / "in.yaml"
+    # a title that says 党委书记 over a speaker who is 党组书记: the checker's roles rule
+    source.write_text(MINIMAL_YAML.format(template="ideology-four-grips")
+                      + "title: 党委书记在意识形态工作会议上的讲话\n", encoding="utf-8")
+    warned = run_cli("render", str(source), "-o", str(tmp_path / "a.docx"))
+    assert warned.code == 0 and (tmp_path / "a.docx").exists()
+    assert "提醒" in warned.err and "roles." in warned.err and "党委书记" in warned.err
+    strict = run_cli("render", str(source), "-o", str(tmp_path / "b.docx"), "--strict")
+    assert strict.code == 1 and "--strict" in strict.err
+    assert not (tmp_path / "b.docx").exists()
+    quiet = run_cli("render", str(source), "-o", str(tmp_path / "c.docx"), "--no-check")
+    assert quiet.code == 0 and "提醒" not in quiet.err
