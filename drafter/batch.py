@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .errors import DrafterError, OutputError
+from .writers import FORMATS
 
-SUFFIXES = {"docx": ".docx", "text": ".txt", "markdown": ".md", "pdf": ".pdf"}
 YAML_SUFFIXES = (".yaml", ".yml")
 LIST_LIMIT = 20  # written files listed one by one in the summary; more are counted
 
@@ -216,7 +216,7 @@ class Worker:
             if notes and self.options.strict:
                 return Outcome(job.index, job.label, False,
                                error="检查发现问题（因使用了 --strict，未写入文件）：\n" + notes)
-            suffix = ".docx" if self.options.fmt == "pdf" else SUFFIXES[self.options.fmt]
+            suffix = ".docx" if self.options.fmt == "pdf" else FORMATS[self.options.fmt]
             name = default_filename(rendered, suffix)
             staged = os.path.join(self.staging[job.out_dir], f"{job.index}.part")  # str: Path interns names
             with open(staged, "wb") as handle:

@@ -17,13 +17,13 @@ import click
 
 from . import __version__, clizh
 from .errors import DrafterError, OutputError
+from .writers import FORMATS
 
 clizh.install()
 # drafter uses no pydantic plugins; without this, building the first model scans every
 # installed distribution's entry points for them (≈ 10–20 ms at each start).
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-FORMATS = {"docx": ".docx", "text": ".txt", "markdown": ".md", "pdf": ".pdf"}
 TEMPLATE_DIRS = click.option(
     "--templates", "template_dirs", multiple=True, type=click.Path(path_type=Path),
     help="额外的模板文件夹（可重复使用；后面的同名模板覆盖前面的）。",
@@ -174,11 +174,12 @@ def _format_of(output: Path | None, batch: bool) -> str:
 
 def _render_one(input_file: Path, template: str | None, output: Path | None, fmt: str, pdf: bool,
                 quiet: bool, force: bool, strict: bool, no_check: bool, template_dirs: tuple[Path, ...]) -> None:
+    from .batch import serialise
     from .pipeline import default_filename, load_and_render
 
     rendered = load_and_render(input_file, template, _library(input_file, template_dirs))
     if fmt in ("text", "markdown") and output is None:
-        click.echo(_serialise(rendered.document, fmt).decode("utf-8"), nl=False)
+        click.echo(serialise(rendered.document, fmt).decode("utf-8"), nl=False)
         return
     target = output or input_file.resolve().parent / default_filename(rendered, FORMATS[fmt])
     if not no_check:
@@ -187,11 +188,11 @@ def _render_one(input_file: Path, template: str | None, output: Path | None, fmt
 
     if fmt == "pdf":
         check_writable(target, force)
-        _one_pdf(_serialise(rendered.document, "docx"), target, force, quiet)
+        _one_pdf(serialise(rendered.document, "docx"), target, force, quiet)
         return
     if pdf:
         check_writable(target.with_suffix(".pdf"), force)
-    write_atomic(target, _serialise(rendered.document, fmt), force)
+    write_atomic(target, serialise(rendered.document, fmt), force)
     if not quiet:
         click.echo(f"已生成：{target}", err=True)
     if pdf:
@@ -285,12 +286,6 @@ def _print_report(report: Any, mode: str) -> None:
 
 def _indent(text: str, prefix: str) -> str:
     return "\n".join(prefix + line for line in text.strip().splitlines())
-
-
-def _serialise(document: Any, fmt: str) -> bytes:
-    from .batch import serialise
-
-    return serialise(document, fmt)
 
 
 def _check_rendered(rendered: Any, strict: bool) -> None:

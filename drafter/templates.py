@@ -263,6 +263,10 @@ def _finalize(value: Any) -> Markup:
 class _Environment(ImmutableSandboxedEnvironment):
     """Parses each template source once: the load-time check and the compiler share the tree."""
 
+    def __init__(self, **options: Any):
+        super().__init__(**options)
+        self.parsed: dict[tuple, nodes.Template] = {}
+
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         key = (name, filename, source)
         parsed = self.parsed.get(key)
@@ -282,7 +286,6 @@ def _environment(library: Library) -> ImmutableSandboxedEnvironment:
         finalize=_finalize,
         auto_reload=False,
     )
-    env.parsed = {}
     env.filters.update(filters.FILTERS)
     return env
 

@@ -5,18 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import files_in, run_cli
+from conftest import MINIMAL_YAML, files_in, run_cli
 
-GOOD = """\
-template: ideology-four-grips
-unit:
-  name: 某某县统计局
-  kind: 局
-speaker:
-  title: 党组书记
-meeting:
-  date: 2024-03-15
-"""
+GOOD = MINIMAL_YAML.format(template="ideology-four-grips")
 
 CASES = {
     "malformed": (GOOD.replace("  kind: 局", "  kind: 局: 科"), ["第 4 行", "YAML 格式错误", "冒号"]),

@@ -5,7 +5,6 @@ line, page numbers on the right of odd and the left of even pages, text intact."
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -13,19 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli, write_minimal
-
-FONTS_CONF = ROOT / "drafter" / "data" / "fonts.conf"
-
+from conftest import run_cli, write_minimal
+from drafter.pdf import convert
 
 def soffice_to_pdf(docx: Path) -> Path:
-    profile = docx.parent / "lo-profile"
-    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(docx.parent), str(docx)],
-        check=True, capture_output=True, env=env, timeout=180)
-    return docx.with_suffix(".pdf")
+    """drafter's own LibreOffice conversion (private profile, fontconfig mapping)."""
+    return convert([docx], docx.parent)[docx]
 
 
 def pages_of(pdf: Path) -> list[list[dict]]:

@@ -232,50 +232,30 @@ def check_command(ctx: click.Context, file: str | None, unit_yaml: str | None,
 
 def _context_from_yaml(path: Path, usage) -> Any:
     """CheckContext from the unit:/speaker:/meeting: parts of an input YAML (no rendering)."""
-    import yaml
+    from drafter.check.context import CheckContext, ContextError
+    from drafter.errors import InputError
+    from drafter.source import load_file
 
-    from drafter.check.context import CheckContext
-
-    if not path.is_file():
-        raise usage(f"找不到输入文件 {path}")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError:
-        raise usage(f"输入文件 {path} 不是 UTF-8 编码") from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"第 {mark.line + 1} 行" if mark else ""
-        raise usage(f"输入文件 {path} {where}：YAML 格式有误（{exc.problem or exc.context}）") from None
-    except yaml.YAMLError as exc:
-        raise usage(f"输入文件 {path}：YAML 格式有误（{exc}）") from None
-    return CheckContext.from_mapping(data or {})
+        return CheckContext.from_mapping(load_file(path).data)
+    except InputError as exc:
+        raise usage(f"单位资料文件读取失败（YAML 格式有误或无法读取）：{exc}") from None
+    except ContextError as exc:
+        raise usage(str(exc)) from None
 
 
 def _render_input(path: Path, usage) -> tuple[list[str], Any]:
     """Render an input YAML with the engine, then check what it produced."""
     from drafter.check.context import CheckContext, ContextError
+    from drafter.errors import DrafterError
+    from drafter.pipeline import load_and_render
 
     try:
-        from drafter import pipeline
-    except ImportError:
-        raise usage("无法渲染输入文件：渲染模块（drafter.pipeline）尚不可用；"
-                    "请先用 drafter render 生成文稿再检查，或用 --unit-yaml 指定单位资料") from None
-    try:
-        if hasattr(pipeline, "render_paragraphs"):
-            paragraphs, data = pipeline.render_paragraphs(path)
-        else:
-            rendered = pipeline.load_and_render(path)
-            if isinstance(rendered, tuple):
-                document, data = rendered[0], rendered[1]
-            else:
-                document, data = rendered.document, rendered.data
-            paragraphs = list(document.paragraphs())
-    except Exception as exc:  # the engine's own errors carry Chinese messages
+        rendered = load_and_render(path)
+    except DrafterError as exc:  # the engine's own errors carry Chinese messages
         raise usage(f"渲染输入文件 {path} 失败：{exc}") from None
-    if isinstance(data, CheckContext):
-        return paragraphs, data
     try:
-        return paragraphs, CheckContext.from_data(data)
+        return rendered.document.paragraphs(), CheckContext.from_data(rendered.data)
     except ContextError as exc:
         raise usage(str(exc)) from None
 

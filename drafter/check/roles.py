@@ -93,6 +93,17 @@ def _names(posts: list[Post], claim: Post) -> str:
     return "、".join(dict.fromkeys(f"“{p.text}”" for p in same_kind))
 
 
+
+def _against_data(rule: str, post, what: str, speaker_title: str) -> Finding:
+    """A post in the draft that differs from the speaker's title in the unit data."""
+    return Finding(
+        rule=rule, severity=ERROR, paragraph=post.index + 1,
+        snippet=post.text, column=post.start + 1,
+        message=f"{what}与讲话人职务“{speaker_title}”不一致",
+        suggestion=f"按单位资料改为“{speaker_title}”中的职务",
+        source=_SOURCE,
+    )
+
 def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     findings: list[Finding] = []
     front_posts = [p for i in draft.front for p in posts_in(draft.paragraphs[i], i)]
@@ -106,13 +117,7 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     # The title / byline against the unit data.
     for post in front_posts:
         if data_posts and _conflicts(post, data_posts):
-            findings.append(Finding(
-                rule="roles.title", severity=ERROR, paragraph=post.index + 1,
-                snippet=post.text, column=post.start + 1,
-                message=f"标题或署名中的“{post.text}”与讲话人职务“{speaker_title}”不一致",
-                suggestion=f"按单位资料改为“{speaker_title}”中的职务",
-                source=_SOURCE,
-            ))
+            findings.append(_against_data("roles.title", post, f"标题或署名中的“{post.text}”", speaker_title))
 
     # The body's "作为……" against the title / byline, then against the unit data.
     for claim in claims:
@@ -128,13 +133,7 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
                 source=_SOURCE,
             ))
         elif data_posts and _conflicts(claim, data_posts):
-            findings.append(Finding(
-                rule="roles.body", severity=ERROR, paragraph=claim.index + 1,
-                snippet=claim.text, column=claim.start + 1,
-                message=f"正文“作为{claim.text}”与讲话人职务“{speaker_title}”不一致",
-                suggestion=f"按单位资料改为“{speaker_title}”中的职务",
-                source=_SOURCE,
-            ))
+            findings.append(_against_data("roles.body", claim, f"正文“作为{claim.text}”", speaker_title))
 
     # The title's party organisation against the unit's (a hint; only when nothing above).
     if findings or data_posts:
