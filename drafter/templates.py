@@ -25,7 +25,7 @@ from markupsafe import Markup
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
-from . import filters
+from . import cache, filters
 from .errors import DrafterError, InputError, Position, TemplateError
 from .fields import SHARED_FIELDS, FieldSpec, input_model
 from .markup import DATA_END, DATA_START
@@ -124,7 +124,7 @@ class TemplateFile:
 
     @cached_property
     def manifest(self) -> Manifest:
-        return read_manifest(self.text, str(self.path))
+        return cache.memo(cache.key("manifest", self.text), lambda: read_manifest(self.text, str(self.path)))
 
 
 def builtin_dir() -> Path:
@@ -275,6 +275,18 @@ class _Environment(ImmutableSandboxedEnvironment):
         return parsed
 
 
+class _CompiledCode(jinja2.BytecodeCache):
+    """Jinja's compiled templates kept in drafter's cache (Jinja checks the source's hash)."""
+
+    def load_bytecode(self, bucket: Any) -> None:
+        code = cache.load(cache.key("jinja", bucket.key))
+        if isinstance(code, bytes):
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        cache.store(cache.key("jinja", bucket.key), bucket.bytecode_to_string())
+
+
 def _environment(library: Library) -> ImmutableSandboxedEnvironment:
     env = _Environment(
         loader=_Loader(library),
@@ -285,6 +297,7 @@ def _environment(library: Library) -> ImmutableSandboxedEnvironment:
         autoescape=True,  # see _finalize: marks data, never HTML-escapes
         finalize=_finalize,
         auto_reload=False,
+        bytecode_cache=_CompiledCode(),
     )
     env.filters.update(filters.FILTERS)
     return env
@@ -298,6 +311,7 @@ class Template:
     library: Library
     file: TemplateFile
     chain: list[TemplateFile] = field(default_factory=list)
+    _read: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # name → (path, hash)
 
     @property
     def name(self) -> str:
@@ -325,9 +339,31 @@ class Template:
         return input_model(self.name, self.fields)
 
     def check(self) -> None:
-        """Load the whole chain and refuse variables that no field declares."""
+        """Load the whole chain and refuse variables that no field declares.
+
+        A passed check is remembered with the hash of every file it read; while those
+        files are unchanged (and still the ones the names resolve to) it holds."""
         if self.manifest.abstract:
             raise TemplateError(f"“{self.name}”是基础框架，不能直接使用；请用继承它的模板。可用的模板：{self.library.names()}")
+        memo_key = cache.key("check", self.name, str(self.file.path))
+        passed = cache.load(memo_key)
+        if isinstance(passed, dict) and self._still_holds(passed):
+            self.chain = [self.library.files[name] for name in passed["chain"]]
+            return
+        self._check()
+        cache.store(memo_key, {"chain": [f.name for f in self.chain], "read": self._read})
+
+    def _still_holds(self, passed: dict) -> bool:
+        try:
+            for name, (path, digest) in passed["read"].items():
+                found = self.library.find_path(name)
+                if str(found) != path or _digest(found.read_text(encoding="utf-8-sig")) != digest:
+                    return False
+            return all(name in self.library.files for name in passed["chain"])
+        except (DrafterError, OSError, UnicodeDecodeError, KeyError, TypeError, ValueError):
+            return False
+
+    def _check(self) -> None:
         self.chain = self._extends_chain()
         known = SHARED_FIELDS | CONTEXT_EXTRAS | {f.name for f in self.fields} | set(self.library.env.globals)
         reachable = list(self._reachable())
@@ -345,6 +381,7 @@ class Template:
         path = self.library.find_path(name)
         try:
             source = path.read_text(encoding="utf-8-sig")
+            self._read[name] = (str(path), _digest(source))
             return path, self.library.env.parse(source, name, str(path))
         except jinja2.TemplateSyntaxError as exc:
             raise template_error(exc) from None
@@ -402,6 +439,12 @@ class Template:
 
         blocks = parse(self.render(example_context(self)), self.name)
         return [(b.level, b.display) for b in blocks if b.kind is Kind.HEADING]
+
+
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _extends_target(ast: nodes.Template, path: Path) -> str | None:

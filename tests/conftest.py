@@ -29,6 +29,13 @@ meeting:
 """
 
 
+def pytest_configure(config):
+    """Keep drafter's cache (compiled templates, checked rules) out of the user's cache folder."""
+    import tempfile
+
+    os.environ["DRAFTER_CACHE_DIR"] = tempfile.mkdtemp(prefix="drafter-test-cache-")
+
+
 @dataclass
 class Result:
     code: int
@@ -72,3 +79,11 @@ def write_minimal(folder: Path, template: str = "ideology-four-grips", name: str
 
 def files_in(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir()}
+
+
+def docx_text(path: Path) -> str:
+    """The text of a .docx as docx2python (a reader nobody here wrote) sees it."""
+    from docx2python import docx2python
+
+    with docx2python(str(path)) as read:
+        return read.text

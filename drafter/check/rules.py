@@ -402,7 +402,9 @@ class _Parser:
 
 
 def parse_rules(text: str, name: str) -> RuleSet:
-    return _Parser(name).parse(_load_yaml(text, name))
+    from drafter import cache
+
+    return cache.memo(cache.key("rules", name, text), lambda: _Parser(name).parse(_load_yaml(text, name)))
 
 
 def load_rule_file(path: Path) -> RuleSet:

@@ -1,0 +1,111 @@
+"""An on-disk cache for work that depends only on file contents.
+
+Loading a template (reading its manifest, checking its variables, compiling it) and
+loading the checker's rule files cost more than rendering a whole document, and a
+user runs the same templates and rules again and again. Their results are kept here,
+keyed by a hash of the exact inputs, drafter's own code and the Python version: an
+edited template, a new rules file or an upgrade simply misses and is redone.
+
+The cache can only make drafter faster, never different: a missing, unreadable,
+corrupt or read-only cache is the same as an empty one. `DRAFTER_NO_CACHE=1` turns
+it off; `DRAFTER_CACHE_DIR` moves it (default: the user's cache folder).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
+
+# Modules whose code decides what a cached value is; editing one (in a checkout)
+# must invalidate what it produced, as a version upgrade does for users.
+_CODE_FILES = ("templates.py", "fields.py", "markup.py", "check/rules.py")
+
+
+@lru_cache(maxsize=1)
+def folder() -> Path | None:
+    """Where entries live, or None when caching is off."""
+    if os.environ.get("DRAFTER_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    explicit = os.environ.get("DRAFTER_CACHE_DIR", "").strip()
+    if explicit:
+        return Path(explicit)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "drafter" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "drafter"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> bytes:
+    from . import __version__
+
+    digest = hashlib.sha1(f"{__version__}|{sys.implementation.cache_tag}|{pickle.HIGHEST_PROTOCOL}".encode())
+    package = Path(__file__).resolve().parent
+    for name in _CODE_FILES:
+        try:
+            digest.update((package / name).read_bytes())
+        except OSError:
+            pass
+    return digest.digest()
+
+
+def key(kind: str, *parts: str | bytes) -> str:
+    """A file name for an entry: the kind, then a hash of drafter's code and the parts."""
+    digest = hashlib.sha1(_code_fingerprint())
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return f"{kind}-{digest.hexdigest()}"
+
+
+def load(name: str) -> Any | None:
+    """The value stored under `name`, or None (missing, unreadable or corrupt)."""
+    base = folder()
+    if base is None:
+        return None
+    try:
+        with open(base / name, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a bad entry is a miss, never an error
+        return None
+
+
+def store(name: str, value: Any) -> None:
+    """Keep `value` under `name`; written atomically, silently skipped if impossible."""
+    base = folder()
+    if base is None:
+        return
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=name[:40], suffix=".tmp", dir=base)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, base / name)
+    except Exception:  # noqa: BLE001 - e.g. a full disk: the work is simply redone next time
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+
+
+def memo(name: str, compute: Callable[[], T]) -> T:
+    """The cached value under `name`, or compute() and keep it."""
+    value = load(name)
+    if value is None:
+        value = compute()
+        store(name, value)
+    return value
