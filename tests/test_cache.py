@@ -10,6 +10,7 @@ import pytest
 
 from conftest import MINIMAL_YAML, docx_text, run_cli
 from drafter import cache
+from drafter.check.rules import shipped_rules
 
 TEMPLATE = """\
 {#---
@@ -38,6 +39,7 @@ def folder(tmp_path, monkeypatch):
     """A user folder with a template that extends a built-in one and includes a partial."""
     monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path / "cache"))
     cache.folder.cache_clear()
+    shipped_rules.cache_clear()  # loaded once per process: make this process load them again
     yield tmp_path
     cache.folder.cache_clear()
 
