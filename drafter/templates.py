@@ -35,7 +35,7 @@ from .validation import validate
 SUFFIX = ".j2"
 BUILTIN_ORIGIN = "内置"
 _FRONT_MATTER = re.compile(r"\A\{#---[ \t]*\n(.*?)\n---#\}", re.S)
-_NAME = re.compile(r"^[\w\-\u4e00-\u9fff]+(?:/[\w\-\u4e00-\u9fff]+)*$")
+_NAME = re.compile(r"^[\w\-]+(?:/[\w\-]+)*$")  # \w takes in Chinese characters
 # Names a template may use besides the input fields.
 CONTEXT_EXTRAS = frozenset({"era", "doc"})
 

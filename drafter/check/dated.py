@@ -17,10 +17,11 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
         return []
     findings = []
     date_text = f"{date.year}年{date.month}月{date.day}日"
+    whole = "\n".join(draft.paragraphs)
     for rule in rules.formulations:
         active = (rule.after is not None and date > rule.after) or (
             rule.before is not None and date < rule.before)
-        if not active:
+        if not active or not rule.may_match(whole):
             continue
         for index, text in enumerate(draft.paragraphs):
             for m in iter_matches(rule, text):

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from drafter.check.findings import ERROR, HINT, SEVERITIES
+from drafter.check.needles import needles
 
 SHIPPED_FILES = ("rules/wording.yaml", "rules/unit.yaml", "formulations.yaml")
 
@@ -36,19 +37,35 @@ class RuleFileError(Exception):
 # --------------------------------------------------------------------------- model
 
 
+class _Regex:
+    """A pattern kept as text and compiled on first use, with its literal needles:
+    a draft containing none of them cannot match, and the regex is never compiled."""
+
+    regex: str
+    needles: tuple[str, ...] | None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _compile_cached(self.regex)
+
+    def may_match(self, text: str) -> bool:
+        return self.needles is None or any(n in text for n in self.needles)
+
+
 @dataclass
-class PatternRule:
+class PatternRule(_Regex):
     """A wording rule or a dated formulation: a regex and what to say about a match."""
 
     family: str  # "wording" or "dated"
     id: str
-    pattern: re.Pattern[str]
+    regex: str
+    needles: tuple[str, ...] | None
     message: str  # may use {match}
     severity: str = ERROR
     replacement: str | None = None  # may use \1 … and {match}
     suggestion: str = ""  # may use {match} and {replacement}
     source: str = ""
-    unless: list[re.Pattern[str]] = field(default_factory=list)
+    unless_regexes: list[str] = field(default_factory=list)
     aggregate: bool = False  # one finding per document (with a count) instead of one per match
     after: _dt.date | None = None  # dated: out of date when the meeting is later than this
     before: _dt.date | None = None  # dated: not yet valid when the meeting is earlier
@@ -58,13 +75,18 @@ class PatternRule:
     def rule_id(self) -> str:
         return f"{self.family}.{self.id}"
 
+    @property
+    def unless(self) -> list[re.Pattern[str]]:
+        return [_compile_cached(u) for u in self.unless_regexes]
+
 
 @dataclass
-class Trade:
+class Trade(_Regex):
     id: str
     words: list[str]  # 环卫, 环境卫生
     unit_words: list[str]  # words in a unit's name that make the trade its own
-    pattern: re.Pattern[str]
+    regex: str
+    needles: tuple[str, ...] | None
     severity: str = HINT
     source: str = ""
 
@@ -250,7 +272,7 @@ class _Parser:
         if not pattern:
             raise self.fail(line, f"“{key}”不能为空")
         try:
-            compiled = re.compile(pattern)
+            compiled = _compile_cached(pattern)
         except re.error as exc:
             raise self.fail(line, f"“{key}”的正则表达式有误（{exc.msg}，位置 {exc.pos}）：{pattern}") from None
         if compiled.match(""):
@@ -292,7 +314,7 @@ class _Parser:
                 raise self.fail(line, f"规则 id“{rule_id}”重复（第 {seen[rule_id]} 行已有）")
             seen[rule_id] = line
             pattern = self.regex(self.string(item, "pattern", required=True), line)
-            unless = [self.regex(p, line, "unless")
+            unless = [self.regex(p, line, "unless").pattern
                       for p in self.string_list(item.get("unless"), "unless", line)]
             message = self.string(item, "message", required=True)
             replacement = item.get("replacement")
@@ -304,13 +326,14 @@ class _Parser:
             rule = PatternRule(
                 family=family,
                 id=rule_id,
-                pattern=pattern,
+                regex=pattern.pattern,
+                needles=needles(pattern.pattern),
                 message=message,
                 severity=self.severity(item, ERROR),
                 replacement=replacement,
                 suggestion=self.string(item, "suggestion"),
                 source=self.string(item, "note"),
-                unless=unless,
+                unless_regexes=unless,
                 aggregate=aggregate,
                 origin=f"{self.name}:{line}",
             )
@@ -344,8 +367,8 @@ class _Parser:
             unit_words = self.string_list(item.get("unit_words"), "unit_words", line) or list(words)
             suffix = self.string(item, "suffix", default="事业|系统|行业|战线")
             alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            pattern = self.regex(f"(?:{alternatives})(?:{suffix})", line, "suffix")
-            trades.append(Trade(trade_id, words, unit_words, pattern,
+            pattern = self.regex(f"(?:{alternatives})(?:{suffix})", line, "suffix").pattern
+            trades.append(Trade(trade_id, words, unit_words, pattern, needles(pattern),
                                 self.severity(item, HINT), self.string(item, "note")))
         return trades
 

@@ -17,11 +17,11 @@ from drafter.check.document import (FAMILIES, FAMILY_LABEL, FAMILY_RANK, Draft, 
                                     standard_marker)
 from drafter.check.findings import ERROR, HINT, Finding
 from drafter.check.rules import RuleSet
-from drafter.check.textutil import CJK, cn_to_int, int_to_cn
+from drafter.check.textutil import cn_to_int, int_to_cn, is_cjk
 
 _SOURCE_GBT = "GB/T 9704—2012《党政机关公文格式》7.3.3：结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"
 
-_EMBEDDED = re.compile(rf"(?<=[{CJK}])([（(])([一二三四五六七八九十]+)([）)])(?=[{CJK}]{{4}})")
+_EMBEDDED = re.compile(r"([（(])([一二三四五六七八九十]+)([）)])")  # between ideographs: see _embedded_at
 _SUBPOINT = re.compile(
     r"(?:^|(?<=[。；;，,：:！!？?\s]))"
     r"(?:(?P<num>[一二三四五六七八九十]+)(?P<suffix>是|要)|第(?P<ord>[一二三四五六七八九十]+)(?=[，,、]))"
@@ -104,12 +104,18 @@ def _find_embedded(draft: Draft) -> list[_Embedded]:
             continue
         for m in _EMBEDDED.finditer(text):
             number = cn_to_int(m.group(2))
-            if number is None:
+            if number is None or not _embedded_at(text, m.start(), m.end()):
                 continue
             rest = text[m.end():]
             title = re.split(r"[，。；：、,.;:！？!?]", rest, maxsplit=1)[0]
             found.append(_Embedded(index, m.start(), number, m.group(0), title[:30]))
     return found
+
+
+def _embedded_at(text: str, start: int, end: int) -> bool:
+    """A marker inside running text: an ideograph before it and four after it."""
+    after = text[end:end + 4]
+    return start > 0 and is_cjk(text[start - 1]) and len(after) == 4 and all(is_cjk(c) for c in after)
 
 
 def _embedded_findings(draft: Draft, embedded: list[_Embedded]) -> list[Finding]:

@@ -205,8 +205,9 @@ def _trade_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
     if not names and kind not in ("村", "社区"):
         return []  # without a name only villages and communities are sure to have no trade
     findings = []
+    whole = "\n".join(draft.paragraphs)
     for trade in rules.trades:
-        if any(word in name for name in names for word in trade.unit_words):
+        if any(word in name for name in names for word in trade.unit_words) or not trade.may_match(whole):
             continue
         for index, text in enumerate(draft.paragraphs):
             for m in trade.pattern.finditer(text):

@@ -20,9 +20,9 @@ def iter_matches(rule: PatternRule, text: str) -> Iterator[re.Match[str]]:
         yield m
 
 
-def _unanchored(pattern: re.Pattern[str]) -> bool:
+def _unanchored(rule: PatternRule) -> bool:
     """True when matching the whole draft finds whatever matching a paragraph finds."""
-    return not re.search(r"[$^]|\\[AZ]|\(\?[a-z]*m", pattern.pattern)
+    return not re.search(r"[$^]|\\[AZ]|\(\?[a-z]*m", rule.regex)
 
 
 def _excepted(rule: PatternRule, text: str, start: int, end: int) -> bool:
@@ -67,8 +67,8 @@ def apply_rules(rules: Iterable[PatternRule], draft: Draft) -> list[Finding]:
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph → spans already reported
     whole = "\n".join(draft.paragraphs)
     for rule in rules:
-        if _unanchored(rule.pattern) and not rule.pattern.search(whole):
-            continue  # one search of the whole draft rules out most rules at once
+        if not rule.may_match(whole) or (_unanchored(rule) and not rule.pattern.search(whole)):
+            continue  # a look at the whole draft rules out most rules at once
         aggregated: list[tuple[int, re.Match[str]]] = []
         for index, text in enumerate(draft.paragraphs):
             for m in iter_matches(rule, text):
