@@ -29,3 +29,53 @@ def test_light_commands_do_not_import_docx_or_lxml(args):
     assert marker, result.stderr
     assert json.loads(marker[0][len("MODULES"):]) == []
     assert result.stdout.strip()  # the command did print its help or list
+
+
+RENDER_PROBE = """
+import sys
+from drafter.cli import main
+try:
+    main({args!r})
+except SystemExit as exc:
+    assert not exc.code, exc.code
+sys.__stderr__.write("METADATA" + str("importlib.metadata" in sys.modules) + "\\n")
+"""
+
+
+def test_render_does_not_import_importlib_metadata(tmp_path):
+    """pydantic's plugin look-up (importlib.metadata, ~8 ms) is answered without loading it."""
+    from conftest import EXAMPLES
+
+    args = ["render", str(EXAMPLES / "county-office-four-grips.yaml"), "-o", str(tmp_path / "a.docx")]
+    result = subprocess.run([sys.executable, "-c", RENDER_PROBE.format(args=args)], capture_output=True,
+                            text=True, timeout=60)
+    assert "METADATAFalse" in result.stderr, result.stderr
+    assert (tmp_path / "a.docx").stat().st_size > 10_000
+
+
+def _drafter(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    """The installed command's code path: `python -m drafter` runs the same run() entry point."""
+    return subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True, text=True,
+                          timeout=120, cwd=cwd)
+
+
+def test_command_flushes_everything_it_prints_before_its_fast_exit(tmp_path):
+    from conftest import EXAMPLES, run_cli
+
+    example = str(EXAMPLES / "county-office-four-grips.yaml")
+    result = _drafter("render", example, "-f", "text", "--no-check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == run_cli("render", example, "-f", "text", "--no-check").out
+    assert len(result.stdout) > 4000
+
+
+@pytest.mark.parametrize("args, status, message", [
+    (["render", "missing.yaml"], 1, "找不到输入文件"),
+    (["render", "--no-such-option"], 2, "no-such-option"),
+    (["--version"], 0, "drafter"),
+])
+def test_command_exit_status_and_messages(tmp_path, args, status, message):
+    result = _drafter(*args, cwd=tmp_path)
+    assert result.returncode == status, result.stderr
+    assert message in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
