@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .errors import DrafterError, OutputError
-from .writers import FORMATS
+from .writers import FORMATS, serialise
 
 YAML_SUFFIXES = (".yaml", ".yml")
 LIST_LIMIT = 20  # written files listed one by one in the summary; more are counted
@@ -146,24 +146,6 @@ def _library(anchor: Path | None, template_dirs: tuple[Path, ...]):
 # ------------------------------------------------------------------ one document ---
 
 
-def serialise(document: Any, fmt: str) -> bytes:
-    if fmt in ("docx", "pdf"):
-        from .writers.docx import to_bytes
-
-        return to_bytes(document)
-    from .writers.text import to_markdown, to_text
-
-    return (to_text(document) if fmt == "text" else to_markdown(document)).encode("utf-8")
-
-
-def check_findings(rendered: Any) -> str:
-    """What `drafter check` finds in a rendered document, as text; "" when nothing."""
-    from .check import CheckContext, check_paragraphs, format_text
-
-    findings = check_paragraphs(rendered.document.paragraphs(), CheckContext.from_data(rendered.data))
-    return format_text(findings, show_source=False) if findings else ""
-
-
 class Worker:
     """Renders jobs; one per process, keeping its template libraries between jobs."""
 
@@ -209,7 +191,7 @@ class Worker:
         if job.problem:
             return Outcome(job.index, job.label, False, error=job.problem)
         try:
-            from .pipeline import default_filename
+            from .pipeline import check_findings, default_filename
 
             rendered = self.render(job)
             notes = check_findings(rendered) if self.options.check else ""
@@ -337,8 +319,11 @@ def default_jobs() -> int:
 def run(jobs: list[Job] | TableJobs, options: Options, workers: int | None = None, *, base: Any = None,
         base_path: Path | None = None, progress: Any = None) -> Report:
     """Render every job, place the results, convert to PDF if asked; never raises for one document."""
+    import gc
+
     from .progress import Progress
 
+    gc.enable()  # the command starts with it off (drafter.entry); many documents make garbage
     progress = progress or Progress(len(jobs), "quiet")
     report = Report(total=len(jobs))
     token = f".~drafter-{os.getpid()}-{uuid.uuid4().hex[:8]}"

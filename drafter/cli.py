@@ -189,8 +189,8 @@ def _format_of(output: Path | None, batch: bool) -> str:
 
 def _render_one(input_file: Path, template: str | None, output: Path | None, fmt: str, pdf: bool,
                 quiet: bool, force: bool, strict: bool, no_check: bool, template_dirs: tuple[Path, ...]) -> None:
-    from .batch import serialise
     from .pipeline import default_filename, load_and_render
+    from .writers import serialise
 
     rendered = load_and_render(input_file, template, _library(input_file, template_dirs))
     if fmt in ("text", "markdown") and output is None:
@@ -305,7 +305,7 @@ def _indent(text: str, prefix: str) -> str:
 
 def _check_rendered(rendered: Any, strict: bool) -> None:
     """Run `drafter check` on what we produced; warnings, or errors with --strict."""
-    from .batch import check_findings
+    from .pipeline import check_findings
 
     notes = check_findings(rendered)
     if not notes:
@@ -482,37 +482,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(70)
 
 
-def run() -> None:
-    """The `drafter` command: main(), then leave without tearing the interpreter down.
-
-    Unloading what a render imports (pydantic, Jinja2, click …) takes ~40 ms, a fifth
-    of a whole run, and frees nothing the OS would not. Exit handlers still run and the
-    standard streams are flushed; only that teardown is skipped."""
-    import atexit
-
-    try:
-        main()
-        status = 0
-    except SystemExit as exc:
-        status = _exit_status(exc.code)
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (drafter … | head): nothing more to say
-            pass
-    os._exit(status)
-
-
-def _exit_status(code: object) -> int:
-    """What Python makes of sys.exit(code): None is 0, a message is printed and is 1."""
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code
-    print(code, file=sys.stderr)
-    return 1
-
-
 if __name__ == "__main__":  # pragma: no cover
+    from .entry import run
+
     run()
