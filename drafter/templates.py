@@ -50,7 +50,7 @@ class _ManifestModel(BaseModel):
     kind: str = "讲话"
     abstract: bool = False
     meeting: Optional[str] = None  # default meeting name
-    fields: dict[str, FieldSpec] = Field(default_factory=dict)
+    fields: dict[str, FieldSpec] = {}  # pydantic copies it for every instance
 
     @field_validator("kind")
     @classmethod
