@@ -25,6 +25,8 @@ class Kind(str, Enum):
 
 @dataclass(slots=True)
 class Block:
+    """One paragraph of the document: title, byline, heading, body text …."""
+
     kind: Kind
     text: str
     level: int = 0  # 1–4 for headings
@@ -37,6 +39,8 @@ class Block:
 
 @dataclass
 class Document:
+    """A rendered text as blocks, with what the writers put in the file's properties."""
+
     blocks: list[Block]
     title: str
     author: str = ""

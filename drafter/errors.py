@@ -6,11 +6,11 @@ produce a traceback for a mistake a user can make.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Position:
+
+class Position(NamedTuple):
     """Where something is in a user's file: 1-based line and column."""
 
     file: str

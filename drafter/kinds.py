@@ -7,11 +7,11 @@ table to spot self-references copied from a unit of another kind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class UnitKind:
+
+class UnitKind(NamedTuple):
     kind: str  # the key users write in `unit.kind`
     self_ref: str  # 我局
     whole: str  # 全局

@@ -6,9 +6,8 @@ The one path every command (render, validate, check, batch) goes through.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .document import Document
 from .errors import InputError, TemplateError
@@ -19,8 +18,7 @@ from .templates import Library, Template, render_context
 from .validation import require_mapping, validate
 
 
-@dataclass
-class Rendered:
+class Rendered(NamedTuple):
     document: Document
     data: SpeechInput
     template: Template

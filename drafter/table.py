@@ -15,9 +15,9 @@ import typing
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, Generator, Iterable, Iterator
+from typing import Any, Generator, Iterable, Iterator, NamedTuple
 
-from .errors import InputError, InputErrors, Position
+from .errors import InputError, InputErrors
 from .source import Path_, Source, read_text
 from .validation import field_path
 
@@ -26,10 +26,13 @@ _TRUE = {"是", "true", "yes", "y", "1", "对", "√"}
 _FALSE = {"否", "false", "no", "n", "0", "不", "×"}
 
 
-@dataclass(frozen=True)
-class CellPosition(Position):
-    """A table cell: `line` is the spreadsheet row, `column` the 1-based column number."""
+class CellPosition(NamedTuple):
+    """A table cell, where errors point (a Position): `line` is the spreadsheet row,
+    `column` the 1-based column number, `header` the field path written above it."""
 
+    file: str
+    line: int
+    column: int
     header: str = ""
 
     def __str__(self) -> str:

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, NamedTuple, Optional
 
 import jinja2
 from jinja2 import meta, nodes
 from markupsafe import Markup
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
 
 from . import cache, filters
 from .errors import DrafterError, InputError, Position, TemplateError
@@ -60,8 +60,7 @@ class _ManifestModel(BaseModel):
         return value
 
 
-@dataclass(frozen=True)
-class Manifest:
+class Manifest(NamedTuple):
     title: str
     description: str
     kind: str = "讲话"
@@ -110,6 +109,8 @@ def _field_spec(name: str, decl: FieldSpec, source: Source) -> FieldSpec:
 
 @dataclass
 class TemplateFile:
+    """A template file found in one of the template folders."""
+
     name: str
     path: Path
     origin: str  # 内置, or the folder it came from
@@ -308,6 +309,8 @@ def _environment(library: Library) -> ImmutableSandboxedEnvironment:
 
 @dataclass
 class Template:
+    """A template ready to render: its file, the chain it extends, its input model."""
+
     library: Library
     file: TemplateFile
     chain: list[TemplateFile] = field(default_factory=list)

@@ -16,6 +16,8 @@ class ContextError(ValueError):
 
 @dataclass
 class CheckContext:
+    """What the checker knows about the unit and the meeting (all optional)."""
+
     unit_name: str | None = None  # 镇沅县地方志办公室
     unit_short_name: str | None = None  # 县地方志办 / 志办
     unit_kind: str | None = None  # a key of drafter.kinds.KINDS

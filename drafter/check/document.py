@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
 from dataclasses import dataclass, field
 
@@ -26,8 +28,7 @@ _HEADING_RES = [
 ]
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     index: int  # 0-based paragraph index
     family: str
     number: int
@@ -81,6 +82,8 @@ def parse_heading(index: int, text: str) -> Heading | None:
 
 @dataclass
 class Draft:
+    """The paragraphs of a draft, with its front matter and headings found."""
+
     paragraphs: list[str]
     front: list[int] = field(default_factory=list)  # title and byline lines (0-based)
     headings: dict[int, Heading] = field(default_factory=dict)

@@ -19,6 +19,8 @@ JSON_VERSION = 1
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem found in a draft."""
+
     rule: str  # family.name, e.g. "unit.self-ref"
     severity: str  # ERROR or HINT
     paragraph: int  # 1-based position in the paragraph list that was checked

@@ -13,7 +13,8 @@ Verbatim repeats are 错误, near ones 提示. The later occurrence is reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
+
 from difflib import SequenceMatcher
 
 from drafter.check.document import Draft
@@ -32,8 +33,7 @@ CANDIDATE_SHARE = 0.6
 KEY_STEP = 3
 
 
-@dataclass
-class _Unit:
+class _Unit(NamedTuple):
     index: int  # paragraph, 0-based
     start: int
     end: int

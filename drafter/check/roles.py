@@ -10,8 +10,9 @@ body and the unit data.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
-from dataclasses import dataclass
 
 from drafter.check.document import Draft
 from drafter.check.findings import ERROR, HINT, Finding
@@ -40,8 +41,7 @@ def _admin(name: str) -> str:
     return re.sub(r"^(村委会|居委会|村)", "", name)
 
 
-@dataclass(frozen=True)
-class Post:
+class Post(NamedTuple):
     index: int  # paragraph, 0-based
     start: int
     text: str  # as written: 党委书记, 副局长

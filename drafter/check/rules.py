@@ -82,6 +82,8 @@ class PatternRule(_Regex):
 
 @dataclass
 class Trade(_Regex):
+    """Trade words (环卫事业 …) that belong only to units of that trade."""
+
     id: str
     words: list[str]  # 环卫, 环境卫生
     unit_words: list[str]  # words in a unit's name that make the trade its own
@@ -93,6 +95,8 @@ class Trade(_Regex):
 
 @dataclass
 class SelfRefData:
+    """Word-boundary data for self-references (我局, 本村 …), from unit.yaml."""
+
     not_preceded_by: set[str] = field(default_factory=set)
     ben_kinds: set[str] = field(default_factory=set)
     ben_not_preceded_by: set[str] = field(default_factory=set)
@@ -108,6 +112,8 @@ class SelfRefData:
 
 @dataclass
 class RuleSet:
+    """Every rule in force: the shipped files merged with the user's."""
+
     wording: list[PatternRule] = field(default_factory=list)
     formulations: list[PatternRule] = field(default_factory=list)
     trades: list[Trade] = field(default_factory=list)

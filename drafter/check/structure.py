@@ -10,8 +10,9 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
-from dataclasses import dataclass
 
 from drafter.check.document import (FAMILIES, FAMILY_LABEL, FAMILY_RANK, Draft, Heading,
                                     standard_marker)
@@ -28,8 +29,7 @@ _SUBPOINT = re.compile(
 )
 
 
-@dataclass
-class _Embedded:
+class _Embedded(NamedTuple):
     index: int
     start: int
     number: int

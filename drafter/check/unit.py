@@ -8,8 +8,9 @@ not fit the unit — the traces of a draft copied from another unit's text.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from drafter.check.document import Draft
@@ -24,8 +25,7 @@ JURISDICTIONS = {"县", "区", "市"}
 TOWNSHIPS = {"乡", "镇", "街道"}
 
 
-@dataclass(frozen=True)
-class SelfRef:
+class SelfRef(NamedTuple):
     index: int  # paragraph, 0-based
     start: int
     end: int
