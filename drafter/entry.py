@@ -15,6 +15,10 @@ import atexit  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 
+from . import regexcache  # noqa: E402
+
+regexcache.install()  # before click, PyYAML, Jinja2 and pydantic compile theirs
+
 from .cli import main  # noqa: E402
 
 
