@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import re
 from difflib import SequenceMatcher
 
 from drafter.check.document import Draft
@@ -42,10 +43,16 @@ class _Unit(NamedTuple):
     keys: frozenset[str]  # every KEY_STEP-th shingle: what the index stores
 
 
+# Every shingle, and every KEY_STEP-th one, cut by the regex engine: a lookahead captures
+# the shingle at each position (several times faster than slicing in a Python loop).
+_ALL_SHINGLES = re.compile(f"(?=(.{{{SHINGLE}}}))", re.S)
+_KEY_SHINGLES = re.compile(f"(?=(.{{{SHINGLE}}})).{{{KEY_STEP}}}", re.S)
+
+
 def _unit(index: int, start: int, end: int, norm: str) -> _Unit:
-    starts = range(max(1, len(norm) - SHINGLE + 1))
-    return _Unit(index, start, end, norm, frozenset(norm[i:i + SHINGLE] for i in starts),
-                 frozenset(norm[i:i + SHINGLE] for i in starts[::KEY_STEP]))
+    """A text to compare (at least MIN_CHARS long, so it always has shingles)."""
+    return _Unit(index, start, end, norm, frozenset(_ALL_SHINGLES.findall(norm)),
+                 frozenset(_KEY_SHINGLES.findall(norm)))
 
 
 class _Index:
@@ -61,8 +68,8 @@ class _Index:
         if unit.norm in self.exact:
             return self.units[self.exact[unit.norm]], True
         shared: dict[int, int] = {}
-        for s in unit.shingles:
-            for uid in self.by_shingle.get(s, ()):
+        for s in unit.shingles & self.by_shingle.keys():  # a set operation, in C
+            for uid in self.by_shingle[s]:
                 shared[uid] = shared.get(uid, 0) + 1
         best: tuple[float, int] | None = None
         size = len(unit.norm)
