@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import traceback
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -107,14 +106,14 @@ def _field_spec(name: str, decl: FieldSpec, source: Source) -> FieldSpec:
 # ---------------------------------------------------------------- discovery -----
 
 
-@dataclass
 class TemplateFile:
     """A template file found in one of the template folders."""
 
-    name: str
-    path: Path
-    origin: str  # 内置, or the folder it came from
-    overrides: Optional["TemplateFile"] = None
+    def __init__(self, name: str, path: Path, origin: str, overrides: Optional["TemplateFile"] = None):
+        self.name = name
+        self.path = path
+        self.origin = origin  # 内置, or the folder it came from
+        self.overrides = overrides  # the file of the same name this one hides
 
     @cached_property
     def text(self) -> str:
@@ -307,14 +306,14 @@ def _environment(library: Library) -> ImmutableSandboxedEnvironment:
 # ---------------------------------------------------------------- one template ---
 
 
-@dataclass
 class Template:
     """A template ready to render: its file, the chain it extends, its input model."""
 
-    library: Library
-    file: TemplateFile
-    chain: list[TemplateFile] = field(default_factory=list)
-    _read: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # name → (path, hash)
+    def __init__(self, library: Library, file: TemplateFile):
+        self.library = library
+        self.file = file
+        self.chain: list[TemplateFile] = []  # this file and the ones it extends, set by check()
+        self._read: dict[str, tuple[str, str]] = {}  # name → (path, hash) of every file check() read
 
     @property
     def name(self) -> str:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from drafter.check.context import CheckContext, kind_from_name
 from drafter.check.document import Draft
@@ -15,8 +14,7 @@ from drafter.check.rules import RuleSet, load_rules
 from drafter.kinds import KINDS
 
 
-@dataclass
-class Resolved:
+class Resolved(NamedTuple):
     """The context as the rules use it: given values, or what could be inferred."""
 
     ctx: CheckContext

@@ -442,14 +442,14 @@ def load_rule_file(path: Path) -> RuleSet:
     return parse_rules(read_text(Path(path), "规则文件", RuleFileError), str(path))
 
 
+DATA = Path(__file__).resolve().parent.parent / "data"  # drafter/data, installed as plain files
+
+
 @lru_cache(maxsize=1)
 def shipped_rules() -> RuleSet:
-    from importlib import resources
-
-    base = resources.files("drafter.data")
     rules = RuleSet()
     for name in SHIPPED_FILES:
-        text = base.joinpath(name).read_text(encoding="utf-8")
+        text = (DATA / name).read_text(encoding="utf-8")
         rules = rules.merged(parse_rules(text, f"drafter/data/{name}"))
     return rules
 
