@@ -24,9 +24,6 @@ from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
 
-# Modules whose code decides what a cached value is; editing one (in a checkout)
-# must invalidate what it produced, as a version upgrade does for users.
-_CODE_FILES = ("templates.py", "fields.py", "markup.py", "check/rules.py")
 
 
 @lru_cache(maxsize=1)
@@ -47,13 +44,19 @@ def folder() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> bytes:
+    """drafter's code as installed: any reinstall or edit of a module invalidates every entry
+    (names, sizes and modification times of the package's .py files: ~0.3 ms to read)."""
     from . import __version__
 
     digest = hashlib.sha1(f"{__version__}|{sys.implementation.cache_tag}|{pickle.HIGHEST_PROTOCOL}".encode())
     package = Path(__file__).resolve().parent
-    for name in _CODE_FILES:
+    for folder in (package, package / "check", package / "writers"):
         try:
-            digest.update((package / name).read_bytes())
+            with os.scandir(folder) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.name.endswith(".py"):
+                        info = entry.stat()
+                        digest.update(f"{folder.name}/{entry.name}|{info.st_size}|{info.st_mtime_ns}".encode())
         except OSError:
             pass
     return digest.digest()

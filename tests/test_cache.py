@@ -155,3 +155,19 @@ def test_user_rules_file_edits_are_seen(folder):
     rules.write_text("wording:\n  - id: no-topic\n    pattern: 抓好落实\n    message: 另一个提醒\n", encoding="utf-8")
     second = run_cli("check", "in.yaml", "--rules", "rules.yaml", cwd=folder)
     assert "另一个提醒" in second.out and "换个说法" not in second.out
+
+
+def test_reinstalling_or_editing_drafter_invalidates_every_entry():
+    """Entries are keyed by drafter's code as installed, not only by its version number."""
+    import os
+    from pathlib import Path
+
+    module = Path(cache.__file__)
+    before = os.stat(module)
+    fingerprint = cache._code_fingerprint.__wrapped__()
+    try:
+        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+        assert cache._code_fingerprint.__wrapped__() != fingerprint
+    finally:
+        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert cache._code_fingerprint.__wrapped__() == fingerprint
