@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -74,6 +73,8 @@ def _show(value: Any) -> str:
 def _did_you_mean(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
     """Suggest the closest known field name of the same level."""
     known = _known_fields(loc[:-1], model)
+    import difflib  # only when a field name is wrong
+
     close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
     if close:
         return f"，是不是“{close[0]}”？"

@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import re
-from difflib import SequenceMatcher
 
 from drafter.check.document import Draft
 from drafter.check.findings import ERROR, HINT, Finding
@@ -96,6 +95,8 @@ class _Index:
 
 def _similar(a: str, b: str) -> float:
     """Similarity when a and b count as near repeats, else 0."""
+    from difflib import SequenceMatcher  # only for the rare candidate pair: not at every start
+
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     ratio = matcher.ratio()
     if ratio >= RATIO:
@@ -119,14 +120,19 @@ def _where(index: int, others: list[int]) -> str:
 
 def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     findings: list[Finding] = []
-    front = set(draft.front)
     paragraphs = draft.paragraphs
+
+    # Each sentence normalised once; a paragraph's normal form is its sentences' joined
+    # (normalising drops the punctuation and spaces between them anyway).
+    sentences = {index: [(start, end, normalise(paragraphs[index][start:end]))
+                         for start, end in sentence_spans(paragraphs[index])]
+                 for index in draft.body_indices}
 
     # --- whole paragraphs
     para_index = _Index()
     repeated_paragraphs: set[int] = set()
     for index in draft.body_indices:
-        norm = normalise(paragraphs[index])
+        norm = "".join(n for _, _, n in sentences[index])
         if len(norm) < MIN_CHARS:
             continue
         unit = _unit(index, 0, len(paragraphs[index]), norm)
@@ -147,13 +153,9 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
 
     # --- sentences, consecutive repeats in one paragraph reported together
     sent_index = _Index()
-    for index in range(len(paragraphs)):
-        if index in front:
-            continue
-        text = paragraphs[index]
+    for index in draft.body_indices:
         run: list[tuple[_Unit, _Unit, bool]] = []
-        for start, end in sentence_spans(text):
-            norm = normalise(text[start:end])
+        for start, end, norm in sentences[index]:
             if len(norm) < MIN_CHARS:
                 if run:
                     findings.append(_sentence_finding(paragraphs, run))
