@@ -116,15 +116,22 @@ _STATIC_ZIP: bytes | None = None
 
 
 def _static_zip() -> bytes:
-    """The parts every document shares, compressed once per process."""
+    """The parts every document shares, compressed once (and kept in drafter's cache)."""
     global _STATIC_ZIP
     if _STATIC_ZIP is None:
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            for name, text in gb.STATIC_PARTS:
-                _add(archive, name, text)
-        _STATIC_ZIP = buffer.getvalue()
+        from .. import cache
+
+        parts = "\0".join(f"{name}\0{text}" for name, text in gb.STATIC_PARTS)
+        _STATIC_ZIP = cache.memo(cache.key("docx-static", parts), _compress_static)
     return _STATIC_ZIP
+
+
+def _compress_static() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in gb.STATIC_PARTS:
+            _add(archive, name, text)
+    return buffer.getvalue()
 
 
 def to_bytes(document: Document) -> bytes:
