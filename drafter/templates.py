@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import os
 import re
-import traceback
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple, Optional
 
 import jinja2
-from jinja2 import meta, nodes
+from jinja2 import nodes
 from markupsafe import Markup
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
@@ -372,7 +371,7 @@ class Template:
         for _, _, ast in reachable:  # top-level {% set %} and macros are shared by every block
             known |= _top_level_names(ast)
         for name, path, ast in reachable:
-            for variable in sorted(meta.find_undeclared_variables(ast) - known):
+            for variable in sorted(_meta().find_undeclared_variables(ast) - known):
                 line = _first_use(ast, variable)
                 raise TemplateError(
                     f"使用了未声明的变量“{variable}”：请在模板开头说明块的 fields 里声明它，"
@@ -417,7 +416,7 @@ class Template:
             seen.add(name)
             path, ast = self._parse(name)
             yield name, path, ast
-            for ref in meta.find_referenced_templates(ast):
+            for ref in _meta().find_referenced_templates(ast):
                 if ref is None:
                     raise TemplateError(f"模板 {path} 里 extends/include 的目标必须是写定的模板名")
                 pending.append(ref)
@@ -441,6 +440,13 @@ class Template:
 
         blocks = parse(self.render(example_context(self)), self.name)
         return [(b.level, b.display) for b in blocks if b.kind is Kind.HEADING]
+
+
+def _meta() -> Any:
+    """jinja2.meta, needed only when a template is checked (not when the check is cached)."""
+    from jinja2 import meta
+
+    return meta
 
 
 def _digest(text: str) -> str:
@@ -513,6 +519,8 @@ def template_error(exc: jinja2.TemplateSyntaxError) -> TemplateError:
 def _runtime_error(exc: Exception, library: Library) -> TemplateError:
     paths = {str(f.path) for f in library.files.values()}
     line, file = 1, "模板"
+    import traceback  # only when a template fails
+
     for frame in traceback.extract_tb(exc.__traceback__):
         if frame.filename in paths or frame.filename.endswith(SUFFIX):
             file, line = frame.filename, frame.lineno or 1

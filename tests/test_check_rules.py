@@ -21,7 +21,7 @@ def test_shipped_rules_load():
     rules = shipped_rules()
     assert rules.wording and rules.formulations and rules.trades
     assert "村" in rules.no_party_group
-    assert rules.self_ref.not_followed_by["局"]
+    assert rules.self_ref.follow_re("局") is not None
 
 
 def test_user_rule_is_applied(tmp_path):

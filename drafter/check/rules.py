@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from drafter.check.findings import ERROR, HINT, SEVERITIES
 from drafter.check.needles import needles
@@ -37,24 +36,16 @@ class RuleFileError(Exception):
 # --------------------------------------------------------------------------- model
 
 
-class _Regex:
-    """A pattern kept as text and compiled on first use, with its literal needles:
-    a draft containing none of them cannot match, and the regex is never compiled."""
-
-    regex: str
-    needles: tuple[str, ...] | None
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        return _compile_cached(self.regex)
-
-    def may_match(self, text: str) -> bool:
-        return self.needles is None or any(n in text for n in self.needles)
+def _may_match(needles: tuple[str, ...] | None, text: str) -> bool:
+    """False when text lacks every needle: then the regex cannot match (see needles.py)."""
+    return needles is None or any(n in text for n in needles)
 
 
-@dataclass
-class PatternRule(_Regex):
-    """A wording rule or a dated formulation: a regex and what to say about a match."""
+class PatternRule(NamedTuple):
+    """A wording rule or a dated formulation: a regex and what to say about a match.
+
+    The regex is kept as text and compiled on first use; its needles (literal text every
+    match contains) let a draft without them skip the rule without compiling it."""
 
     family: str  # "wording" or "dated"
     id: str
@@ -65,7 +56,7 @@ class PatternRule(_Regex):
     replacement: str | None = None  # may use \1 … and {match}
     suggestion: str = ""  # may use {match} and {replacement}
     source: str = ""
-    unless_regexes: list[str] = field(default_factory=list)
+    unless_regexes: tuple[str, ...] = ()
     aggregate: bool = False  # one finding per document (with a count) instead of one per match
     after: _dt.date | None = None  # dated: out of date when the meeting is later than this
     before: _dt.date | None = None  # dated: not yet valid when the meeting is earlier
@@ -76,51 +67,62 @@ class PatternRule(_Regex):
         return f"{self.family}.{self.id}"
 
     @property
+    def pattern(self) -> re.Pattern[str]:
+        return _compile_cached(self.regex)
+
+    @property
     def unless(self) -> list[re.Pattern[str]]:
         return [_compile_cached(u) for u in self.unless_regexes]
 
+    def may_match(self, text: str) -> bool:
+        return _may_match(self.needles, text)
 
-@dataclass
-class Trade(_Regex):
+
+class Trade(NamedTuple):
     """Trade words (环卫事业 …) that belong only to units of that trade."""
 
     id: str
-    words: list[str]  # 环卫, 环境卫生
-    unit_words: list[str]  # words in a unit's name that make the trade its own
+    words: tuple[str, ...]  # 环卫, 环境卫生
+    unit_words: tuple[str, ...]  # words in a unit's name that make the trade its own
     regex: str
     needles: tuple[str, ...] | None
     severity: str = HINT
     source: str = ""
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _compile_cached(self.regex)
 
-@dataclass
-class SelfRefData:
+    def may_match(self, text: str) -> bool:
+        return _may_match(self.needles, text)
+
+
+class SelfRefData(NamedTuple):
     """Word-boundary data for self-references (我局, 本村 …), from unit.yaml."""
 
-    not_preceded_by: set[str] = field(default_factory=set)
-    ben_kinds: set[str] = field(default_factory=set)
-    ben_not_preceded_by: set[str] = field(default_factory=set)
-    ambiguous: set[str] = field(default_factory=set)
-    not_followed_by: dict[str, list[str]] = field(default_factory=dict)
+    not_preceded_by: frozenset[str] = frozenset()
+    ben_kinds: frozenset[str] = frozenset()
+    ben_not_preceded_by: frozenset[str] = frozenset()
+    ambiguous: frozenset[str] = frozenset()
+    not_followed_by: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (kind, patterns), in file order
 
     def follow_re(self, kind: str) -> re.Pattern[str] | None:
-        alternatives = self.not_followed_by.get(kind)
+        alternatives = [a for k, patterns in self.not_followed_by if k == kind for a in patterns]
         if not alternatives:
             return None
         return _compile_cached("|".join(f"(?:{a})" for a in alternatives))
 
 
-@dataclass
-class RuleSet:
+class RuleSet(NamedTuple):
     """Every rule in force: the shipped files merged with the user's."""
 
-    wording: list[PatternRule] = field(default_factory=list)
-    formulations: list[PatternRule] = field(default_factory=list)
-    trades: list[Trade] = field(default_factory=list)
-    self_ref: SelfRefData = field(default_factory=SelfRefData)
-    no_party_group: set[str] = field(default_factory=set)
-    disabled: set[str] = field(default_factory=set)
-    files: list[str] = field(default_factory=list)
+    wording: tuple[PatternRule, ...] = ()
+    formulations: tuple[PatternRule, ...] = ()
+    trades: tuple[Trade, ...] = ()
+    self_ref: SelfRefData = SelfRefData()
+    no_party_group: frozenset[str] = frozenset()
+    disabled: frozenset[str] = frozenset()
+    files: tuple[str, ...] = ()
 
     def enabled(self, rule_id: str) -> bool:
         if rule_id in self.disabled:
@@ -130,25 +132,22 @@ class RuleSet:
 
     def merged(self, other: "RuleSet") -> "RuleSet":
         """Rules of self then other; a rule of other with the same id replaces self's."""
-        def merge_rules(a: list[PatternRule], b: list[PatternRule]) -> list[PatternRule]:
+        def merge(a: tuple, b: tuple) -> tuple:
             replaced = {r.id for r in b}
-            return [r for r in a if r.id not in replaced] + list(b)
+            return tuple(r for r in a if r.id not in replaced) + b
 
-        replaced_trades = {t.id for t in other.trades}
+        mine, theirs = self.self_ref, other.self_ref
         self_ref = SelfRefData(
-            not_preceded_by=self.self_ref.not_preceded_by | other.self_ref.not_preceded_by,
-            ben_kinds=self.self_ref.ben_kinds | other.self_ref.ben_kinds,
-            ben_not_preceded_by=self.self_ref.ben_not_preceded_by | other.self_ref.ben_not_preceded_by,
-            ambiguous=self.self_ref.ambiguous | other.self_ref.ambiguous,
-            not_followed_by={
-                k: self.self_ref.not_followed_by.get(k, []) + other.self_ref.not_followed_by.get(k, [])
-                for k in set(self.self_ref.not_followed_by) | set(other.self_ref.not_followed_by)
-            },
+            not_preceded_by=mine.not_preceded_by | theirs.not_preceded_by,
+            ben_kinds=mine.ben_kinds | theirs.ben_kinds,
+            ben_not_preceded_by=mine.ben_not_preceded_by | theirs.ben_not_preceded_by,
+            ambiguous=mine.ambiguous | theirs.ambiguous,
+            not_followed_by=mine.not_followed_by + theirs.not_followed_by,
         )
         return RuleSet(
-            wording=merge_rules(self.wording, other.wording),
-            formulations=merge_rules(self.formulations, other.formulations),
-            trades=[t for t in self.trades if t.id not in replaced_trades] + list(other.trades),
+            wording=merge(self.wording, other.wording),
+            formulations=merge(self.formulations, other.formulations),
+            trades=merge(self.trades, other.trades),
             self_ref=self_ref,
             no_party_group=self.no_party_group | other.no_party_group,
             disabled=self.disabled | other.disabled,
@@ -302,7 +301,7 @@ class _Parser:
         except ContextError:
             raise self.fail(self.line_of(node), f"“{key}”应为日期，如 2022-10-16，而不是“{value}”") from None
 
-    def pattern_rules(self, items: Any, family: str, key: str) -> list[PatternRule]:
+    def pattern_rules(self, items: Any, family: str, key: str) -> tuple[PatternRule, ...]:
         if not isinstance(items, list):
             raise self.fail(self.line_of(items), f"“{key}”应为列表")
         rules: list[PatternRule] = []
@@ -329,6 +328,10 @@ class _Parser:
             aggregate = item.get("aggregate", False)
             if not isinstance(aggregate, bool):
                 raise self.fail(line, "“aggregate”应为 true 或 false")
+            after = self.date(item, "after") if family == "dated" else None
+            before = self.date(item, "before") if family == "dated" else None
+            if family == "dated" and after is None and before is None:
+                raise self.fail(line, "过时提法须写明“after”（此日期之后过时）或“before”（此日期之前尚无此提法）")
             rule = PatternRule(
                 family=family,
                 id=rule_id,
@@ -339,15 +342,12 @@ class _Parser:
                 replacement=replacement,
                 suggestion=self.string(item, "suggestion"),
                 source=self.string(item, "note"),
-                unless_regexes=unless,
+                unless_regexes=tuple(unless),
                 aggregate=aggregate,
+                after=after,
+                before=before,
                 origin=f"{self.name}:{line}",
             )
-            if family == "dated":
-                rule.after = self.date(item, "after")
-                rule.before = self.date(item, "before")
-                if rule.after is None and rule.before is None:
-                    raise self.fail(line, "过时提法须写明“after”（此日期之后过时）或“before”（此日期之前尚无此提法）")
             for template_key in ("message", "suggestion", "replacement"):
                 template = getattr(rule, template_key) or ""
                 if "\\" in template:
@@ -355,9 +355,9 @@ class _Parser:
                     if any(int(g) > pattern.groups for g in groups):
                         raise self.fail(line, f"“{template_key}”引用了不存在的分组：{template}")
             rules.append(rule)
-        return rules
+        return tuple(rules)
 
-    def trades(self, items: Any) -> list[Trade]:
+    def trades(self, items: Any) -> tuple[Trade, ...]:
         if not isinstance(items, list):
             raise self.fail(self.line_of(items), "“trades”应为列表")
         trades = []
@@ -374,9 +374,9 @@ class _Parser:
             suffix = self.string(item, "suffix", default="事业|系统|行业|战线")
             alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
             pattern = self.regex(f"(?:{alternatives})(?:{suffix})", line, "suffix").pattern
-            trades.append(Trade(trade_id, words, unit_words, pattern, needles(pattern),
+            trades.append(Trade(trade_id, tuple(words), tuple(unit_words), pattern, needles(pattern),
                                 self.severity(item, HINT), self.string(item, "note")))
-        return trades
+        return tuple(trades)
 
     def self_reference(self, node: Any) -> SelfRefData:
         if not isinstance(node, dict):
@@ -386,45 +386,46 @@ class _Parser:
         follow = node.get("not_followed_by") or {}
         if not isinstance(follow, dict):
             raise self.fail(line, "“not_followed_by”应为“类型: 正则表达式”的键值对")
-        not_followed_by = {}
+        not_followed_by = []
         for kind, pattern in follow.items():
             patterns = self.string_list(pattern, f"not_followed_by.{kind}", line)
             for p in patterns:
                 self.regex(p, self.line_of(follow, line), f"not_followed_by.{kind}")
-            not_followed_by[str(kind)] = patterns
+            not_followed_by.append((str(kind), tuple(patterns)))
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(self.string_list(node.get(key), key, line))
+
         return SelfRefData(
-            not_preceded_by=set(self.string_list(node.get("not_preceded_by"), "not_preceded_by", line)),
-            ben_kinds=set(self.string_list(node.get("ben_kinds"), "ben_kinds", line)),
-            ben_not_preceded_by=set(self.string_list(node.get("ben_not_preceded_by"),
-                                                     "ben_not_preceded_by", line)),
-            ambiguous=set(self.string_list(node.get("ambiguous"), "ambiguous", line)),
-            not_followed_by=not_followed_by,
+            not_preceded_by=words("not_preceded_by"),
+            ben_kinds=words("ben_kinds"),
+            ben_not_preceded_by=words("ben_not_preceded_by"),
+            ambiguous=words("ambiguous"),
+            not_followed_by=tuple(not_followed_by),
         )
 
     def parse(self, data: Any) -> RuleSet:
         if data is None:
-            return RuleSet(files=[self.name])
+            return RuleSet(files=(self.name,))
         if not isinstance(data, dict):
             raise self.fail(None, "顶层应为键值对（wording:、formulations: …）")
         self.check_keys(data, _TOP_KEYS, "顶层")
         version = data.get("version", 1)
         if version != 1:
             raise self.fail(self.line_of(data), f"不支持的规则文件版本“{version}”（当前为 1）")
-        rules = RuleSet(files=[self.name])
+        parts: dict[str, Any] = {"files": (self.name,)}
         if "wording" in data:
-            rules.wording = self.pattern_rules(data["wording"], "wording", "wording")
+            parts["wording"] = self.pattern_rules(data["wording"], "wording", "wording")
         if "formulations" in data:
-            rules.formulations = self.pattern_rules(data["formulations"], "dated", "formulations")
+            parts["formulations"] = self.pattern_rules(data["formulations"], "dated", "formulations")
         if "trades" in data:
-            rules.trades = self.trades(data["trades"])
+            parts["trades"] = self.trades(data["trades"])
         if "self_reference" in data:
-            rules.self_ref = self.self_reference(data["self_reference"])
-        if "no_party_group" in data:
-            rules.no_party_group = set(self.string_list(data["no_party_group"], "no_party_group",
-                                                        self.line_of(data)))
-        if "disable" in data:
-            rules.disabled = set(self.string_list(data["disable"], "disable", self.line_of(data)))
-        return rules
+            parts["self_ref"] = self.self_reference(data["self_reference"])
+        for key, field_name in (("no_party_group", "no_party_group"), ("disable", "disabled")):
+            if key in data:
+                parts[field_name] = frozenset(self.string_list(data[key], key, self.line_of(data)))
+        return RuleSet(**parts)
 
 
 # --------------------------------------------------------------------------- public
