@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import re
-from dataclasses import dataclass, field
 
 from drafter.check.textutil import cn_to_int
 
@@ -80,27 +79,26 @@ def parse_heading(index: int, text: str) -> Heading | None:
     return None
 
 
-@dataclass
-class Draft:
+class Draft(NamedTuple):
     """The paragraphs of a draft, with its front matter and headings found."""
 
     paragraphs: list[str]
-    front: list[int] = field(default_factory=list)  # title and byline lines (0-based)
-    headings: dict[int, Heading] = field(default_factory=dict)
+    front: list[int]  # title and byline lines (0-based)
+    headings: dict[int, Heading]
 
     @classmethod
     def from_paragraphs(cls, paragraphs: list[str]) -> "Draft":
         paragraphs = [p.strip() for p in paragraphs]
-        draft = cls(paragraphs)
-        draft.front = _front_matter(paragraphs)
-        front = set(draft.front)
+        front = _front_matter(paragraphs)
+        skipped = set(front)
+        headings = {}
         for i, text in enumerate(paragraphs):
-            if i in front:
+            if i in skipped:
                 continue
             heading = parse_heading(i, text)
             if heading is not None:
-                draft.headings[i] = heading
-        return draft
+                headings[i] = heading
+        return cls(paragraphs, front, headings)
 
     @property
     def body_indices(self) -> list[int]:
