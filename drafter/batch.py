@@ -397,7 +397,13 @@ def _outcomes(jobs: Any, worker: Worker, workers: int | None) -> Iterator[Outcom
 
 
 def _prepare(worker: Worker, jobs: Any) -> None:
-    """Load and compile the template once in the parent, so forked workers inherit it."""
+    """Load and compile the template (and the checker) once in the parent, so forked
+    workers inherit them instead of each loading its own."""
+    if worker.options.check:
+        from .check.engine import families, load_rules
+
+        families()
+        load_rules()
     first = None if isinstance(jobs, TableJobs) else next((job for job in jobs if not job.problem), None)
     if first is None and not isinstance(jobs, TableJobs):
         return

@@ -78,7 +78,8 @@ def resolve(ctx: CheckContext, draft: Draft) -> Resolved:
 Family = Callable[[Draft, Resolved, RuleSet], Iterable[Finding]]
 
 
-def _families() -> list[Family]:
+def families() -> list[Family]:
+    """The rule families, in the order their findings are gathered."""
     from drafter.check import dated, repetition, roles, structure, unit, wording
 
     return [unit.check, repetition.check, structure.check, roles.check, dated.check,
@@ -90,7 +91,7 @@ def run_checks(paragraphs: list[str], context: CheckContext | None, rules: RuleS
     draft = Draft.from_paragraphs(list(paragraphs))
     resolved = resolve(context or CheckContext(), draft)
     findings: list[Finding] = []
-    for family in _families():
+    for family in families():
         findings.extend(f for f in family(draft, resolved, rules) if rules.enabled(f.rule))
     return sort_findings(findings)
 
