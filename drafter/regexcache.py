@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 import _sre
 
 _DEBUG = 128  # re.DEBUG: prints the program, so always compiled for real
+LIMIT = 3000  # programs kept; past this the cache starts afresh (a run uses ~300)
 
 
 def install() -> None:
@@ -39,12 +40,14 @@ def install() -> None:
     kept = cache.load(name)
     programs: dict[tuple, tuple] = kept if isinstance(kept, dict) else {}
     new: dict[tuple, tuple] = {}
+    used: set[tuple] = set()
     python_compile = _compiler.compile
 
     def compile(pattern: Any, flags: int = 0) -> Any:
         if not isinstance(pattern, (str, bytes)) or flags & _DEBUG:
             return python_compile(pattern, flags)
         key = (type(pattern) is bytes, pattern, int(flags))
+        used.add(key)
         program = programs.get(key)
         if program is not None:
             try:
@@ -62,6 +65,8 @@ def install() -> None:
             fresh = cache.load(name)  # another drafter may have added programs meanwhile
             merged = fresh if isinstance(fresh, dict) else {}
             merged.update(new)
+            if len(merged) > LIMIT:  # keep what this run used
+                merged = {key: programs[key] for key in used if key in programs}
             cache.store(name, merged)
 
     compile._drafter = True  # type: ignore[attr-defined]

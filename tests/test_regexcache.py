@@ -117,3 +117,47 @@ def test_the_command_uses_and_fills_the_cache(tmp_path):
         assert result.returncode == 0, result.stderr
     assert list((tmp_path / "cache").glob("regex-*"))
     assert docx_text(tmp_path / "a.docx") == docx_text(tmp_path / "b.docx")
+
+
+def test_repeated_runs_add_no_programs(tmp_path):
+    """Patterns must not depend on the run (a set's order changes with PYTHONHASHSEED):
+    otherwise every run would miss the cache and the file would keep growing."""
+    import os
+
+    from conftest import EXAMPLES
+
+    cache_dir = tmp_path / "cache"
+
+    def render(seed: str) -> None:
+        env = {**os.environ, "DRAFTER_CACHE_DIR": str(cache_dir), "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-m", "drafter", "render", str(EXAMPLES / "street-four-grips.yaml"),
+                                 "-o", str(tmp_path / "out.docx"), "--force"],
+                                capture_output=True, text=True, env=env, timeout=120)
+        assert result.returncode == 0, result.stderr
+
+    render("1")
+    [entry] = cache_dir.glob("regex-*")
+    first = entry.stat().st_mtime_ns
+    for seed in ("2", "3", "4"):
+        render(seed)
+    assert entry.stat().st_mtime_ns == first  # nothing new to keep
+
+
+def test_the_cache_stays_bounded(tmp_path):
+    import os
+
+    env = {**os.environ, "DRAFTER_CACHE_DIR": str(tmp_path)}
+    probe = ("from drafter import regexcache; regexcache.LIMIT = 50; regexcache.install()\n"
+             "import re, sys, atexit\n"
+             "for i in range(40): re.compile(sys.argv[1] + str(i))\n"
+             "atexit._run_exitfuncs()\n")
+    for prefix in ("a", "b", "c"):
+        result = subprocess.run([sys.executable, "-c", probe, prefix], env=env, capture_output=True, text=True,
+                                timeout=60)
+        assert result.returncode == 0, result.stderr
+    import pickle
+
+    [entry] = tmp_path.glob("regex-*")
+    kept = pickle.loads(entry.read_bytes())
+    assert len(kept) <= 50 + 40
+    assert any(key[1] == "c39" for key in kept)  # the last run's programs are there

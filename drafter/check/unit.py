@@ -155,7 +155,8 @@ def _org_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) -> l
     no_group = rules.no_party_group
     if not no_group:
         return findings
-    words = "|".join(re.escape(w) for w in sorted(no_group, key=len, reverse=True))
+    # longest first; ties by text, so the pattern is the same in every run (a set's order is not)
+    words = "|".join(re.escape(w) for w in sorted(no_group, key=lambda w: (-len(w), w)))
     compound = re.compile(f"({words})党组(?!织)")
     bare = re.compile("党组(?!织)")
     own_org = None
