@@ -84,6 +84,9 @@ def load(name: str) -> Any | None:
         return None
 
 
+MAX_ENTRIES = 400  # past this many files, the oldest are removed down to half
+
+
 def store(name: str, value: Any) -> None:
     """Keep `value` under `name`; written atomically, silently skipped if impossible."""
     base = folder()
@@ -101,6 +104,24 @@ def store(name: str, value: Any) -> None:
     except Exception:  # noqa: BLE001 - e.g. a full disk: the work is simply redone next time
         try:
             os.unlink(temp)
+        except OSError:
+            pass
+        return
+    _prune(base)
+
+
+def _prune(base: Path) -> None:
+    """Every edit of a template or rules file adds an entry: keep the folder small."""
+    try:
+        with os.scandir(base) as listing:
+            entries = [(e.stat().st_mtime_ns, e.path) for e in listing if e.is_file()]
+    except OSError:
+        return
+    if len(entries) <= MAX_ENTRIES:
+        return
+    for _, path in sorted(entries)[: len(entries) - MAX_ENTRIES // 2]:
+        try:
+            os.unlink(path)
         except OSError:
             pass
 

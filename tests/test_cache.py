@@ -171,3 +171,12 @@ def test_reinstalling_or_editing_drafter_invalidates_every_entry():
     finally:
         os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert cache._code_fingerprint.__wrapped__() == fingerprint
+
+
+def test_the_cache_folder_stays_small(folder, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 10)
+    for i in range(25):
+        cache.store(cache.key("test", str(i)), i)
+    names = list((folder / "cache").iterdir())
+    assert 5 <= len(names) <= 10
+    assert cache.load(cache.key("test", "24")) == 24  # the newest stay
