@@ -93,7 +93,7 @@ def store(name: str, value: Any) -> None:
     if base is None:
         return
     try:
-        base.mkdir(parents=True, exist_ok=True)
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)  # entries are code to run: the user's alone
         fd, temp = tempfile.mkstemp(prefix=name[:40], suffix=".tmp", dir=base)
     except OSError:
         return
