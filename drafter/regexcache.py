@@ -57,8 +57,13 @@ def install() -> None:
         program = _program(pattern, int(flags))
         if program is None:
             return python_compile(pattern, flags)
+        try:
+            compiled = _sre.compile(pattern, *program)
+        except Exception:  # noqa: BLE001 - an engine that wants something else: leave it to Python
+            _compiler.compile = python_compile
+            return python_compile(pattern, flags)
         new[key] = programs[key] = program
-        return _sre.compile(pattern, *program)
+        return compiled
 
     def save() -> None:
         if new:

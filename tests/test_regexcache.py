@@ -161,3 +161,21 @@ def test_the_cache_stays_bounded(tmp_path):
     kept = pickle.loads(entry.read_bytes())
     assert len(kept) <= 50 + 40
     assert any(key[1] == "c39" for key in kept)  # the last run's programs are there
+
+
+def test_an_engine_that_refuses_kept_programs_falls_back_to_python(tmp_path):
+    """Should a future Python's regex engine take its programs differently, drafter must
+    still work: the first refusal hands compiling back to Python for the rest of the run."""
+    import os
+
+    probe = ("import re, types\n"
+             "from drafter import regexcache\n"
+             "regexcache.install()\n"
+             "def refuse(*args):\n"
+             "    raise TypeError('takes something else')\n"
+             "regexcache._sre = types.SimpleNamespace(compile=refuse)\n"
+             "print(bool(re.compile('[一二]+、').match('一二、')), bool(re.compile('ab+').match('abb')))\n")
+    env = {**os.environ, "DRAFTER_CACHE_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]
