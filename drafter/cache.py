@@ -2,7 +2,8 @@
 
 Loading a template (reading its manifest, checking its variables, compiling it) and
 loading the checker's rule files cost more than rendering a whole document, and a
-user runs the same templates and rules again and again. Their results are kept here,
+user runs the same templates and rules again and again (compiled regex programs,
+regexcache.py, are kept here too). Their results are kept here,
 keyed by a hash of the exact inputs, drafter's own code and the Python version: an
 edited template, a new rules file or an upgrade simply misses and is redone.
 
@@ -23,7 +24,6 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
-
 
 
 @lru_cache(maxsize=1)
@@ -50,13 +50,13 @@ def _code_fingerprint() -> bytes:
 
     digest = hashlib.sha1(f"{__version__}|{sys.implementation.cache_tag}|{pickle.HIGHEST_PROTOCOL}".encode())
     package = Path(__file__).resolve().parent
-    for folder in (package, package / "check", package / "writers"):
+    for modules in (package, package / "check", package / "writers"):
         try:
-            with os.scandir(folder) as entries:
+            with os.scandir(modules) as entries:
                 for entry in sorted(entries, key=lambda e: e.name):
                     if entry.name.endswith(".py"):
                         info = entry.stat()
-                        digest.update(f"{folder.name}/{entry.name}|{info.st_size}|{info.st_mtime_ns}".encode())
+                        digest.update(f"{modules.name}/{entry.name}|{info.st_size}|{info.st_mtime_ns}".encode())
         except OSError:
             pass
     return digest.digest()

@@ -33,9 +33,6 @@ def run() -> None:
         status = 0
     except SystemExit as exc:
         status = _exit_status(exc.code)
-    except KeyboardInterrupt:  # Ctrl-C before click took over (while importing)
-        print("已中止。", file=sys.stderr)
-        status = 130
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
