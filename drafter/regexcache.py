@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 import _sre
 
 _DEBUG = 128  # re.DEBUG: prints the program, so always compiled for real
-LIMIT = 3000  # programs kept; past this the cache starts afresh (a run uses ~300)
+LIMIT = 3000  # programs kept; past this only those the last run used stay (a run uses ~300)
 
 
 def install() -> None:
