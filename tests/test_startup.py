@@ -79,3 +79,17 @@ def test_command_exit_status_and_messages(tmp_path, args, status, message):
     assert result.returncode == status, result.stderr
     assert message in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_command_batch_with_workers_finishes_cleanly(tmp_path):
+    """A batch through the real entry point (GC back on, worker processes, fast exit)
+    writes every document and leaves no staging folder behind."""
+    from conftest import write_minimal
+
+    for name in ("a.yaml", "b.yaml", "c.yaml"):
+        write_minimal(tmp_path, name=name)
+    result = _drafter("render", "a.yaml", "b.yaml", "c.yaml", "-o", "out", "-j", "2", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert len(written) == 3 and all(name.endswith(".docx") for name in written), written
+    assert "共 3 份：已生成 3 份，失败 0 份。" in result.stderr
