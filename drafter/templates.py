@@ -21,7 +21,7 @@ import jinja2
 from jinja2 import nodes
 from markupsafe import Markup
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from . import cache, filters
 from .errors import DrafterError, InputError, Position, TemplateError
@@ -84,6 +84,8 @@ def read_manifest(text: str, file: str) -> Manifest:
 
 
 def _field_spec(name: str, decl: FieldSpec, source: Source) -> FieldSpec:
+    from pydantic import TypeAdapter  # only when a manifest is read (not when it is cached)
+
     where = source.position_of(("fields", name))
     if not name.isidentifier() or name.startswith("_"):
         raise TemplateError(f"字段名“{name}”只能由字母、数字和下划线组成，且不能以数字或下划线开头", where)
