@@ -34,12 +34,15 @@ def folder() -> Path | None:
     explicit = os.environ.get("DRAFTER_CACHE_DIR", "").strip()
     if explicit:
         return Path(explicit)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "drafter" / "cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "drafter"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
+    try:
+        if sys.platform == "win32":
+            base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+            return Path(base) / "drafter" / "cache"
+        if sys.platform == "darwin":
+            return Path.home() / "Library" / "Caches" / "drafter"
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
+    except (RuntimeError, KeyError, OSError):  # no home folder (a service account): no cache
+        return None
 
 
 @lru_cache(maxsize=1)

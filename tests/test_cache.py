@@ -180,3 +180,20 @@ def test_the_cache_folder_stays_small(folder, monkeypatch):
     names = list((folder / "cache").iterdir())
     assert 5 <= len(names) <= 10
     assert cache.load(cache.key("test", "24")) == 24  # the newest stay
+
+
+def test_without_a_home_folder_drafter_runs_without_a_cache(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory")
+
+    monkeypatch.delenv("DRAFTER_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    cache.folder.cache_clear()
+    try:
+        assert cache.folder() is None
+        assert cache.memo(cache.key("test", "x"), lambda: 42) == 42
+    finally:
+        cache.folder.cache_clear()
