@@ -382,7 +382,7 @@ def _outcomes(jobs: Any, worker: Worker, workers: int | None) -> Iterator[Outcom
     context = multiprocessing.get_context(method)
     gc.collect()
     gc.freeze()  # objects made so far stay shared with the workers (no copy-on-write by gc)
-    chunk = max(1, min(64, len(jobs) // (count * 8)))
+    chunk = max(1, min(16, len(jobs) // (count * 16)))  # small: the last chunks finish close together
     pool = context.Pool(count, initializer=_init_worker, initargs=(worker,))
     try:
         for fields in pool.imap(_run_in_worker, iter(jobs), chunksize=chunk):
