@@ -36,6 +36,12 @@ def pytest_configure(config):
     os.environ["DRAFTER_CACHE_DIR"] = tempfile.mkdtemp(prefix="drafter-test-cache-")
 
 
+def pytest_unconfigure(config):
+    import shutil
+
+    shutil.rmtree(os.environ.pop("DRAFTER_CACHE_DIR", ""), ignore_errors=True)
+
+
 @dataclass
 class Result:
     code: int
