@@ -18,7 +18,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, TypeVar
@@ -95,6 +94,8 @@ def store(name: str, value: Any) -> None:
     base = folder()
     if base is None:
         return
+    import tempfile  # only on a miss: not at every start
+
     try:
         base.mkdir(mode=0o700, parents=True, exist_ok=True)  # entries are code to run: the user's alone
         fd, temp = tempfile.mkstemp(prefix=name[:40], suffix=".tmp", dir=base)

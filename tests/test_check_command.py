@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import docx
@@ -32,6 +31,18 @@ CLEAN_DRAFT = """\
 """
 
 # The JSON output contract of docs/check.md, version 1.
+# The village's unit data as an input file (template name filled in by each test).
+VILLAGE_INPUT = """\
+template: {template}
+unit:
+  name: 垛团村
+  kind: 村
+speaker:
+  title: 党支部书记
+meeting:
+  date: 2024-03-15
+"""
+
 SCHEMA = {
     "type": "object",
     "required": ["version", "file", "context", "findings", "summary"],
@@ -130,16 +141,7 @@ def test_json_output_follows_the_contract(run, village):
 
 def test_unit_yaml_gives_the_context(run, village, tmp_path):
     unit = tmp_path / "unit.yaml"
-    unit.write_text(textwrap.dedent("""\
-        template: ideology-four-grips
-        unit:
-          name: 垛团村
-          kind: 村
-        speaker:
-          title: 党支部书记
-        meeting:
-          date: 2024-03-15
-        """), encoding="utf-8")
+    unit.write_text(VILLAGE_INPUT.format(template="ideology-four-grips"), encoding="utf-8")
     result = run(str(village), "--unit-yaml", str(unit), "--format", "json")
     data = json.loads(result.stdout)
     assert data["context"] == {"unit_name": "垛团村", "unit_short_name": None, "unit_kind": "村",
@@ -238,16 +240,7 @@ description: drafter check 测试用的最小讲话模板
 def test_input_yaml_is_rendered_then_checked(run, tmp_path):
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "check-demo.j2").write_text(DEMO_TEMPLATE, encoding="utf-8")
-    (tmp_path / "in.yaml").write_text(textwrap.dedent("""\
-        template: check-demo
-        unit:
-          name: 垛团村
-          kind: 村
-        speaker:
-          title: 党支部书记
-        meeting:
-          date: 2024-03-15
-        """), encoding="utf-8")
+    (tmp_path / "in.yaml").write_text(VILLAGE_INPUT.format(template="check-demo"), encoding="utf-8")
     result = run("in.yaml", "--format", "json")
     assert result.exit_code == 1, result.output
     data = json.loads(result.stdout)
