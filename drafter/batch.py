@@ -1,13 +1,10 @@
-"""Render many documents in one run: several YAML files, folders of them, or one base
-YAML plus a table of units (one row, one document).
+"""Render the jobs of one `drafter render`: one document or thousands.
 
-The parent process collects the jobs, hands them to N worker processes and places
-the results; a worker keeps one template library (and so one compiled template) for
-its whole life. A worker writes each document to a staging folder inside the output
-folder; the parent then gives it its final name, in input order, so that names are
-the same whatever -j is: two units with the same name get 名称.docx and 名称-2.docx.
-One bad input never stops the others; nothing is left behind for a document that
-failed; the summary at the end lists what was written and what failed and why.
+The parent hands the jobs to N worker processes (or renders them itself for one
+worker) and places the results (placing.py); a worker keeps one template library
+(and so one compiled template) for its whole life. One bad input never stops the
+others; nothing is left behind for a document that failed; the Report lists what
+was written and what failed and why.
 """
 
 from __future__ import annotations
@@ -18,38 +15,14 @@ import sys
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterator
 
 from .errors import DrafterError, OutputError
+from .jobs import Job, RenderOptions, TableJobs
+from .placing import Placer
 from .writers import FORMATS, serialise
 
-YAML_SUFFIXES = (".yaml", ".yml")
 LIST_LIMIT = 20  # written files listed one by one in the summary; more are counted
-
-
-@dataclass(frozen=True)
-class Options:
-    template: str | None = None
-    fmt: str = "docx"  # docx, text, markdown or pdf
-    pdf: bool = False  # --pdf: a PDF next to every .docx
-    force: bool = False
-    strict: bool = False
-    check: bool = True
-    template_dirs: tuple[Path, ...] = ()
-
-    @property
-    def wants_pdf(self) -> bool:
-        return self.fmt == "pdf" or self.pdf
-
-
-@dataclass(frozen=True)
-class Job:
-    index: int
-    label: str  # what the summary calls this input: a file, or "名单.xlsx 第 7 行"
-    out_dir: Path
-    path: Path | None = None  # a YAML file, loaded by the worker
-    row: Any = None  # or a table row applied to the base YAML: (row number, cell values) or a table.Row
-    problem: str = ""  # an input that failed before rendering (an empty folder …)
 
 
 @dataclass
@@ -81,77 +54,17 @@ class Report:
             self.written.append(Path(path))
 
 
-# ------------------------------------------------------------------ collecting ---
-
-
-def collect(inputs: Iterable[Path], output: Path | None) -> list[Job]:
-    """Jobs for YAML files and folders of them, in the order given; each file once."""
-    jobs: list[Job] = []
-    seen: set[Path] = set()
-
-    def add(path: Path, label: str) -> None:
-        key = path.resolve()
-        if key in seen:
-            return
-        seen.add(key)
-        jobs.append(Job(len(jobs), label, output or key.parent, path=path))
-
-    for item in inputs:
-        if item.is_dir():
-            found = sorted(p for p in item.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
-                           and not p.name.startswith((".", "~")))
-            if not found:
-                jobs.append(Job(len(jobs), str(item), output or item.resolve(),
-                                problem=f"文件夹 {item} 里没有 .yaml 文件"))
-            for path in found:
-                add(path, str(path))
-        else:
-            add(item, str(item))
-    return jobs
-
-
-class TableJobs:
-    """The jobs of a table, made as the rows are read: nothing is kept per row."""
-
-    def __init__(self, table: Any, out_dir: Path):
-        self.table = table
-        self.out_dir = out_dir
-
-    def __len__(self) -> int:
-        return len(self.table)
-
-    def __iter__(self) -> Iterator[Job]:
-        for index, (number, values) in enumerate(self.table.iter_rows()):
-            yield Job(index, self.table.label(number), self.out_dir, row=(number, values))
-
-
-def table_jobs(base_path: Path, table_path: Path, output: Path | None, options: Options) -> tuple[TableJobs, Any]:
-    """Jobs for the rows of a table over a base YAML; also the base Source for the workers."""
-    from .pipeline import choose_template
-    from .source import load_file
-    from .table import read_table
-
-    base = load_file(base_path)
-    template = choose_template(base, options.template, _library(base_path, options.template_dirs))
-    table = read_table(table_path, template.input_model)
-    return TableJobs(table, output or base_path.resolve().parent), base
-
-
-def _library(anchor: Path | None, template_dirs: tuple[Path, ...]):
-    from .templates import Library
-
-    return Library.discover(anchor, tuple(template_dirs))
-
-
 # ------------------------------------------------------------------ one document ---
 
 
 class Worker:
     """Renders jobs; one per process, keeping its template libraries between jobs."""
 
-    def __init__(self, options: Options, base: Any = None, base_path: Path | None = None,
-                 staging: dict[Path, Path] | None = None, table: Any = None):
+    def __init__(self, options: RenderOptions, base: Any = None, base_path: Path | None = None,
+                 staging: dict[Path, Path] | None = None, table: Any = None,
+                 checker: Callable[[Any], str] | None = None):
         self.options = options
+        self.checker = checker  # rendered document → findings as text ("" when none)
         self.base = base
         self.base_path = base_path
         self.staging = staging or {}
@@ -167,7 +80,9 @@ class Worker:
     def library(self, anchor: Path) -> Any:
         folder = anchor.resolve().parent
         if folder not in self.libraries:
-            self.libraries[folder] = _library(anchor, self.options.template_dirs)
+            from .templates import Library
+
+            self.libraries[folder] = Library.discover(anchor, self.options.template_dirs)
         return self.libraries[folder]
 
     def render(self, job: Job) -> Any:
@@ -191,15 +106,15 @@ class Worker:
         if job.problem:
             return Outcome(job.index, job.label, False, error=job.problem)
         try:
-            from .pipeline import check_findings, default_filename
+            from .pipeline import default_filename
 
             rendered = self.render(job)
-            notes = check_findings(rendered) if self.options.check else ""
+            notes = self.checker(rendered) if self.checker is not None else ""
             if notes and self.options.strict:
                 return Outcome(job.index, job.label, False,
                                error="检查发现问题（因使用了 --strict，未写入文件）：\n" + notes)
             suffix = ".docx" if self.options.fmt == "pdf" else FORMATS[self.options.fmt]
-            name = default_filename(rendered, suffix)
+            name = job.name or default_filename(rendered, suffix)
             staged = os.path.join(self.staging[job.out_dir], f"{job.index}.part")  # str: Path interns names
             with open(staged, "wb") as handle:
                 handle.write(serialise(rendered.document, self.options.fmt))
@@ -241,71 +156,6 @@ def _run_in_worker(job: Job) -> tuple:
     return (outcome.index, outcome.label, outcome.ok, outcome.name, outcome.staged, outcome.error, outcome.notes)
 
 
-# ------------------------------------------------------------------ naming --------
-
-
-class Placer:
-    """Gives each document its final name, in input order, and moves it there."""
-
-    def __init__(self, force: bool):
-        self.force = force
-        self.claimed: set[str] = set()
-        self.next_number: dict[str, int] = {}  # where to go on counting for a name already taken
-        self.prefixes: dict[Path, str] = {}
-        self.folders: dict[Path, str] = {}
-
-    def claim(self, folder: Path, name: str, also: tuple[str, ...] = ()) -> str:
-        """A name not yet used in this batch: 名称.docx, else 名称-2.docx, 名称-3.docx …
-
-        `also` are other suffixes that go with the name (.pdf next to the .docx).
-        """
-        stem, suffix = os.path.splitext(name)
-        suffixes = (suffix,) + also
-        prefix = self._prefix(folder)
-        candidate = stem
-        if self._taken(prefix, candidate, suffixes):
-            n = self.next_number.get(prefix + stem.casefold(), 2)
-            candidate = f"{stem}-{n}"
-            while self._taken(prefix, candidate, suffixes):
-                n += 1
-                candidate = f"{stem}-{n}"
-            self.next_number[prefix + stem.casefold()] = n + 1
-        for s in suffixes:
-            self.claimed.add(prefix + (candidate + s).casefold())
-        return os.path.join(self.folders[folder], candidate + suffix)  # a str: pathlib interns every name
-
-    def _prefix(self, folder: Path) -> str:
-        prefix = self.prefixes.get(folder)
-        if prefix is None:  # Windows and macOS file names ignore case
-            self.folders[folder] = str(folder)
-            prefix = self.prefixes[folder] = os.path.join(str(folder), "").casefold()
-        return prefix
-
-    def _taken(self, prefix: str, stem: str, suffixes: tuple[str, ...]) -> bool:
-        return any(prefix + (stem + s).casefold() in self.claimed for s in suffixes)
-
-    def refuse_existing(self, *paths: str | Path) -> None:
-        for path in paths:
-            if not self.force and os.path.lexists(path):
-                raise OutputError(f"输出文件已存在：{path}（要覆盖请加 --force）")
-
-    def place(self, staged: str | Path, final: str | Path) -> None:
-        """Move `staged` to `final`; never replaces an existing file without --force."""
-        if self.force:
-            os.replace(staged, final)
-            return
-        try:
-            os.link(staged, final)  # fails if `final` exists: no window for a race
-        except FileExistsError:
-            raise OutputError(f"输出文件已存在：{final}（要覆盖请加 --force）") from None
-        except OSError:  # no hard links on this file system
-            if os.path.lexists(final):
-                raise OutputError(f"输出文件已存在：{final}（要覆盖请加 --force）") from None
-            os.replace(staged, final)
-            return
-        os.unlink(staged)
-
-
 # ------------------------------------------------------------------ the run -------
 
 
@@ -316,14 +166,12 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run(jobs: list[Job] | TableJobs, options: Options, workers: int | None = None, *, base: Any = None,
-        base_path: Path | None = None, progress: Any = None) -> Report:
-    """Render every job, place the results, convert to PDF if asked; never raises for one document."""
-    import gc
-
+def run(jobs: list[Job] | TableJobs, options: RenderOptions, workers: int | None = None, *, base: Any = None,
+        base_path: Path | None = None, progress: Any = None, checker: Callable[[Any], str] | None = None) -> Report:
+    """Render every job, check it with `checker`, place the results, convert to PDF if
+    asked; never raises for one document."""
     from .progress import Progress
 
-    gc.enable()  # the command starts with it off (drafter.entry); many documents make garbage
     progress = progress or Progress(len(jobs), "quiet")
     report = Report(total=len(jobs))
     token = f".~drafter-{os.getpid()}-{uuid.uuid4().hex[:8]}"
@@ -338,7 +186,7 @@ def run(jobs: list[Job] | TableJobs, options: Options, workers: int | None = Non
             except OSError as exc:
                 raise OutputError(f"无法在 {folder} 写文件：{exc.strerror}") from None
         table = jobs.table.head() if isinstance(jobs, TableJobs) else None
-        worker = Worker(options, base, base_path, staging, table)
+        worker = Worker(options, base, base_path, staging, table, checker)
         placer = Placer(options.force)
         to_pdf: list[tuple[Path, Path, str]] = []  # (docx, final pdf, label)
         for outcome in _outcomes(jobs, worker, workers):
@@ -397,13 +245,8 @@ def _outcomes(jobs: Any, worker: Worker, workers: int | None) -> Iterator[Outcom
 
 
 def _prepare(worker: Worker, jobs: Any) -> None:
-    """Load and compile the template (and the checker) once in the parent, so forked
+    """Load and compile the template once in the parent, so forked
     workers inherit them instead of each loading its own."""
-    if worker.options.check:
-        from .check.engine import families, load_rules
-
-        families()
-        load_rules()
     first = None if isinstance(jobs, TableJobs) else next((job for job in jobs if not job.problem), None)
     if first is None and not isinstance(jobs, TableJobs):
         return
@@ -424,7 +267,7 @@ def _prepare(worker: Worker, jobs: Any) -> None:
         pass  # that job reports its own error when it runs
 
 
-def _finish(outcome: Outcome, out_dir: Path, options: Options, placer: Placer, report: Report,
+def _finish(outcome: Outcome, out_dir: Path, options: RenderOptions, placer: Placer, report: Report,
             to_pdf: list[tuple[Path, Path, str]]) -> str | None:
     """Give a rendered document its name and place; record a failure otherwise.
 
@@ -477,7 +320,7 @@ def _discard(path: str | Path) -> None:
         pass
 
 
-def _convert(items: list[tuple[Path, Path, str]], options: Options, placer: Placer,
+def _convert(items: list[tuple[Path, Path, str]], options: RenderOptions, placer: Placer,
              staging: dict[Path, Path], report: Report, progress: Any) -> None:
     """Convert every .docx of the batch with LibreOffice, one run per output folder."""
     from .pdf import LibreOfficeMissing, convert, find_soffice

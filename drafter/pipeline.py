@@ -79,11 +79,3 @@ def default_filename(rendered: Rendered, suffix: str) -> str:
     parts = [doc.meta["unit"], doc.meta["meeting"] + doc.kind, rendered.data.meeting.date.isoformat()]
     name = "-".join(_UNSAFE.sub("_", p).strip("._") for p in parts if p)
     return name[:120] + suffix
-
-
-def check_findings(rendered: Rendered) -> str:
-    """What `drafter check` finds in a rendered document, as text; "" when nothing."""
-    from .check import CheckContext, check_paragraphs, format_text
-
-    findings = check_paragraphs(rendered.document.paragraphs(), CheckContext.from_data(rendered.data))
-    return format_text(findings, show_source=False) if findings else ""

@@ -54,7 +54,7 @@ class Progress:
         """One document rendered: written to `path`, or (path None) waiting for LibreOffice."""
         self.done += 1
         if self.mode == "lines":
-            counter = f"[{self.done}/{self.total}] "
+            counter = f"[{self.done}/{self.total}] " if self.total > 1 else ""
             self._print(f"{counter}已生成：{path}" if path is not None else f"{counter}已排版：{label}")
         elif self.mode == "bar":
             self._draw()
@@ -62,6 +62,8 @@ class Progress:
     def failed(self, label: str, why: str) -> None:
         """One document failed; the summary at the end gives the whole reason."""
         self.done += 1
+        if self.total == 1:  # the summary gives the reason in full
+            return
         reason = _first_line(why)
         if not reason.startswith(label):  # a table row's reason already names its cell
             reason = f"{label}：{reason}"

@@ -262,20 +262,3 @@ def test_a_row_naming_another_unit_drops_the_base_short_name(tmp_path):
     assert names[0].startswith("县水务局-") and names[1].startswith("某某县林业局-")
     forestry = body_text(out / names[1])
     assert "县统计局" not in forestry and "某某县林业局" in forestry
-
-
-def test_a_batch_collects_garbage_although_the_command_starts_without(tmp_path):
-    """drafter.entry turns cyclic garbage collection off for start-up; a batch of thousands
-    of documents must turn it back on, or memory would grow with the count."""
-    import gc
-
-    write_minimal(tmp_path, name="a.yaml")
-    write_minimal(tmp_path, name="b.yaml")
-    gc.disable()
-    try:
-        result = run_cli("render", "a.yaml", "b.yaml", "-o", "out", "-j", "1", "-q", cwd=tmp_path)
-        assert result.code == 0, result.err
-        assert gc.isenabled()
-    finally:
-        gc.enable()
-    assert len(list((tmp_path / "out").glob("*.docx"))) == 2
