@@ -2,7 +2,8 @@
 
 Templates write {{ era.congress }}精神, never a frozen 党的十九大精神, and take the
 other dated phrases (era.goal, era.changes, era.mission, era.abilities) from here too;
-the checker's data file (data/formulations.yaml) flags frozen ones in drafts.
+the checker's data file (data/formulations.yaml) flags frozen ones in drafts, naming the
+congresses (`after: 党的二十大`) whose dates this table holds.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 # The day each National Congress opened: from then on it is "the latest congress".
+# The one table of these dates: the checker's rules refer to congresses by name.
 _CONGRESSES = [
     (date(2012, 11, 8), "党的十八大"),
     (date(2017, 10, 18), "党的十九大"),
@@ -28,6 +30,18 @@ _PHRASES = [
     # 2020-12, 中央政治局民主生活会
     ("abilities", date(2020, 12, 24), "政治判断力、政治领悟力、政治执行力", "政治鉴别力和政治敏锐性"),
 ]
+
+
+def congress_names() -> list[str]:
+    return [name for _, name in _CONGRESSES]
+
+
+def congress_opened(name: str) -> date | None:
+    """The day the congress named (党的二十大, or 二十大) opened; None for another name."""
+    for opened, known in _CONGRESSES:
+        if name.strip() in (known, known.removeprefix("党的")):
+            return opened
+    return None
 
 
 def era_for(day: date) -> dict[str, str]:

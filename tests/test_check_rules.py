@@ -7,8 +7,11 @@ import textwrap
 
 import pytest
 
+import datetime as dt
+
 from drafter.check import CheckContext, RuleFileError, check_paragraphs
-from drafter.check.rules import load_rule_file, load_rules, parse_rules, shipped_rules
+from drafter.check.rules import DATA, load_rule_file, load_rules, parse_rules, shipped_rules
+from drafter.errors import DrafterError
 
 
 def write(tmp_path, text, name="my-rules.yaml"):
@@ -84,7 +87,6 @@ def test_user_formulation_and_trade(tmp_path):
     findings = check_paragraphs(paragraphs, CheckContext(unit_name="某某县统计局", unit_kind="局",
                                                          date=None), [path])
     assert [f.rule for f in findings] == ["unit.trade"]
-    import datetime as dt
     findings = check_paragraphs(paragraphs, CheckContext(unit_name="某某县茶叶站", unit_kind="站",
                                                          date=dt.date(2019, 1, 1)), [path])
     assert [f.rule for f in findings] == ["dated.old-campaign"]
@@ -98,24 +100,33 @@ def test_later_files_win(tmp_path):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("wording:\n  - id: a\n    pattern: '(甲'\n    message: m\n", "第 2 行：“pattern”的正则表达式有误"),
-    ("wording:\n  - id: a\n    message: m\n", "第 2 行：缺少“pattern”"),
-    ("wording:\n  - id: a\n    pattern: 甲\n", "第 2 行：缺少“message”"),
-    ("wording:\n  - id: A B\n    pattern: 甲\n    message: m\n", "只能用小写字母、数字和连字符"),
-    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    severity: 严重\n", "“severity”应为“错误”或“提示”"),
-    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    colour: red\n", "未知的键“colour”"),
+    ("wording:\n  - id: a\n    pattern: '(甲'\n    message: m\n",
+     "第 3 行第 14 列：字段“wording.0.pattern”：正则表达式有误：括号没有闭合"),
+    ("wording:\n  - id: a\n    message: m\n", "第 2 行第 5 列：缺少必填字段“wording.0.pattern”"),
+    ("wording:\n  - id: a\n    pattern: 甲\n", "第 2 行第 5 列：缺少必填字段“wording.0.message”"),
+    ("wording:\n  - id: A B\n    pattern: 甲\n    message: m\n", "第 2 行第 9 列：字段“wording.0.id”：规则 id“A B”只能用小写字母、数字和连字符"),
+    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    severity: 严重\n",
+     "第 5 行第 15 列：字段“wording.0.severity”：应为“错误”或“提示”，而不是“严重”"),
+    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    colour: red\n", "第 5 行第 5 列：不认识的字段“wording.0.colour”"),
     ("wording:\n  - {id: a, pattern: 甲, message: m}\n  - {id: a, pattern: 乙, message: m}\n",
-     "第 3 行：规则 id“a”重复（第 2 行已有）"),
-    ("wording:\n  - id: a\n    pattern: '甲?'\n    message: m\n", "会匹配空文本"),
-    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    replacement: '\\2'\n", "引用了不存在的分组"),
-    ("formulations:\n  - id: a\n    pattern: 甲\n    message: m\n", "须写明“after”"),
-    ("formulations:\n  - id: a\n    pattern: 甲\n    message: m\n    after: 去年\n", "“after”应为日期"),
-    ("wording: 甲\n", "“wording”应为列表"),
-    ("rules: []\n", "顶层中有未知的键“rules”"),
-    ("version: 2\n", "不支持的规则文件版本"),
-    ("wording:\n  - id: a\n   pattern: x\n", "第 3 行：YAML 格式有误"),
-    ("wording: []\nwording: []\n", "第 2 行：键“wording”重复"),
-    ("- a\n- b\n", "顶层应为键值对"),
+     "第 3 行第 5 列：规则 id“a”重复（第 2 行已有）"),
+    ("wording:\n  - id: a\n    pattern: '甲?'\n    message: m\n", "正则表达式会匹配空文本：甲?"),
+    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    replacement: '\\2'\n", "“replacement”引用了不存在的分组"),
+    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    aggregate: 是\n", "“wording.0.aggregate”应为 true 或 false"),
+    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    needle: ['']\n", "“wording.0.needle”：不能有空的文字"),
+    ("formulations:\n  - id: a\n    pattern: 甲\n    message: m\n", "第 2 行第 5 列：字段“formulations.0”：过时提法须写明“after”"),
+    ("formulations:\n  - id: a\n    pattern: 甲\n    message: m\n    after: 去年\n",
+     "第 5 行第 12 列：字段“formulations.0.after”：应为日期（如 2022-10-16）或党代会名称（党的十八大、党的十九大、党的二十大），而不是“去年”"),
+    ("wording: 甲\n", "第 1 行第 10 列：字段“wording”应为列表"),
+    ("trades:\n  - id: t\n    words:\n", "第 3 行第 11 列：字段“trades.0.words”"),
+    ("self_reference:\n  not_followed_by:\n    局: ['(']\n",
+     "第 3 行第 9 列：字段“self_reference.not_followed_by.局.0”：正则表达式有误：括号没有闭合"),
+    ("rules: []\n", "第 1 行第 1 列：不认识的字段“rules”"),
+    ("version: 2\n", "不支持的规则文件版本“2”（当前为 1）"),
+    ("version: true\n", "字段“version”应为整数"),
+    ("wording:\n  - id: a\n   pattern: x\n", "第 3 行第 4 列：YAML 格式错误"),
+    ("wording: []\nwording: []\n", "第 2 行第 1 列：字段“wording”重复出现（第一次在第 1 行）"),
+    ("- a\n- b\n", "第 1 行第 1 列：顶层应为键值对"),
 ])
 def test_broken_rules_files(tmp_path, text, expected):
     path = tmp_path / "bad.yaml"
@@ -123,8 +134,9 @@ def test_broken_rules_files(tmp_path, text, expected):
     with pytest.raises(RuleFileError) as excinfo:
         load_rule_file(path)
     message = str(excinfo.value)
-    assert message.startswith(f"规则文件 {path}")
+    assert message.startswith(f"规则文件 {path} ")
     assert expected in message
+    assert excinfo.value.exit_code == 2  # the check cannot run as asked: an unreadable input
 
 
 def test_missing_rules_file(tmp_path):
@@ -137,5 +149,86 @@ def test_empty_rules_file_is_fine(tmp_path):
 
 
 def test_parse_rules_names_the_source():
-    with pytest.raises(RuleFileError, match="^规则文件 内存中：顶层应为键值对"):
+    with pytest.raises(RuleFileError, match="^规则文件 内存中 第 1 行第 1 列：顶层应为键值对"):
         parse_rules("[1, 2]", "内存中")
+
+
+def test_rule_file_error_joins_the_one_hierarchy():
+    assert issubclass(RuleFileError, DrafterError)
+
+
+def test_several_problems_are_reported_at_once(tmp_path):
+    path = write(tmp_path, """\
+        wording:
+          - id: a
+            pattern: 甲
+          - id: b
+            pattern: 乙
+            message: m
+            severity: 严重
+        """)
+    with pytest.raises(RuleFileError) as excinfo:
+        load_rule_file(path)
+    lines = str(excinfo.value).splitlines()
+    assert lines == [f"规则文件 {path} 第 2 行第 5 列：缺少必填字段“wording.0.message”",
+                     f"规则文件 {path} 第 7 行第 15 列：字段“wording.1.severity”：应为“错误”或“提示”，而不是“严重”"]
+
+
+def test_comments_only_and_empty_parts_add_nothing(tmp_path):
+    path = write(tmp_path, "# 本单位的规则，以后再加\n")
+    assert check_paragraphs(["讲话"], None, [path]) == []
+    path = write(tmp_path, "wording:\nformulations:\ntrades:\ndisable:\n", "empty-parts.yaml")
+    rules = load_rule_file(path)
+    assert (rules.wording, rules.formulations, rules.trades, rules.disabled) == ((), (), (), frozenset())
+
+
+def test_formulation_after_a_congress_named(tmp_path):
+    """`after: 党的二十大` takes the opening day from drafter/era.py; {after} writes it out."""
+    path = write(tmp_path, """\
+        formulations:
+          - id: old-spirit
+            pattern: 某某精神
+            after: 党的二十大
+            message: 党的二十大已于{after}开幕，“{match}”已过时
+        """)
+    (rule,) = load_rule_file(path).formulations
+    assert rule.after == dt.date(2022, 10, 16)
+    assert rule.message == "党的二十大已于2022年10月16日开幕，“{match}”已过时"
+    paragraphs = ["讲话", "学习某某精神。"]
+    before = check_paragraphs(paragraphs, CheckContext(date=dt.date(2022, 10, 16)), [path])
+    after = check_paragraphs(paragraphs, CheckContext(date=dt.date(2022, 10, 17)), [path])
+    assert [f.rule for f in before] == []
+    assert [f.message for f in after] == ["党的二十大已于2022年10月16日开幕，“某某精神”已过时（会议日期：2022年10月17日）"]
+
+
+def test_shipped_formulations_take_congress_dates_from_era():
+    from drafter.era import congress_opened
+
+    rules = {r.id: r for r in shipped_rules().formulations}
+    assert rules["nineteenth-congress-spirit"].after == congress_opened("党的二十大")
+    assert rules["eighteenth-congress-spirit"].after == congress_opened("党的十九大")
+    assert rules["twentieth-congress-too-early"].before == congress_opened("党的二十大")
+    assert "2022年10月16日" in rules["nineteenth-congress-spirit"].message
+    text = (DATA / "formulations.yaml").read_text(encoding="utf-8")
+    assert "2022-10-16" not in text and "2017-10-18" not in text
+
+
+def test_needle_lets_a_draft_skip_a_rule(tmp_path):
+    """A rule whose needle is absent is not run at all: a deliberately wrong needle shows it."""
+    path = write(tmp_path, """\
+        wording:
+          - id: wrong-needle
+            pattern: '甲[乙丙]'
+            needle: 丁
+            message: m
+        """)
+    assert check_paragraphs(["讲话", "甲乙。"], None, [path]) == []
+    path.write_text(path.read_text(encoding="utf-8").replace("丁", "甲"), encoding="utf-8")
+    assert [f.rule for f in check_paragraphs(["讲话", "甲乙。"], None, [path])] == ["wording.wrong-needle"]
+
+
+def test_a_plain_pattern_is_its_own_needle():
+    (rule,) = parse_rules("wording:\n  - {id: a, pattern: 狠抓, message: m}\n", "r.yaml").wording
+    assert rule.needles == ("狠抓",)
+    (rule,) = parse_rules("wording:\n  - {id: a, pattern: '狠抓+', message: m}\n", "r.yaml").wording
+    assert rule.needles == ()
