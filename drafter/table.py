@@ -7,37 +7,67 @@ cell, so validation errors read "名单.xlsx 第 7 行 C 列（unit.kind）".
 
 Headers are checked against the template's input model before any row is used:
 a header that is not a field path is an error naming its column.
+
+Tables as people make them in Excel and WPS:
+- Merged cells. A merge down one column of data rows (a 村 written once for three
+  villages) means "this value for every row of the merge", so every row of it gets the
+  value; a row that is blank apart from the merge stays blank and makes no document.
+  A merge that touches the header row (a title above the headers), or one that spans
+  several columns of which another than its first has a header (one value, two
+  fields), cannot be read either way: the whole table is refused before any document
+  is written, with the range of every such merge ("名单.xlsx B3:C3：…").
+- Several sheets. `sheet` names the sheet to read; without it the first non-empty
+  sheet in workbook order is read (not the active one, which is wherever the file was
+  last left open) and `Table.notes` says which one, naming the non-empty sheets left
+  unread. When a workbook has more than one sheet, positions name the sheet too
+  ("名单.xlsx 工作表“名单” 第 7 行 C 列").
+- CSV as Excel saves it: UTF-8 with or without BOM, GBK, and “Unicode 文本”, which is
+  UTF-16 with a BOM and tab-separated. The separator is a tab when the header row has
+  more tabs than commas (field paths contain neither), else a comma.
+
+An .xlsx is loaded whole (openpyxl's streaming mode does not report merged cells);
+its rows, like a CSV's, are made into `Row`s one at a time when a batch runs.
 """
 
 from __future__ import annotations
 
 import typing
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Generator, Iterable, Iterator, NamedTuple
+from typing import Any, Iterable, Iterator, NamedTuple
 
-from .errors import InputError, InputErrors
+from .errors import InputError, InputErrors, UsageError
 from .source import Path_, Source, read_text
 from .validation import field_path
 
 SUFFIXES = (".xlsx", ".csv")
 _TRUE = {"是", "true", "yes", "y", "1", "对", "√"}
 _FALSE = {"否", "false", "no", "n", "0", "不", "×"}
+# What Excel shows in a cell whose formula failed; never a value anyone meant.
+EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!"}
 
 
 class CellPosition(NamedTuple):
     """A table cell, where errors point (a Position): `line` is the spreadsheet row,
-    `column` the 1-based column number, `header` the field path written above it."""
+    `column` the 1-based column number, `header` the field path written above it,
+    `sheet` the worksheet's name when the workbook has several."""
 
     file: str
     line: int
     column: int
     header: str = ""
+    sheet: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.file} 第 {self.line} 行 {column_letter(self.column)} 列"
+        where = f"{place(self.file, self.sheet)} 第 {self.line} 行 {column_letter(self.column)} 列"
         return f"{where}（{self.header}）" if self.header else where
+
+
+def place(file: str, sheet: str) -> str:
+    """“名单.xlsx” or “名单.xlsx 工作表“名单””: how messages name a table."""
+    return f"{file} 工作表“{sheet}”" if sheet else file
 
 
 def column_letter(number: int) -> str:
@@ -49,12 +79,27 @@ def column_letter(number: int) -> str:
     return letters
 
 
+class Merge(NamedTuple):
+    """A merged range of cells (1-based, inclusive)."""
+
+    top: int
+    left: int
+    bottom: int
+    right: int
+
+    def __str__(self) -> str:
+        return f"{column_letter(self.left)}{self.top}:{column_letter(self.right)}{self.bottom}"
+
+
 @dataclass
 class Column:
-    number: int  # 1-based
+    """One column with a header: its number (1-based), the header as written, the
+    field path it names and the annotation at the end of that path (str, int, date …)."""
+
+    number: int
     header: str
     path: Path_
-    leaf: Any  # the annotation at the end of the path (str, int, bool, date …)
+    leaf: Any
 
 
 @dataclass
@@ -70,33 +115,40 @@ class Row:
 @dataclass
 class Table:
     """A table file with checked headers. Its rows are read again, one at a time, when a
-    batch runs (`iter_rows`), so memory does not grow with the number of rows."""
+    batch runs (`iter_rows`), so no `Row` is kept per unit.
+
+    `sheet` is the worksheet read (None for CSV), `sheet_shown` whether positions name
+    it (the workbook has several), `notes` what the command should tell the user."""
 
     file: str
     columns: list[Column]
     count: int = 0  # data rows (blank rows are skipped)
     path: Path | None = None
+    sheet: str | None = None
+    sheet_shown: bool = False
+    notes: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return self.count
 
     def label(self, number: int) -> str:
-        return f"{self.file} 第 {number} 行"
+        return f"{place(self.file, self.shown_sheet)} 第 {number} 行"
+
+    @property
+    def shown_sheet(self) -> str:
+        return self.sheet if self.sheet and self.sheet_shown else ""
 
     def iter_rows(self) -> Iterator[tuple[int, tuple]]:
         """(row number, cell values) of every non-blank data row, read from the file."""
         assert self.path is not None
-        rows = iter_cells(self.path)
-        try:
-            next(rows, None)  # the headers
-            for number, values in enumerate(rows, start=2):
-                if not _blank_row(values):
-                    yield number, tuple(values)
-        finally:
-            rows.close()
+        rows = open_grid(self.path, self.sheet).rows
+        next(rows, None)  # the headers
+        for number, values in enumerate(rows, start=2):
+            if not _blank_row(values):
+                yield number, tuple(values)
 
     def row(self, number: int, values: tuple) -> Row:
-        return _row(self.file, number, values, self.columns)
+        return _row(self.file, self.shown_sheet, number, values, self.columns)
 
     @property
     def rows(self) -> list[Row]:
@@ -104,77 +156,166 @@ class Table:
 
     def head(self) -> "Table":
         """The headers only: what a worker process needs to read the cells of a row."""
-        return Table(self.file, self.columns)
+        return Table(self.file, self.columns, sheet=self.sheet, sheet_shown=self.sheet_shown)
 
 
 # ------------------------------------------------------------------ reading -----
 
 
-def iter_cells(path: Path) -> Generator[list[Any], None, None]:
-    """The rows of the first (active) sheet or of the CSV file, one list of values at a time."""
+class Grid(NamedTuple):
+    """One sheet (or CSV file) as read: every row from row 1 on, blank ones included,
+    with vertical merges filled in; the merged ranges; the sheet's name and whether
+    the workbook has others ("" and False for CSV); notes for the user."""
+
+    rows: Iterator[list[Any]]
+    merges: list[Merge]
+    sheet: str = ""
+    several: bool = False
+    notes: tuple[str, ...] = ()
+
+
+def open_grid(path: Path, sheet: str | None = None) -> Grid:
+    """The cells of `path`: a CSV file, or the sheet `sheet` of a workbook (default: its
+    first non-empty sheet)."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _csv_rows(path)
+        if sheet is not None:
+            raise UsageError(f"{path} 是 CSV 文件，没有工作表：--sheet 只用于 .xlsx 文件")
+        return Grid(_csv_rows(path), [])
     if suffix == ".xlsx":
-        return _xlsx_rows(path)
+        return _xlsx_grid(path, sheet)
     if suffix in (".xls", ".et", ".ods"):
         raise InputError(f"{path}：不支持 {suffix} 格式，请在 Excel 或 WPS 里“另存为”.xlsx 或 CSV 文件")
     raise InputError(f"{path}：单位名单只能是 .xlsx 或 .csv 文件")
 
 
-def _csv_rows(path: Path) -> Generator[list[Any], None, None]:
-    """Rows of a CSV file in UTF-8 (with or without BOM) or GBK, as Excel on Chinese Windows saves it."""
+def _csv_rows(path: Path) -> Iterator[list[Any]]:
     import csv
     import io
 
-    text = read_text(path, "单位名单文件")
+    text = read_text(path, "单位名单文件")  # UTF-8, GBK, or UTF-16 with a BOM (Excel's “Unicode 文本”)
+    first_line = text.split("\n", 1)[0]
+    separator = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     try:
-        yield from csv.reader(io.StringIO(text, newline=""))
+        yield from reader
     except csv.Error as exc:
-        raise InputError(f"{path} 不是有效的 CSV 文件：{exc}") from None
+        raise InputError(f"{path} 第 {reader.line_num} 行不是有效的 CSV：{_csv_problem(exc)}") from None
 
 
-def _xlsx_rows(path: Path) -> Generator[list[Any], None, None]:
+def _csv_problem(exc: Exception) -> str:
+    """csv's English reasons, as a user can act on them."""
+    reason = str(exc)
+    if "NUL" in reason:
+        return "含有空字符（\\0），这不是文本表格，或者编码不对；请在 Excel 或 WPS 里重新“另存为”CSV"
+    if "field larger" in reason:
+        return "有一格的内容太长（超过 13 万字）"
+    return "引号没有配对，或一行的格式不对；请在 Excel 或 WPS 里重新“另存为”CSV"
+
+
+def _xlsx_grid(path: Path, wanted: str | None) -> Grid:
+    book = _load_workbook(path)
+    names = [sheet.title for sheet in book.worksheets]
+    if wanted is not None:
+        if wanted not in names:
+            listed = "".join(f"“{name}”" for name in names)
+            raise UsageError(f"{path} 里没有工作表“{wanted}”；有的工作表：{listed}")
+        sheet, notes = book[wanted], ()
+    else:
+        sheet, notes = _first_filled_sheet(book.worksheets)
+    merges = [Merge(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
+    fills: dict[int, dict[int, Any]] = {}  # row -> column -> the value of the merge over that cell
+    for merge in merges:
+        for number in range(merge.top + 1, merge.bottom + 1):
+            fills.setdefault(number, {})[merge.left] = sheet.cell(merge.top, merge.left).value
+    return Grid(_filled_rows(sheet.iter_rows(values_only=True), fills), merges, sheet.title, len(names) > 1, notes)
+
+
+def _load_workbook(path: Path) -> Any:
     if not path.is_file():
         raise InputError(f"找不到单位名单文件：{path}")
-    import zipfile
+    import openpyxl
 
     try:
-        import openpyxl
-    except ImportError:  # pragma: no cover - openpyxl is a dependency
-        raise InputError("读取 .xlsx 需要 openpyxl：请运行 pip install openpyxl，或把表格另存为 CSV") from None
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise InputError(f"无法读取 {path}：不是有效的 .xlsx 文件（{type(exc).__name__}）") from None
-    try:
-        sheet = book.active if book.active is not None else book.worksheets[0]
-        for row in sheet.iter_rows(values_only=True):
-            yield list(row)
-    finally:
-        book.close()
+        return openpyxl.load_workbook(path, data_only=True)
+    except Exception:  # noqa: BLE001 - a damaged file fails in zipfile, zlib, lxml or openpyxl, each its own way
+        raise InputError(f"无法读取 {path}：文件已损坏，或不是 Excel、WPS 保存的 .xlsx 文件（设了打开密码的也读不了）；"
+                         "请在 Excel 或 WPS 里打开它，重新“另存为”.xlsx 或 CSV 文件") from None
 
 
-def read_table(path: Path, model: Any) -> Table:
-    """Check the table's headers against `model` (the template's input model) and count its rows.
+def _first_filled_sheet(sheets: list[Any]) -> tuple[Any, tuple[str, ...]]:
+    """The first sheet with a filled cell (or the first sheet) and a note naming the
+    other filled sheets, which are not read."""
+    filled = [s for s in sheets if any(not _blank(v) for row in s.iter_rows(values_only=True) for v in row)]
+    if not filled:
+        return sheets[0], ()
+    chosen, *others = filled
+    if not others:
+        return chosen, ()
+    unread = "".join(f"“{s.title}”" for s in others)
+    return chosen, (f"读取了工作表“{chosen.title}”；另有工作表{unread}未读取，可用 --sheet 指定",)
+
+
+def _filled_rows(rows: Iterable[Iterable[Any]], fills: dict[int, dict[int, Any]]) -> Iterator[list[Any]]:
+    """The rows with the values of `fills` put in, except in rows that are blank apart
+    from merges (no unit is meant there)."""
+    for number, values in enumerate(rows, start=1):
+        values = list(values)
+        if number in fills and not _blank_row(values):
+            for column, value in fills[number].items():
+                values.extend([None] * (column - len(values)))
+                values[column - 1] = value
+        yield values
+
+
+def read_table(path: Path, model: Any, sheet: str | None = None) -> Table:
+    """Check the table's headers and merged cells against `model` (the template's input
+    model) and count its rows; `sheet` names the worksheet of an .xlsx to read.
 
     The rows themselves are not kept: a batch reads them again, one at a time.
     """
-    file = str(path)
-    rows = iter_cells(path)
+    grid = open_grid(path, sheet)
     try:
-        headers = next(rows, None)
-        count = sum(1 for values in rows if not _blank_row(values))
-    finally:
-        rows.close()
+        return _checked_table(path, grid, model)
+    except InputError as exc:
+        if not grid.notes:
+            raise
+        # The sheet read may not be the one meant: say which it was and how to name another.
+        errors = exc.errors if isinstance(exc, InputErrors) else [exc]
+        raise InputErrors([*errors, *(InputError(note) for note in grid.notes)]) from None
+
+
+def _checked_table(path: Path, grid: Grid, model: Any) -> Table:
+    file = str(path)
+    shown = grid.sheet if grid.several else ""
+    headers = next(grid.rows, None)
+    count = sum(1 for values in grid.rows if not _blank_row(values))
     if headers is None or (_blank_row(headers) and not count):
-        raise InputError(f"{file} 是空的：第 1 行应为列标题（字段路径，如 unit.name），从第 2 行起每行一个单位")
-    columns = _columns(file, headers, model)
+        raise InputError(f"{place(file, shown)} 是空的：第 1 行应为列标题（字段路径，如 unit.name），从第 2 行起每行一个单位")
+    _check_merges(place(file, shown), grid.merges, headers)
+    columns = _columns(file, shown, headers, model)
     if not count:
-        raise InputError(f"{file} 只有列标题，没有单位：从第 2 行起每行填一个单位")
-    return Table(file, columns, count, path)
+        raise InputError(f"{place(file, shown)} 只有列标题，没有单位：从第 2 行起每行填一个单位")
+    return Table(file, columns, count, path, grid.sheet or None, grid.several, list(grid.notes))
+
+
+def _check_merges(where: str, merges: list[Merge], headers: list[Any]) -> None:
+    """Refuse the merges that cannot be read as one value per field (see the module's docstring)."""
+    errors = []
+    for merge in sorted(merges, key=lambda m: (m.top, m.left)):
+        named = [(n, headers[n - 1]) for n in range(merge.left, merge.right + 1)
+                 if n <= len(headers) and not _blank(headers[n - 1])]
+        if merge.top == 1:
+            errors.append(InputError(
+                f"{where} {merge}：第 1 行是列标题（每格一个字段路径，如 unit.name），不能合并单元格；"
+                "如果第 1 行是表格的标题，请删去这一行，让列标题在第 1 行"))
+        elif any(number != merge.left for number, _ in named):
+            fields = "、".join(f"{column_letter(n)} 列 {cell_text(h)}" for n, h in named)
+            errors.append(InputError(
+                f"{where} {merge}：这个合并单元格跨了几个字段（{fields}），不知道填给哪一个；"
+                "请取消合并，在每一格里分别填写"))
+    if errors:
+        raise InputErrors(errors)
 
 
 def _blank_row(values: Iterable[Any]) -> bool:
@@ -185,15 +326,15 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _columns(file: str, headers: list[Any], model: Any) -> list[Column]:
+def _columns(file: str, sheet: str, headers: list[Any], model: Any) -> list[Column]:
     columns: list[Column] = []
     errors: list[InputError] = []
     seen: dict[Path_, int] = {}
     for number, raw in enumerate(headers, start=1):
-        where = CellPosition(file, 1, number)
+        where = CellPosition(file, 1, number, sheet=sheet)
         if _blank(raw):
             continue  # a column without header must stay empty; _row checks that
-        header = str(raw).strip()
+        header = cell_text(raw).strip()
         try:
             path, leaf = resolve_header(header, model)
         except ValueError as exc:
@@ -208,11 +349,11 @@ def _columns(file: str, headers: list[Any], model: Any) -> list[Column]:
         raise InputErrors(errors)
     if not columns:
         raise InputError("第 1 行应为列标题（字段路径，如 unit.name、speaker.name），现在没有任何列标题",
-                         CellPosition(file, 1, 1))
+                         CellPosition(file, 1, 1, sheet=sheet))
     return columns
 
 
-def _row(file: str, number: int, values: Iterable[Any], columns: list[Column]) -> Row:
+def _row(file: str, sheet: str, number: int, values: Iterable[Any], columns: list[Column]) -> Row:
     row = Row(number)
     errors = row.errors
     by_number = {c.number: c for c in columns}
@@ -222,9 +363,9 @@ def _row(file: str, number: int, values: Iterable[Any], columns: list[Column]) -
         column = by_number.get(index)
         if column is None:
             errors.append(InputError("这一格有内容，但这一列没有列标题（第 1 行应写字段路径）",
-                                     CellPosition(file, number, index)))
+                                     CellPosition(file, number, index, sheet=sheet)))
             continue
-        where = CellPosition(file, number, index, column.header)
+        where = CellPosition(file, number, index, column.header, sheet)
         try:
             row.values[column.path] = cell_value(value, column.leaf)
         except ValueError as exc:
@@ -255,7 +396,7 @@ def resolve_header(header: str, model: Any) -> tuple[Path_, Any]:
             path.append(part)
             current = fields[part].annotation
         elif kind == "list":
-            if not part.isdigit():
+            if not part.isdecimal():  # full-width digits too: int() reads them
                 raise ValueError(f"列标题“{header}”：“{field_path(tuple(path))}”是列表，"
                                  f"后面应写序号（从 0 开始），如 {field_path(tuple(path))}.0")
             path.append(int(part))
@@ -324,28 +465,45 @@ def cell_value(value: Any, leaf: Any) -> Any:
     """A cell's value as the field expects it; ValueError (Chinese) when it cannot be."""
     if isinstance(value, str):
         value = value.strip()
+        if value in EXCEL_ERRORS:
+            raise ValueError(f"是公式出错的结果“{value}”：请改正这一格的公式，或直接填写内容")
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # Excel stores every number as a float: 12 not 12.0
     if leaf is bool:
         if isinstance(value, bool):
             return value
-        text = str(value).strip().lower()
+        text = cell_text(value).strip().lower()
         if text in _TRUE:
             return True
         if text in _FALSE:
             return False
-        raise ValueError(f"应填“是”或“否”（现在是“{value}”）")
+        raise ValueError(f"应填“是”或“否”（现在是“{cell_text(value)}”）")
     if leaf is date:
         if isinstance(value, datetime):
             return value.date()
         return value  # text dates (2024-01-25, 2024年1月25日) are parsed by the model
-    if isinstance(value, (datetime, date, time)):
+    if isinstance(value, (datetime, date, time, timedelta)):
+        what = "日期" if isinstance(value, date) else "时间"
         if leaf in (int, float):
-            raise ValueError("应为数字，但单元格是日期格式")
-        raise ValueError("应为文字，但 Excel 把这一格当成了日期；请把单元格格式设为“文本”后重新输入")
-    if leaf is str and not isinstance(value, str):
-        return str(value)  # numbers in text fields (a unit called 110, a year) become text
+            raise ValueError(f"应为数字，但单元格是{what}格式")
+        raise ValueError(f"应为文字，但 Excel 把这一格当成了{what}；请把单元格格式设为“文本”后重新输入")
+    if isinstance(value, bool) or (leaf is str and not isinstance(value, str)):
+        return cell_text(value)  # numbers in text fields (a unit called 110, a year) become text
     return value
+
+
+def cell_text(value: Any) -> str:
+    """A cell's value as Excel shows it: TRUE (not True), 12 (not 12.0), 2024-03-15, 30:00:00."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime) and value.time() == time():
+        return value.date().isoformat()
+    if isinstance(value, timedelta):
+        minutes, seconds = divmod(int(value.total_seconds()), 60)
+        return f"{minutes // 60}:{minutes % 60:02}:{seconds:02}"
+    return str(value)
 
 
 # ------------------------------------------------------------------ merging -----
