@@ -7,23 +7,18 @@ Every message a validator raises is Chinese: it ends up in front of the user.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, Optional
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, computed_field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, computed_field, model_validator
 
+from .dates import parse_date
 from .era import era_for
 from .kinds import KINDS, kind_names
 
 # Characters XML 1.0 (and so Word) cannot store; tab, LF and CR are fine. The
 # noncharacters U+FDD0–U+FDEF are refused too: templates use them as markers.
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
-_DATE_FORMS = [
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
-]
 
 
 def _as_text(value: Any) -> Any:
@@ -40,23 +35,8 @@ def _clean_text(value: str) -> str:
     return value.strip()
 
 
-def _as_date(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        for form in _DATE_FORMS:
-            match = form.match(value.strip())
-            if match:
-                try:
-                    return date(*map(int, match.groups()))
-                except ValueError:
-                    raise ValueError(f"“{value}”不是一个存在的日期") from None
-    raise ValueError(f"“{value}”不是日期，请写成 2024-01-25 或 2024年1月25日")
-
-
-def _known_kind(value: str) -> str:
+def known_kind(value: str) -> str:
+    """The unit kind `value`, or the one message every command gives for an unknown kind."""
     if value not in KINDS:
         raise ValueError(f"不认识的单位类型“{value}”，可选：{kind_names()}")
     return value
@@ -70,12 +50,23 @@ def _not_empty(value: str) -> str:
 
 Text = Annotated[str, BeforeValidator(_as_text), AfterValidator(_clean_text)]
 RequiredText = Annotated[Text, AfterValidator(_not_empty)]
-CnDate = Annotated[date, BeforeValidator(_as_date)]
-KindName = Annotated[Text, AfterValidator(_known_kind)]
+CnDate = Annotated[date, BeforeValidator(parse_date)]
+KindName = Annotated[Text, AfterValidator(known_kind)]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False, defer_build=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_default(cls, data: Any) -> Any:
+        """A field written with nothing after its colon (`channels:` with its items deleted, as
+        the examples' comments allow) is the same as a field left out: it gets its default."""
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {key: value for key, value in data.items()
+                if not (value is None and key in fields and not fields[key].is_required())}
 
 
 class Unit(_Model):

@@ -7,12 +7,15 @@ keyed by its path (("leaders", 0, "name")).
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import mistakes
 from .errors import InputError, Position
 
 try:  # the C loader is several times faster where libyaml is available
@@ -24,17 +27,24 @@ Path_ = tuple[Any, ...]
 _MAX_NODES = 100_000  # guards against alias bombs ("billion laughs")
 _MAX_DEPTH = 50  # and against self-referencing anchors
 
+# Problems that come from how a line is laid out, where the line the user typed may be
+# a line or two above the one PyYAML names (see mistakes.py).
+_LAYOUT_PROBLEMS = ("could not find expected ':'", "mapping values are not allowed", "expected <block end>",
+                    "did not find expected key", "did not find expected '-'", "cannot start any token")
+# Characters YAML refuses to read (its "printable" set, inverted).
+_NON_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Line breaks as YAML counts them, so that line numbers agree with PyYAML's marks.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 # PyYAML's problems, in the words a user needs. Matched by substring.
 _PROBLEMS = [
     ("mapping values are not allowed", "此处不能出现“: ”（值里含有冒号时，请把整个值用引号括起来）"),
     ("could not find expected ':'", "缺少冒号“:”，或者缩进不一致"),
-    ("cannot start any token", "含有不能出现在这里的字符（缩进请用空格，不要用 Tab）"),
+    ("cannot start any token", "含有不能出现在这里的字符"),
     ("found unexpected end of stream", "引号或括号没有闭合"),
     ("while scanning a quoted scalar", "引号没有闭合"),
     ("expected <block end>", "缩进不一致"),
     ("did not find expected key", "缩进不一致或缺少“字段名: ”"),
     ("did not find expected node content", "缺少内容"),
-    ("unacceptable character", "含有不可打印的控制字符"),
     ("found undefined alias", "引用了未定义的锚点（&名称）"),
     ("expected a single document", "文件里只能有一个文档（不要用“---”分隔多个文档）"),
     ("found unknown escape character", "双引号里的反斜杠转义不正确（要写反斜杠本身请用单引号）"),
@@ -66,7 +76,8 @@ class Source:
 
 
 def read_text(path: Path, what: str = "输入文件", error: type[Exception] = InputError) -> str:
-    """Read a user's text file; Windows users often save as GBK, so accept that too.
+    """Read a user's text file: UTF-8, UTF-16 with its byte order mark (Notepad's
+    "Unicode") or GBK, which Windows users often save in.
 
     `what` names the file in messages (输入文件, 规则文件, 文稿 …); `error` is the
     exception the caller reports its problems with.
@@ -79,12 +90,13 @@ def read_text(path: Path, what: str = "输入文件", error: type[Exception] = I
         raise error(f"{path} 是一个文件夹，不是{what}") from None
     except OSError as exc:
         raise error(f"无法读取{what} {path}：{exc.strerror}") from None
-    for encoding in ("utf-8-sig", "gb18030"):
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise error(f"{what} {path} 不是 UTF-8 或 GBK 编码的文本文件")
+    raise error(f"{what} {path} 不是 UTF-8 或 GBK 编码的文本文件（也不是记事本保存的 UTF-16“Unicode”文本）")
 
 
 # Files people hand to `render` by mistake, and what to say about them.
@@ -114,16 +126,65 @@ def load_text(text: str, file: str = "<输入>") -> Source:
         if node is None:
             raise InputError(f"{file} 里没有任何字段（只有注释）：请按模板填写字段")
         source = Source(file, None)
-        source.data = _Builder(loader, source).build(node, ())
+        source.data = _Builder(loader, source, _lines(text)).build(node, ())
         return source
     except yaml.MarkedYAMLError as exc:
-        raise InputError(_yaml_problem(exc), _mark_position(file, exc.problem_mark or exc.context_mark)) from None
+        raise _explain(exc, _lines(text), file) from None
+    except yaml.reader.ReaderError:
+        raise _non_printable(text, file) from None
     except yaml.YAMLError as exc:
         raise InputError(f"YAML 格式错误：{_translate(str(exc))}") from None
     except RecursionError:
         raise InputError(f"{file} 嵌套层次过深") from None
     finally:
         loader.dispose()
+
+
+def _lines(text: str) -> list[str]:
+    return _LINE_BREAK.split(text)
+
+
+def _explain(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> InputError:
+    """The error for a YAML syntax problem, at the line the user typed when we can find it."""
+    problem = f"{exc.context or ''} {exc.problem or ''}"
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None or not any(needle in problem for needle in _LAYOUT_PROBLEMS):
+        return InputError(_yaml_problem(exc), _mark_position(file, mark))
+    if "cannot start any token" in problem:
+        reserved = _reserved_start(lines[mark.line], mark.column)
+        if reserved:
+            return InputError(reserved, _mark_position(file, mark))
+    context = exc.context_mark
+    first = context.line if context is not None and context.line <= mark.line else max(0, mark.line - 2)
+    for index in range(first, min(mark.line, len(lines) - 1) + 1):
+        found = mistakes.line_mistake(lines[index])
+        if found:
+            return InputError(found[1], Position(file, index + 1, found[0]))
+    if "could not find expected ':'" in problem and context is not None:
+        return InputError(mistakes.unexpected_line(lines, context.line), _mark_position(file, context))
+    return InputError(_yaml_problem(exc), _mark_position(file, mark))
+
+
+def _reserved_start(line: str, column: int) -> str | None:
+    """The message for a value starting with a character YAML keeps for itself (@ `)."""
+    character = line[column:column + 1]
+    if character not in ("@", "`"):
+        return None
+    before = line[:column].strip()
+    value = re.sub(r"\s+#.*$", "", line[column:]).strip()
+    return f"值不能以“{character}”开头：请把整个值用引号括起来，写成“{before} \"{value}\"”".replace("“ ", "“")
+
+
+def _non_printable(text: str, file: str) -> InputError:
+    """Where the first character YAML refuses is, and in which field."""
+    found = _NON_PRINTABLE.search(text)
+    if found is None:  # pragma: no cover - PyYAML and this pattern agree on what is printable
+        return InputError(f"{file} 含有不能读取的字符")
+    lines = _lines(text[: found.start()])
+    line, column = len(lines), len(lines[-1]) + 1
+    field_name = mistakes.key_path_at(_lines(text), line - 1)
+    where = f"字段“{field_name}”" if field_name else "这里"
+    return InputError(f"{where}含有看不见的控制字符 U+{ord(found.group()):04X}，请删除它", Position(file, line, column))
 
 
 def _mark_position(file: str, mark: Any) -> Position | None:
@@ -145,9 +206,10 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
 
 
 class _Builder:
-    def __init__(self, loader: Any, source: Source):
+    def __init__(self, loader: Any, source: Source, lines: list[str]):
         self.loader = loader
         self.source = source
+        self.lines = lines
         self.count = 0
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
@@ -159,7 +221,27 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if not node.style:
+            self._check_plain_lines(node, path)
         return self._scalar(node)
+
+    def _check_plain_lines(self, node: yaml.ScalarNode, path: Path_) -> None:
+        """An unquoted value written over several lines: usually a typing mistake
+        (`-item`, `key:value` swallowed into the text above) or Chinese paragraphs that
+        YAML would join with a space."""
+        first, last = node.start_mark.line, node.end_mark.line
+        if first == last:
+            return
+        for index in range(first, last + 1):
+            found = mistakes.line_mistake(self.lines[index])
+            if found:
+                raise InputError(found[1], Position(self.source.file, index + 1, found[0]))
+        for index in range(first + 1, last + 1):
+            line = self.lines[index]
+            if mistakes.folded_line(self.lines[index - 1], line):
+                column = len(line) - len(line.lstrip(" ")) + 1
+                raise InputError(f"字段“{_dotted(path)}”写成了多行：{mistakes.FOLDED_TEXT}",
+                                 Position(self.source.file, index + 1, column))
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         self.loader.flatten_mapping(node)  # resolves `<<: *anchor` merges
@@ -170,6 +252,10 @@ class _Builder:
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 raise InputError("字段名必须是文字", self._pos(key_node))
             key = str(key) if not isinstance(key, str) else key
+            if mistakes.FULL_WIDTH_SPACE in key:
+                found = mistakes.line_mistake(self.lines[key_node.start_mark.line])
+                if found:
+                    raise InputError(found[1], Position(self.source.file, key_node.start_mark.line + 1, found[0]))
             if key in first_seen:
                 raise InputError(
                     f"字段“{_dotted(path + (key,))}”重复出现（第一次在第 {first_seen[key].line} 行）；"
@@ -185,8 +271,8 @@ class _Builder:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
             raise InputError(_yaml_problem(exc), self._pos(node)) from None
-        except ValueError:  # e.g. 2022-02-30 matches the timestamp pattern but is no date
-            raise InputError(f"“{node.value}”不是一个存在的日期", self._pos(node)) from None
+        except ValueError:  # 2022-02-30 looks like a timestamp but is no date: the model judges the text
+            return node.value
 
     def _pos(self, node: yaml.Node) -> Position:
         return Position(self.source.file, node.start_mark.line + 1, node.start_mark.column + 1)

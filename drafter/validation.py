@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import mistakes
 from .errors import InputError, InputErrors
 from .source import Source
 
@@ -24,6 +27,9 @@ _TYPE_MESSAGES = {
     "date_type": "应为日期，写成 2024-01-25",
     "too_short": "不能为空",
 }
+_QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")
+# Errors saying a group or a list was expected: a text there is often a mistyped line.
+_STRUCTURE_TYPES = frozenset({"list_type", "model_type", "model_attributes_type", "dict_type"})
 
 
 def field_path(loc: tuple[Any, ...]) -> str:
@@ -59,15 +65,43 @@ def _translate(error: dict[str, Any], source: Source, model: type[BaseModel]) ->
     elif kind == "value_error":
         message = f"字段“{path}”：{error['ctx']['error']}"
     elif kind == "literal_error":
-        message = f"字段“{path}”只能是以下之一：{error['ctx']['expected']}"
+        message = f"字段“{path}”只能是以下之一：{_choices(error['ctx']['expected'])}"
     else:
-        message = f"字段“{path}”{_TYPE_MESSAGES.get(kind, '取值不正确')}（现在是“{_show(error.get('input'))}”）"
+        message = _wrong_type(path, kind, error.get("input"))
     return InputError(message, source.position_of(loc))
 
 
+def _wrong_type(path: str, kind: str, value: Any) -> str:
+    expected = _TYPE_MESSAGES.get(kind, "取值不正确")
+    if value is None:
+        return f"字段“{path}”没有填写（{expected}）"
+    if kind in _STRUCTURE_TYPES and isinstance(value, str):
+        mistake = mistakes.value_mistake(value)
+        if mistake:
+            return f"字段“{path}”{expected}：{mistake}"
+    if isinstance(value, bool):  # YAML reads yes/no/true/false/on/off as 是/否
+        return (f"字段“{path}”{expected}（现在是“{'是' if value else '否'}”：YAML 把 yes、no、true、false、on、off"
+                "读作是或否，要当作文字请加引号）")
+    return f"字段“{path}”{expected}（现在是{_show(value)}）"
+
+
 def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else value
-    return text if len(text) <= 30 else text[:30] + "…"
+    """A value as the user wrote it, never in Python's notation."""
+    if isinstance(value, list):
+        return "一个列表"
+    if isinstance(value, dict):
+        return "一组“字段名: 值”"
+    if isinstance(value, (dt.date, dt.datetime)):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    return "“" + (text if len(text) <= 30 else text[:30] + "…") + "”"
+
+
+def _choices(expected: str) -> str:
+    """pydantic's "'甲', '乙' or '丙'" as 甲、乙、丙."""
+    names = [single or double for single, double in _QUOTED.findall(expected)]
+    return "、".join(names) if names else expected
 
 
 def _did_you_mean(loc: tuple[Any, ...], model: type[BaseModel]) -> str:

@@ -1,0 +1,107 @@
+"""Mistakes people make when they type YAML by hand, found in the raw text of a line.
+
+PyYAML reads `kind:局` as the text "kind:局" and `-门户网站` as the text "-门户网站", so
+it complains a line or two later about something else, or not at all. These
+functions look at the line the user typed and say what to type instead; source.py
+and validation.py call them when YAML fails or when a value has the wrong shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+FULL_WIDTH_SPACE = "\u3000"
+_KEY = r"[A-Za-z_][A-Za-z0-9_]*"
+_COMMENT = re.compile(r"\s+#.*$")
+_INDENT_WITH_TAB = re.compile(r"^[ \u3000]*\t")
+_INDENT_WITH_FULL_WIDTH_SPACE = re.compile(r"^[ \t]*\u3000")
+_FULL_WIDTH_COLON = re.compile(rf"^(\s*(?:-\s+)?)({_KEY})\s*：[\s\u3000]*(.*)$")
+_FULL_WIDTH_SPACE_AFTER_COLON = re.compile(rf"^(\s*(?:-\s+)?)({_KEY}):\u3000+(.*)$")
+_NO_SPACE_AFTER_COLON = re.compile(rf"^(\s*(?:-\s+)?)({_KEY}):(?!//)(\S.*)$")
+_NO_SPACE_AFTER_DASH = re.compile(r"^(\s*)-(?=[^\s-])(.*)$")
+_KEY_OF_LINE = re.compile(rf"^ *(?:- +)*({_KEY}) *:(?:\s|$)")
+_BLOCK_SCALAR_HEADER = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
+
+
+def line_mistake(line: str) -> tuple[int, str] | None:
+    """(1-based column, message) for a typing mistake in one raw line, or None."""
+    if _INDENT_WITH_TAB.match(line):
+        return line.index("\t") + 1, "这一行用 Tab 缩进了：缩进只能用空格，不要用 Tab"
+    if _INDENT_WITH_FULL_WIDTH_SPACE.match(line):
+        return line.index(FULL_WIDTH_SPACE) + 1, "这一行的缩进里有全角空格“　”：缩进只能用半角空格"
+    line = _COMMENT.sub("", line)
+    match = _FULL_WIDTH_COLON.match(line)
+    if match:
+        return (line.index("：") + 1,
+                f"把全角冒号“：”改成半角“: ”（冒号后面再加一个空格），写成“{_suggest(match)}”")
+    match = _FULL_WIDTH_SPACE_AFTER_COLON.match(line)
+    if match:
+        return (line.index(":") + 2,
+                f"冒号后面要有一个空格，现在是全角空格“　”，请改成半角空格，写成“{_suggest(match)}”")
+    match = _NO_SPACE_AFTER_COLON.match(line)
+    if match:
+        return line.index(":") + 2, f"冒号后面要有一个空格，写成“{_suggest(match)}”"
+    match = _NO_SPACE_AFTER_DASH.match(line)
+    if match:
+        return (len(match.group(1)) + 1,
+                f"短横线后面要有一个空格，写成“- {match.group(2).strip()}”（列表的每一项以“- ”开头）")
+    return None
+
+
+def value_mistake(value: str) -> str | None:
+    """The message for a text value that looks like a mistyped `key: value` or `- item`."""
+    found = line_mistake(value.split("\n")[0])
+    return found[1] if found else None
+
+
+def _suggest(match: re.Match) -> str:
+    prefix, key, value = match.groups()
+    dash = "- " if prefix.strip() else ""
+    return f"{dash}{key}: {value.strip()}".strip()
+
+
+def key_path_at(lines: list[str], index: int) -> str:
+    """The dotted field names leading to line `index` (0-based), read from indentation."""
+    keys: list[str] = []
+    deepest = None
+    for line in reversed(lines[: index + 1]):
+        match = _KEY_OF_LINE.match(line)
+        if match and (deepest is None or match.start(1) < deepest):
+            keys.insert(0, match.group(1))
+            deepest = match.start(1)
+            if deepest == 0:
+                break
+    return ".".join(keys)
+
+
+def unexpected_line(lines: list[str], index: int) -> str:
+    """Why line `index`, with no "key: " in it, stands where YAML expected a field name.
+
+    Almost always it is text meant to continue the value above: a second paragraph
+    written without `|`, or a line under `|` that is not indented.
+    """
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    for above in reversed(lines[:index]):
+        if not above.strip() or len(above) - len(above.lstrip(" ")) > indent:
+            continue
+        if _BLOCK_SCALAR_HEADER.search(above):
+            return ("这一行没有缩进，不算作上面“|”的文字：“|”下面的每一行都要比字段名多缩进两个空格"
+                    "（空行除外）")
+        break
+    return ("这一行不是“字段名: 值”。如果它是上一项文字的下一段，请在字段名后面写“|”，"
+            "再把每一段另起一行、都缩进两个空格")
+
+
+def folded_line(previous: str, line: str) -> bool:
+    """Whether YAML joining these two lines with a space puts it next to Chinese text.
+
+    YAML folds a value written over several lines into one line with a space between
+    them: right for English, wrong for Chinese, where the user meant either a new
+    paragraph or no space at all.
+    """
+    before, after = previous.rstrip(), line.lstrip(" ")
+    return bool(before and after) and (not before[-1].isascii() or not after[0].isascii())
+
+
+FOLDED_TEXT = ("这一行接着上一行的文字，YAML 会把它们连成一段，中间还多出一个空格。"
+               "要分段，请在字段名后面写“|”，再把每一段另起一行、都缩进两个空格；不分段就写在同一行")
