@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from conftest import MINIMAL_YAML, run_cli
-from drafter.era import era_for
+from drafter.era import congress_names, congress_opened, era_for
 
 
 @pytest.mark.parametrize("day, congress", [
@@ -14,6 +14,23 @@ from drafter.era import era_for
 ])
 def test_latest_congress_by_date(day, congress):
     assert era_for(day)["congress"] == congress
+
+
+@pytest.mark.parametrize("name, opened", [
+    ("党的十八大", date(2012, 11, 8)), ("党的十九大", date(2017, 10, 18)), ("党的二十大", date(2022, 10, 16)),
+    ("二十大", date(2022, 10, 16)), (" 党的十九大 ", date(2017, 10, 18)), ("党的二十一大", None), ("去年", None),
+])
+def test_congress_by_name(name, opened):
+    assert congress_opened(name) == opened
+
+
+def test_each_congress_opens_its_era():
+    """The checker's `after: 党的二十大` and the templates' era.congress use the same day."""
+    names = congress_names()
+    for earlier, name in zip(names, names[1:]):
+        opened = congress_opened(name)
+        assert era_for(opened)["congress"] == name
+        assert era_for(date.fromordinal(opened.toordinal() - 1))["congress"] == earlier
 
 
 @pytest.mark.parametrize("template", ["ideology-four-grips", "ideology-three-duties", "quarterly-report"])
