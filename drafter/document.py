@@ -55,15 +55,29 @@ class Document:
 
 
 def cn_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 99 -> 九十九."""
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 100 -> 一百, 105 -> 一百零五, 110 -> 一百一十.
+
+    The one int → Chinese numeral of drafter: heading numbers, the cn_number filter and
+    the checker's expected markers all come from here. 10 000 and more stay in digits."""
     if n < 0:
         raise ValueError(n)
     if n < 10:
         return CN_DIGITS[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
-    return str(n)
+    if n >= 10_000:
+        return str(n)
+    parts: list[str] = []
+    zero_pending = False  # a zero digit between two others is read: 一百零五
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // unit % 10
+        if digit == 0:
+            zero_pending = bool(parts)
+            continue
+        if zero_pending:
+            parts.append("零")
+            zero_pending = False
+        parts.append(CN_DIGITS[digit] + name)
+    text = "".join(parts)
+    return text[1:] if n < 20 else text  # 十二, not 一十二
 
 
 def heading_number(level: int, n: int) -> str:

@@ -7,6 +7,7 @@ from typing import NamedTuple
 import re
 
 from drafter.check.textutil import cn_to_int
+from drafter.document import heading_number
 
 # Heading families in GB/T 9704 order: 一、 → （一） → 1. → （1）
 FAMILIES = ("cn", "cn-paren", "arabic", "arabic-paren")
@@ -18,7 +19,7 @@ FAMILY_LABEL = {
     "arabic-paren": "四级标题（（1））",
 }
 
-_CN = "一二三四五六七八九十百"
+_CN = "一二三四五六七八九十百千零"
 _HEADING_RES = [
     ("cn-paren", re.compile(rf"^([（(])\s*([{_CN}]+)\s*([）)])([、，,.．]?)")),
     ("arabic-paren", re.compile(r"^([（(])\s*([0-9]{1,3})\s*([）)])([、，,.．]?)")),
@@ -40,15 +41,8 @@ class Heading(NamedTuple):
 
 
 def standard_marker(family: str, number: int) -> str:
-    from drafter.check.textutil import int_to_cn
-
-    if family == "cn":
-        return f"{int_to_cn(number)}、"
-    if family == "cn-paren":
-        return f"（{int_to_cn(number)}）"
-    if family == "arabic":
-        return f"{number}."
-    return f"（{number}）"
+    """The marker drafter's writer gives heading `number` of this family (its level)."""
+    return heading_number(FAMILY_RANK[family] + 1, number)
 
 
 def parse_heading(index: int, text: str) -> Heading | None:

@@ -18,7 +18,8 @@ from drafter.check.document import (FAMILIES, FAMILY_LABEL, FAMILY_RANK, Draft, 
                                     standard_marker)
 from drafter.check.findings import ERROR, HINT, Finding
 from drafter.check.rules import RuleSet
-from drafter.check.textutil import cn_to_int, int_to_cn, is_cjk
+from drafter.check.textutil import cn_to_int, is_cjk
+from drafter.document import cn_number
 
 _SOURCE_GBT = "GB/T 9704—2012《党政机关公文格式》7.3.3：结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"
 
@@ -235,4 +236,4 @@ def _subpoints(draft: Draft) -> list[Finding]:
 
 
 def _sub_marker(suffix: str, number: int) -> str:
-    return f"第{int_to_cn(number)}" if suffix == "第" else f"{int_to_cn(number)}{suffix}"
+    return f"第{cn_number(number)}" if suffix == "第" else f"{cn_number(number)}{suffix}"

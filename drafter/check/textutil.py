@@ -1,4 +1,4 @@
-"""Small text helpers shared by the check rules: CJK classes, Chinese numerals, sentences."""
+"""Small text helpers shared by the check rules: CJK classes, reading Chinese numerals, sentences."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import unicodedata
 # with ord(), not a regex class: compiling a class this large costs ~2 ms a pattern.
 CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
-CN_NUM = "〇零一二三四五六七八九十百两"
+# The digits a Chinese numeral is written with (〇 and 两 as people type them too);
+# writing numerals is drafter.document.cn_number's job, reading them is cn_to_int's.
 _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -25,8 +26,12 @@ def is_cjk(ch: str) -> bool:
     return any(low <= code <= high for low, high in CJK_RANGES)
 
 
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
 def cn_to_int(text: str) -> int | None:
-    """Parse a Chinese numeral from 一 to 九百九十九 (一, 十, 十二, 二十, 一百零五 …)."""
+    """Read a Chinese numeral (一, 十, 十二, 二十, 一百零五, 一千零一十 …): the inverse of
+    drafter.document.cn_number. Arabic digits are read too; anything else gives None."""
     if not text:
         return None
     if text.isdigit():
@@ -38,39 +43,13 @@ def cn_to_int(text: str) -> int | None:
         if ch in _CN_DIGIT:
             current = _CN_DIGIT[ch]
             seen = True
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-            seen = True
-        elif ch == "百":
-            total += (current or 1) * 100
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
             current = 0
             seen = True
         else:
             return None
     return total + current if seen else None
-
-
-def int_to_cn(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (n < 1000)."""
-    digits = "零一二三四五六七八九"
-    if n < 0 or n >= 1000:
-        return str(n)
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    rest = n % 100
-    head = digits[n // 100] + "百"
-    if rest == 0:
-        return head
-    if rest < 10:
-        return head + "零" + digits[rest]
-    if rest < 20:
-        return head + "一" + int_to_cn(rest)
-    return head + int_to_cn(rest)
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
