@@ -54,7 +54,9 @@ CnDate = Annotated[date, BeforeValidator(parse_date)]
 KindName = Annotated[Text, AfterValidator(known_kind)]
 
 
-class _Model(BaseModel):
+class InputModel(BaseModel):
+    """Base of every input model: unknown fields refused, an empty field takes its default."""
+
     model_config = ConfigDict(extra="forbid", strict=False, defer_build=True)
 
     @model_validator(mode="before")
@@ -69,7 +71,7 @@ class _Model(BaseModel):
                 if not (value is None and key in fields and not fields[key].is_required())}
 
 
-class Unit(_Model):
+class Unit(InputModel):
     name: RequiredText = Field(description="单位全称，如：某某县机关事务管理局")
     short_name: Optional[Text] = Field(None, description="单位简称，如：县机关事务局；不填则用全称")
     kind: Optional[KindName] = Field(None, description=f"单位类型，决定“我局”“我村”等称谓：{kind_names()}")
@@ -103,12 +105,12 @@ class Unit(_Model):
         return KINDS[self.kind].party_org if self.kind else "党组织"
 
 
-class Speaker(_Model):
+class Speaker(InputModel):
     title: RequiredText = Field(description="讲话人职务，如：党委书记、党组书记、村党支部书记")
     name: Optional[Text] = Field(None, description="讲话人姓名，写在标题下的署名行")
 
 
-class Meeting(_Model):
+class Meeting(InputModel):
     name: Optional[Text] = Field(None, description="会议名称，如：2024年意识形态工作会议；不填用模板的默认名称")
     date: CnDate = Field(default_factory=date.today, description="会议日期，写成 2024-01-25；不填用今天")
 
@@ -123,19 +125,19 @@ class Meeting(_Model):
         return self.date.year
 
 
-class Leader(_Model):
+class Leader(InputModel):
     name: RequiredText = Field(description="姓名")
     post: Optional[Text] = Field(None, description="职务，如：党组副书记、副局长")
     role: Optional[Text] = Field(None, description="在本项工作中的责任，如：第一责任人、分管领导、班子成员")
     duty: Optional[Text] = Field(None, description="分管或负责的具体工作")
 
 
-class Item(_Model):
+class Item(InputModel):
     title: RequiredText = Field(description="标题或要点")
     detail: Optional[Text] = Field(None, description="具体内容，可写多段")
 
 
-class SpeechInput(_Model):
+class SpeechInput(InputModel):
     """Fields every template shares. Templates add theirs through their manifest."""
 
     template: Optional[Text] = Field(None, description="使用的模板名称（命令行 -t 可覆盖）")
@@ -153,3 +155,29 @@ class SpeechInput(_Model):
         data = self.model_dump(mode="python")
         data["era"] = era_for(self.meeting.date)
         return data
+
+
+class UnitFacts(InputModel):
+    """What `drafter check --unit-yaml` reads from an input YAML: unit:, speaker: and meeting:
+    with the same fields, rules and messages as for rendering, but nothing required (the
+    checker uses whatever is there) and the template's own fields ignored."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    class PartialUnit(InputModel):
+        name: Optional[Text] = None
+        short_name: Optional[Text] = None
+        kind: Optional[KindName] = None
+        party_org: Optional[Text] = None
+
+    class PartialSpeaker(InputModel):
+        title: Optional[Text] = None
+        name: Optional[Text] = None
+
+    class PartialMeeting(InputModel):
+        name: Optional[Text] = None
+        date: Optional[CnDate] = None
+
+    unit: PartialUnit = Field(default_factory=PartialUnit)
+    speaker: PartialSpeaker = Field(default_factory=PartialSpeaker)
+    meeting: PartialMeeting = Field(default_factory=PartialMeeting)

@@ -63,14 +63,17 @@ class Source:
     positions: dict[Path_, Position] = field(default_factory=dict)  # of values
     key_positions: dict[Path_, Position] = field(default_factory=dict)  # of mapping keys
 
-    def position_of(self, path: Path_) -> Position:
-        """The position of `path`'s value, or of its nearest ancestor that exists in the file."""
+    def position_of(self, path: Path_) -> Position | None:
+        """The position of `path`'s value, or of its nearest ancestor that exists in the file;
+        None for data that was not read from a file."""
+        if not self.positions:
+            return None
         path = tuple(path)
         while path not in self.positions and path:
             path = path[:-1]
         return self.positions.get(path, Position(self.file, 1, 1))
 
-    def key_position_of(self, path: Path_) -> Position:
+    def key_position_of(self, path: Path_) -> Position | None:
         """Where the key of `path` is written (for "unknown field" errors)."""
         return self.key_positions.get(tuple(path)) or self.position_of(path)
 

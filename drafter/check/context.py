@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-from drafter.kinds import KINDS, kind_names
+from drafter import dates
+from drafter.errors import InputError
+from drafter.kinds import KINDS
+
+if TYPE_CHECKING:
+    from drafter.source import Source
 
 
-class ContextError(ValueError):
-    """Bad unit data or date given to the checker (message in Chinese)."""
+class ContextError(InputError):
+    """Bad unit data or date given to the checker: the same messages render gives."""
 
 
 @dataclass
@@ -27,7 +31,12 @@ class CheckContext:
 
     def __post_init__(self) -> None:
         if self.unit_kind is not None and self.unit_kind not in KINDS:
-            raise ContextError(f"未知的单位类型“{self.unit_kind}”；可用的类型：{kind_names()}")
+            from drafter.model import known_kind  # its message, the one render gives
+
+            try:
+                known_kind(self.unit_kind)
+            except ValueError as exc:
+                raise ContextError(str(exc)) from None
         if isinstance(self.date, _dt.datetime):
             self.date = self.date.date()
 
@@ -37,40 +46,40 @@ class CheckContext:
         unit = getattr(data, "unit", None)
         speaker = getattr(data, "speaker", None)
         meeting = getattr(data, "meeting", None)
-        date = getattr(meeting, "date", None)
         return cls(
             unit_name=_str_or_none(getattr(unit, "name", None)),
             unit_short_name=_str_or_none(getattr(unit, "short_name", None)),
             unit_kind=_str_or_none(getattr(unit, "kind", None)),
             speaker_title=_str_or_none(getattr(speaker, "title", None)),
-            date=parse_date(date) if date is not None else None,
+            date=getattr(meeting, "date", None),
             party_org=_str_or_none(getattr(unit, "party_org", None)),
         )
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> "CheckContext":
-        """Build from an input YAML read with safe_load (its unit:/speaker:/meeting: parts)."""
-        if not isinstance(data, Mapping):
-            raise ContextError("输入文件的顶层应为键值对（unit:、speaker:、meeting: …）")
-        unit = data.get("unit") or {}
-        speaker = data.get("speaker") or {}
-        meeting = data.get("meeting") or {}
-        for key, part in (("unit", unit), ("speaker", speaker), ("meeting", meeting)):
-            if not isinstance(part, Mapping):
-                raise ContextError(f"输入文件中的 {key}: 应为键值对")
-        date = meeting.get("date")
-        kind = _str_or_none(unit.get("kind"))
-        name = _str_or_none(unit.get("name"))
-        if kind is None and name:
-            kind = kind_from_name(name)
+    def from_source(cls, source: "Source") -> "CheckContext":
+        """Build from an input YAML's unit:/speaker:/meeting: parts, checked by the same rules
+        as for rendering (InputErrors with the YAML positions), none of them required."""
+        from drafter.model import UnitFacts
+        from drafter.validation import validate
+
+        facts = validate(source, UnitFacts)
+        unit = facts.unit
+        kind = unit.kind or (kind_from_name(unit.name) if unit.name else None)
         return cls(
-            unit_name=name,
-            unit_short_name=_str_or_none(unit.get("short_name")),
+            unit_name=_str_or_none(unit.name),
+            unit_short_name=_str_or_none(unit.short_name),
             unit_kind=kind,
-            speaker_title=_str_or_none(speaker.get("title")),
-            date=parse_date(date) if date not in (None, "") else None,
-            party_org=_str_or_none(unit.get("party_org")),
+            speaker_title=_str_or_none(facts.speaker.title),
+            date=facts.meeting.date,
+            party_org=_str_or_none(unit.party_org),
         )
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> "CheckContext":
+        """Like from_source, for data that has no file positions."""
+        from drafter.source import Source
+
+        return cls.from_source(Source("单位资料", data))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,29 +99,12 @@ def _str_or_none(value: Any) -> str | None:
     return text or None
 
 
-_DATE_PATTERNS = [
-    re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$"),
-    re.compile(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*$"),
-    re.compile(r"^\s*(\d{4})\.(\d{1,2})\.(\d{1,2})\s*$"),
-    re.compile(r"^\s*(\d{4})年(\d{1,2})月(\d{1,2})日\s*$"),
-]
-
-
 def parse_date(value: Any) -> _dt.date:
-    """A date from a date object or a string (2022-01-25, 2022/1/25, 2022年1月25日)."""
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    text = str(value)
-    for pattern in _DATE_PATTERNS:
-        m = pattern.match(text)
-        if m:
-            try:
-                return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                break
-    raise ContextError(f"无法识别的日期“{text}”，请写成 2022-01-25 或 2022年1月25日")
+    """drafter.dates.parse_date, with its message as a ContextError."""
+    try:
+        return dates.parse_date(value)
+    except ValueError as exc:
+        raise ContextError(str(exc)) from None
 
 
 # Endings of full unit names that hide the kind (街道办事处, 村民委员会 …), longest first.
