@@ -65,12 +65,13 @@ def _valid_severity(value: str) -> str:
 
 
 def _as_list(value: Any) -> Any:
-    """An empty key means an empty list; a single word stands for a list of one."""
+    """An empty key means an empty list; a single word stands for a list of one; a number
+    in the list (YAML reads 110 as one) stands for its digits."""
     if value is None:
         return []
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return [value]
-    return value
+    if not isinstance(value, list):
+        value = [value]
+    return [str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for v in value]
 
 
 def _none_as_empty(value: Any) -> Any:
@@ -84,7 +85,7 @@ Severity = Annotated[str, AfterValidator(_valid_severity)]
 
 
 class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid")
 
 
 class _PatternSpec(_Spec):
