@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -120,17 +121,45 @@ def _chunks(base: list[str], names: list[str]) -> list[list[str]]:
 
 
 def _run(command: list[str], count: int) -> None:
+    """Run LibreOffice to its end. It runs in its own process group: Ctrl-C reaches
+    drafter alone, which then stops LibreOffice and everything it started before the
+    caller removes the profile folder (nothing may still be writing into it)."""
     timeout = 120 + 20 * count  # the first start of a fresh profile takes a few seconds
     try:
-        completed = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, env=environment(), timeout=timeout)
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env=environment(),
+                                   **_own_group())
     except FileNotFoundError:
         raise LibreOfficeMissing() from None
     except PermissionError:
         raise ConversionFailed(f"无法运行 LibreOffice（{command[0]}）：没有执行权限") from None
+    try:
+        _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        _stop(process)
         raise ConversionFailed(f"LibreOffice 在 {timeout} 秒内没有转换完，已停止") from None
-    if completed.returncode != 0:
-        detail = completed.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ConversionFailed(f"LibreOffice 转换 PDF 失败（退出状态 {completed.returncode}）"
+    except BaseException:  # Ctrl-C: stop LibreOffice before its profile is removed
+        _stop(process)
+        raise
+    if process.returncode != 0:
+        detail = stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ConversionFailed(f"LibreOffice 转换 PDF 失败（退出状态 {process.returncode}）"
                                + (f"：{detail[-1]}" if detail else ""))
+
+
+def _own_group() -> dict:
+    if sys.platform == "win32":
+        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    return {"start_new_session": True}
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Kill LibreOffice and the processes it started, and wait for them."""
+    try:
+        if sys.platform == "win32":
+            process.kill()
+        else:
+            os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()

@@ -33,14 +33,14 @@ def test_batch_to_pdf_in_one_libreoffice_run(tmp_path, monkeypatch):
     base = write_minimal(tmp_path, name="底稿.yaml")
     table = make_table(tmp_path / "名单.xlsx", [("某某县统计局", "局"), ("某某县某某村", "村"), ("某某县林业局", "科室")])
     calls = []
-    real_run = subprocess.run
 
-    def counting_run(command, *args, **kwargs):
-        if any("UserInstallation" in str(part) for part in command):
-            calls.append(command)
-        return real_run(command, *args, **kwargs)
+    class CountingPopen(subprocess.Popen):
+        def __init__(self, command, *args, **kwargs):
+            if any("UserInstallation" in str(part) for part in command):
+                calls.append(command)
+            super().__init__(command, *args, **kwargs)
 
-    monkeypatch.setattr(subprocess, "run", counting_run)
+    monkeypatch.setattr(subprocess, "Popen", CountingPopen)
     out = tmp_path / "out"
     result = run_cli("render", str(base), "--table", str(table), "-o", str(out), "-f", "pdf")
     monkeypatch.undo()
