@@ -14,16 +14,20 @@ Tables as people make them in Excel and WPS:
   value; a row that is blank apart from the merge stays blank and makes no document.
   A merge that touches the header row (a title above the headers), or one that spans
   several columns of which another than its first has a header (one value, two
-  fields), cannot be read either way: the whole table is refused before any document
-  is written, with the range of every such merge ("名单.xlsx B3:C3：…").
+  fields), cannot be read either way. Like a wrong header it is a fault of the table's
+  layout, not of one unit, so the whole table is refused before any document is
+  written, naming the range of every such merge ("名单.xlsx B3:C3：…").
 - Several sheets. `sheet` names the sheet to read; without it the first non-empty
   sheet in workbook order is read (not the active one, which is wherever the file was
   last left open) and `Table.notes` says which one, naming the non-empty sheets left
-  unread. When a workbook has more than one sheet, positions name the sheet too
-  ("名单.xlsx 工作表“名单” 第 7 行 C 列").
+  unread; the same note ends the error when that sheet cannot be used. When a workbook
+  has more than one sheet, positions name the sheet too ("名单.xlsx 工作表“名单” 第 7 行 C 列").
 - CSV as Excel saves it: UTF-8 with or without BOM, GBK, and “Unicode 文本”, which is
   UTF-16 with a BOM and tab-separated. The separator is a tab when the header row has
   more tabs than commas (field paths contain neither), else a comma.
+
+- Formulas count by the result Excel saved with the file; a result that is an Excel
+  error (#REF!, #N/A …) is an error at its cell, never text in a document.
 
 An .xlsx is loaded whole (openpyxl's streaming mode does not report merged cells);
 its rows, like a CSV's, are made into `Row`s one at a time when a batch runs.
@@ -41,7 +45,8 @@ from .errors import InputError, InputErrors, UsageError
 from .source import Path_, Source, read_text
 from .validation import field_path
 
-SUFFIXES = (".xlsx", ".csv")
+# Excel's “Unicode 文本” and “文本文件（制表符分隔）” save as .txt.
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 _TRUE = {"是", "true", "yes", "y", "1", "对", "√"}
 _FALSE = {"否", "false", "no", "n", "0", "不", "×"}
 # What Excel shows in a cell whose formula failed; never a value anyone meant.
@@ -150,10 +155,6 @@ class Table:
     def row(self, number: int, values: tuple) -> Row:
         return _row(self.file, self.shown_sheet, number, values, self.columns)
 
-    @property
-    def rows(self) -> list[Row]:
-        return [self.row(number, values) for number, values in self.iter_rows()]
-
     def head(self) -> "Table":
         """The headers only: what a worker process needs to read the cells of a row."""
         return Table(self.file, self.columns, sheet=self.sheet, sheet_shown=self.sheet_shown)
@@ -178,15 +179,15 @@ def open_grid(path: Path, sheet: str | None = None) -> Grid:
     """The cells of `path`: a CSV file, or the sheet `sheet` of a workbook (default: its
     first non-empty sheet)."""
     suffix = path.suffix.lower()
-    if suffix == ".csv":
+    if suffix in TEXT_SUFFIXES:
         if sheet is not None:
-            raise UsageError(f"{path} 是 CSV 文件，没有工作表：--sheet 只用于 .xlsx 文件")
+            raise UsageError(f"{path} 是 CSV 文本表格，没有工作表：--sheet 只用于 .xlsx 文件")
         return Grid(_csv_rows(path), [])
     if suffix == ".xlsx":
         return _xlsx_grid(path, sheet)
     if suffix in (".xls", ".et", ".ods"):
         raise InputError(f"{path}：不支持 {suffix} 格式，请在 Excel 或 WPS 里“另存为”.xlsx 或 CSV 文件")
-    raise InputError(f"{path}：单位名单只能是 .xlsx 或 .csv 文件")
+    raise InputError(f"{path}：单位名单只能是 .xlsx、.csv 文件，或 Excel 另存的“Unicode 文本”（.txt）")
 
 
 def _csv_rows(path: Path) -> Iterator[list[Any]]:
@@ -478,6 +479,8 @@ def cell_value(value: Any, leaf: Any) -> Any:
         if text in _FALSE:
             return False
         raise ValueError(f"应填“是”或“否”（现在是“{cell_text(value)}”）")
+    if isinstance(value, bool):
+        value = cell_text(value)  # TRUE or FALSE, as Excel shows it, in any other field
     if leaf is date:
         if isinstance(value, datetime):
             return value.date()
@@ -487,7 +490,7 @@ def cell_value(value: Any, leaf: Any) -> Any:
         if leaf in (int, float):
             raise ValueError(f"应为数字，但单元格是{what}格式")
         raise ValueError(f"应为文字，但 Excel 把这一格当成了{what}；请把单元格格式设为“文本”后重新输入")
-    if isinstance(value, bool) or (leaf is str and not isinstance(value, str)):
+    if leaf is str and not isinstance(value, str):
         return cell_text(value)  # numbers in text fields (a unit called 110, a year) become text
     return value
 
