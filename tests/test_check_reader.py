@@ -1,4 +1,4 @@
-"""Reading drafts: .docx (zipfile + XML), .txt, .md."""
+"""Reading drafts: .docx (python-docx), .txt, .md; files it cannot read."""
 
 from __future__ import annotations
 
@@ -8,6 +8,37 @@ import docx
 import pytest
 
 from drafter.check.reader import ReadError, read_draft, split_markdown, split_text
+from drafter.errors import DrafterError
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NAMESPACES = (f'xmlns:w="{W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+              'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+              'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def docx_with_body(tmp_path, body: str, name: str = "draft.docx"):
+    """A real .docx (made by python-docx) whose body is replaced by `body`."""
+    made = tmp_path / "made.docx"
+    docx.Document().save(str(made))
+    path = tmp_path / name
+    xml = f'<w:document {NAMESPACES}><w:body>{body}</w:body></w:document>'
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = xml.encode("utf-8") if item.filename == "word/document.xml" else source.read(item)
+            target.writestr(item.filename, data)
+    return path
+
+
+def para(text: str, inside: str = "") -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r>{inside}</w:p>"
+
+
+def textbox(*paragraphs: str) -> str:
+    """A text box as Word writes it: DrawingML, plus the same text again as a VML fallback."""
+    content = "<w:txbxContent>" + "".join(para(p) for p in paragraphs) + "</w:txbxContent>"
+    return ("<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx>"
+            f"{content}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape>"
+            f"<v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>")
 
 
 def test_text_one_paragraph_per_line(tmp_path):
@@ -44,26 +75,101 @@ def test_docx(tmp_path):
 
 
 def test_docx_skips_deleted_text(tmp_path):
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    xml = (f'<w:document xmlns:w="{w}"><w:body>'
-           '<w:p><w:r><w:t>我村</w:t></w:r><w:del><w:r><w:delText>我街道</w:delText></w:r></w:del>'
-           '<w:r><w:t>各项工作</w:t></w:r></w:p></w:body></w:document>')
-    path = tmp_path / "tracked.docx"
-    with zipfile.ZipFile(path, "w") as package:
-        package.writestr("word/document.xml", xml)
+    path = docx_with_body(tmp_path, '<w:p><w:r><w:t>我村</w:t></w:r><w:del><w:r><w:delText>我街道</w:delText>'
+                                    '</w:r></w:del><w:r><w:t>各项工作</w:t></w:r></w:p>')
     assert read_draft(path) == ["我村各项工作"]
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("bad.docx", b"not a zip", "不是有效的 .docx 文件"),
-    ("draft.pdf", b"%PDF", "不支持的文件类型“.pdf”"),
-    ("draft.txt", b"\xff\xfe\xfa\x00\x81", "不是 UTF-8 或 GBK 编码"),
+def test_text_box_is_read_once_after_its_paragraph(tmp_path):
+    """Word keeps a text box's text twice (DrawingML and VML) inside the anchoring paragraph:
+    it used to be read into that paragraph and again as paragraphs of its own."""
+    body = (para("标题") + para("正文第一段。", textbox("框里第一段。", "框里第二段。"))
+            + para("正文第二段。"))
+    assert read_draft(docx_with_body(tmp_path, body)) == [
+        "标题", "正文第一段。", "框里第一段。", "框里第二段。", "正文第二段。"]
+
+
+def test_text_box_without_fallback_and_in_a_table(tmp_path):
+    vml_only = ("<w:r><w:pict><v:shape><v:textbox><w:txbxContent>" + para("旧式文本框。")
+                + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
+    body = (para("标题") + "<w:tbl><w:tr><w:tc>" + para("单元格一。", vml_only) + "</w:tc><w:tc>"
+            + para("单元格二。") + "</w:tc></w:tr></w:tbl>"
+            + "<w:sdt><w:sdtContent>" + para("内容控件里的段落。") + "</w:sdtContent></w:sdt>")
+    assert read_draft(docx_with_body(tmp_path, body)) == [
+        "标题", "单元格一。", "旧式文本框。", "单元格二。", "内容控件里的段落。"]
+
+
+def damaged_deflate(tmp_path):
+    """A valid zip whose word/document.xml has a damaged compressed stream."""
+    path = docx_with_body(tmp_path, para("标题") + para("我村各项工作。" * 50))
+    with zipfile.ZipFile(path) as package:
+        info = package.getinfo("word/document.xml")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start] = 0xFF  # the first block's header now names the reserved block type 3
+    path.write_bytes(bytes(data))
+    return path
+
+
+def truncated(tmp_path):
+    path = docx_with_body(tmp_path, para("标题"))
+    path.write_bytes(path.read_bytes()[:2000])
+    return path
+
+
+def renamed_doc(tmp_path):
+    path = tmp_path / "old.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    return path
+
+
+def renamed_xlsx(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "table.docx"
+    openpyxl.Workbook().save(path)
+    return path
+
+
+def written(name: str, content: bytes):
+    def make(tmp_path):
+        path = tmp_path / name
+        path.write_bytes(content)
+        return path
+    return make
+
+
+@pytest.mark.parametrize("make, message", [
+    (damaged_deflate, "文件已损坏或不完整"),
+    (truncated, "文件已损坏或不完整"),
+    (written("bad.docx", b"not a zip"), "文件已损坏或不完整"),
+    (renamed_doc, "其实是旧版 .doc 格式或加了密码的文档"),
+    (renamed_xlsx, "里面不是 Word 文档"),
+    (written("draft.doc", b"\xd0\xcf\x11\xe0"), "这是旧版 Word 文档（.doc），请在 Word 或 WPS 里打开，“另存为”Word 文档（.docx）后再检查"),
+    (written("draft.wps", b"\xd0\xcf\x11\xe0"), "这是 WPS 文字文档（.wps），请在 Word 或 WPS 里打开，“另存为”Word 文档（.docx）后再检查"),
+    (written("draft.pdf", b"%PDF"), "这是 PDF 文件，读不出原稿的段落"),
+    (written("draft.txt", b"\xff\x81\x20\xff"), "不是 UTF-8"),
+    (lambda tmp_path: tmp_path / "none.docx", "找不到文稿"),
+    (lambda tmp_path: tmp_path, "是一个文件夹"),
 ])
-def test_unreadable(tmp_path, name, content, message):
-    path = tmp_path / name
-    path.write_bytes(content)
-    with pytest.raises(ReadError, match=message):
+def test_unreadable(tmp_path, make, message):
+    path = make(tmp_path)
+    with pytest.raises(ReadError) as excinfo:
         read_draft(path)
+    assert message in str(excinfo.value)
+    assert str(path) in str(excinfo.value)
+    assert isinstance(excinfo.value, DrafterError) and excinfo.value.exit_code == 2
+
+
+def test_damaged_deflate_stream_is_what_zlib_trips_on(tmp_path):
+    """The fixture is a zip whose directory is sound and whose compressed data is not:
+    zlib's error, which escaped as exit status 70 before."""
+    import zlib
+
+    with zipfile.ZipFile(damaged_deflate(tmp_path)) as package:
+        assert "word/document.xml" in package.namelist()
+        with pytest.raises(zlib.error):
+            package.read("word/document.xml")
 
 
 def test_split_text_drops_blank_lines():

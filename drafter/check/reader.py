@@ -1,26 +1,49 @@
 """Read a draft (.docx, .txt, .md) into a list of non-empty paragraphs.
 
 Paragraph numbers in findings are 1-based positions in this list: empty paragraphs are
-not counted, the title is paragraph 1.
+not counted, the title is paragraph 1. Problems raise ReadError (a DrafterError: the
+check cannot run, exit status 2) with a Chinese message.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
-from xml.etree import ElementTree as ET
+from typing import Any, Iterator
+
+from drafter.errors import DrafterError
 
 
-class ReadError(Exception):
-    """The draft cannot be read (message in Chinese)."""
+class ReadError(DrafterError):
+    """The draft cannot be read: the check cannot run as asked."""
+
+    exit_code = 2
 
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 DOCX_SUFFIXES = {".docx"}
 
+# Files people hand to `check` that it cannot read, and what to do instead.
+_SAVE_AS_DOCX = "请在 Word 或 WPS 里打开，“另存为”Word 文档（.docx）后再检查"
+_OTHER_FORMATS = {
+    ".doc": f"这是旧版 Word 文档（.doc），{_SAVE_AS_DOCX}",
+    ".wps": f"这是 WPS 文字文档（.wps），{_SAVE_AS_DOCX}",
+    ".wpt": f"这是 WPS 模板（.wpt），{_SAVE_AS_DOCX}",
+    ".dot": f"这是旧版 Word 模板（.dot），{_SAVE_AS_DOCX}",
+    ".rtf": f"这是 RTF 文档，{_SAVE_AS_DOCX}",
+    ".odt": f"这是 OpenDocument 文档（.odt），{_SAVE_AS_DOCX}",
+    ".pdf": "这是 PDF 文件，读不出原稿的段落：请检查原来的 Word 文档（.docx），"
+            "或在 WPS 里把 PDF 转为 Word 文档（.docx）后再检查",
+}
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the container of .doc, .wps and password-protected .docx
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _T, _TAB, _TEXTBOX = f"{_W}p", f"{_W}t", f"{_W}tab", f"{_W}txbxContent"
+# A drawing carries its text twice: as DrawingML and as a VML copy for old readers.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 # Leading blanks a pasted draft carries: spaces, ideographic spaces, no-break spaces, BOM.
 _BLANKS = " \t\u3000\u00a0\ufeff\u200b"
@@ -80,46 +103,86 @@ def split_markdown(text: str) -> list[str]:
 
 
 def read_docx(path: Path) -> list[str]:
-    """The body's paragraphs in order (tables included, cell by cell), via zipfile + XML
-    (no python-docx needed). Deleted text in tracked changes is skipped."""
+    """The paragraphs of a Word document in reading order: body paragraphs, table cells
+    row by row, and the text boxes a paragraph anchors right after it (each once).
+    Deleted text in tracked changes is skipped."""
+    return [text for p in _blocks(_open_docx(path).element.body) for text in _texts(p) if text]
+
+
+def _open_docx(path: Path) -> Any:
+    import docx  # python-docx: only when a Word file is read
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
-        with zipfile.ZipFile(path) as package:
-            xml = package.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise ReadError(f"无法读取 Word 文件 {path}：不是有效的 .docx 文件（{exc}）") from exc
-    try:
-        root = ET.fromstring(xml)
-    except ET.ParseError as exc:
-        raise ReadError(f"无法读取 Word 文件 {path}：document.xml 格式有误（{exc}）") from exc
-    body = root.find(f"{_W}body")
-    if body is None:
-        return []
-    # Drawings carry their text twice (DrawingML and a VML fallback): drop the fallback.
-    for parent in list(body.iter()):
-        for child in list(parent):
-            if child.tag.endswith("}Fallback"):
-                parent.remove(child)
-    paragraphs = []
-    for p in body.iter(f"{_W}p"):
-        parts = []
-        for node in p.iter():
-            tag = node.tag
-            if tag == f"{_W}t":
-                parts.append(node.text or "")
-            elif tag == f"{_W}tab":
+        with open(path, "rb") as file:
+            magic = file.read(4)
+        if magic == _OLE_MAGIC:
+            raise ReadError(f"无法读取 Word 文件 {path}：它其实是旧版 .doc 格式或加了密码的文档"
+                            f"（只是扩展名为 .docx）。{_SAVE_AS_DOCX}（不设密码）")
+        return docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError):
+        # not a zip, cut short, or a part whose compressed data is damaged
+        raise ReadError(f"无法读取 Word 文件 {path}：文件已损坏或不完整（可能没有下载或复制完整）。"
+                        f"请用 Word 或 WPS 打开它，能打开的话“另存为”.docx 后再检查") from None
+    except ValueError:  # python-docx: the package holds no Word document (a renamed .xlsx …)
+        raise ReadError(f"无法读取 Word 文件 {path}：里面不是 Word 文档（扩展名是 .docx，内容却不是）") from None
+    except OSError as exc:
+        raise ReadError(f"无法读取 Word 文件 {path}：{exc.strerror or '读取出错'}") from None
+    except SyntaxError:  # lxml's XMLSyntaxError: a part is not well-formed XML
+        raise ReadError(f"无法读取 Word 文件 {path}：文件内容格式有误（XML 损坏）。"
+                        f"请用 Word 或 WPS 打开它，能打开的话“另存为”.docx 后再检查") from None
+
+
+def _readable(path: Path) -> None:
+    if not path.exists():
+        raise ReadError(f"找不到文稿：{path}")
+    if path.is_dir():
+        raise ReadError(f"{path} 是一个文件夹，不是文稿")
+
+
+def _blocks(element: Any) -> Iterator[Any]:
+    """The paragraphs under element, in document order: tables, content controls and
+    other wrappers are walked through; a paragraph's text boxes are left to _texts."""
+    for child in element:
+        if child.tag == _P:
+            yield child
+        else:
+            yield from _blocks(child)
+
+
+def _texts(paragraph: Any) -> Iterator[str]:
+    """The paragraph's own text, then the paragraphs of the text boxes it anchors."""
+    parts: list[str] = []
+    boxes: list[Any] = []
+
+    def walk(element: Any) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == _T:
+                parts.append(child.text or "")
+            elif tag == _TAB:
                 parts.append("\t")
-        text = clean("".join(parts))
-        if text:
-            paragraphs.append(text)
-    return paragraphs
+            elif tag == _TEXTBOX:
+                boxes.append(child)
+            elif tag != _FALLBACK:
+                walk(child)
+
+    walk(paragraph)
+    yield clean("".join(parts))
+    for box in boxes:
+        for inner in _blocks(box):
+            yield from _texts(inner)
 
 
 def read_draft(path: Path) -> list[str]:
     """Read .docx, .txt or .md; raises ReadError with a Chinese message."""
     path = Path(path)
     suffix = path.suffix.lower()
+    _readable(path)
     if suffix in DOCX_SUFFIXES:
         return read_docx(path)
+    if suffix in _OTHER_FORMATS:
+        raise ReadError(f"无法检查 {path}：{_OTHER_FORMATS[suffix]}")
     if suffix in TEXT_SUFFIXES | MARKDOWN_SUFFIXES:
         from drafter.source import read_text
 
@@ -127,8 +190,7 @@ def read_draft(path: Path) -> list[str]:
         if suffix in MARKDOWN_SUFFIXES:
             return split_markdown(text)
         return split_text(text)
-    raise ReadError(
-        f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：可检查 .docx、.txt、.md 文稿或 .yaml 输入文件"
-    )
+    raise ReadError(f"无法检查 {path}：不支持的文件类型“{path.suffix or '（无扩展名）'}”，"
+                    "可检查 .docx、.txt、.md 文稿或 .yaml 输入文件")
 
 
