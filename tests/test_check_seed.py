@@ -1,10 +1,11 @@
-"""The seed's three texts (/work/shared/seeds/000_ee7c459c3ded9266.txt, embedded below so
-the test runs anywhere): every defect listed in DESIGN.md §1 is reported with the right rule
+"""The seed's three texts (../shared/seeds/000_ee7c459c3ded9266.txt beside the repository,
+embedded below so the test runs anywhere): every defect listed in DESIGN.md §1 is reported with the right rule
 and paragraph, and the corrected texts are clean."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -94,7 +95,8 @@ SEED = """现在位置:首页> 演讲稿 > 致辞大全 > 党委书记在意识�
   我村将以进一步强化组织领导、强化思想政治教育、强化意识形态宣传和强化阵地建设的“四强化”为抓手,促进意识形态工作由虚变实,由宽变严,由软变硬,牢牢把握意识形态工作的领导权、管理权、话语权,推动环卫事业稳定快速发展。"""
 
 
-SEED_PATH = Path("/work/shared/seeds/000_ee7c459c3ded9266.txt")
+# The shared folder sits beside the repository: <repo>/../shared/seeds/
+SEED_PATH = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_ee7c459c3ded9266.txt"
 TITLE = "党委书记在意识形态工作会上的讲话"
 
 TEXT1 = CheckContext(unit_name="镇沅县地方志办公室", unit_short_name="县地方志办", unit_kind="办",
@@ -122,8 +124,11 @@ def by_rule(findings, rule: str):
 
 
 def test_embedded_seed_is_the_shared_seed():
+    """In CI the seed must be there (a missing one fails); elsewhere it may be absent."""
     if not SEED_PATH.exists():
-        pytest.skip("shared seed not available")
+        if os.environ.get("CI"):
+            pytest.fail(f"the shared seed is missing: {SEED_PATH}")
+        pytest.skip(f"shared seed not available at {SEED_PATH}")
     assert SEED_PATH.read_text(encoding="utf-8") == SEED
 
 
