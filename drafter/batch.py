@@ -142,6 +142,8 @@ def _init_worker(worker: Worker) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    if hasattr(signal, "pthread_sigmask"):  # blocked while the pool started (_start_pool)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _run_in_worker(job: Job) -> tuple:
@@ -231,7 +233,7 @@ def _outcomes(jobs: Any, worker: Worker, workers: int | None) -> Iterator[Outcom
     gc.collect()
     gc.freeze()  # objects made so far stay shared with the workers (no copy-on-write by gc)
     chunk = max(1, min(16, len(jobs) // (count * 16)))  # small: the last chunks finish close together
-    pool = context.Pool(count, initializer=_init_worker, initargs=(worker,))
+    pool = _start_pool(context, count, worker)
     try:
         for fields in pool.imap(_run_in_worker, iter(jobs), chunksize=chunk):
             yield Outcome(*fields)
@@ -242,6 +244,20 @@ def _outcomes(jobs: Any, worker: Worker, workers: int | None) -> Iterator[Outcom
     finally:
         pool.join()
         gc.unfreeze()
+
+
+def _start_pool(context: Any, count: int, worker: Worker) -> Any:
+    """Start the workers with Ctrl-C blocked, so that one arriving before a worker has set
+    it to be ignored waits; the parent then receives it once it unblocks."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are spawned, not forked
+        return context.Pool(count, initializer=_init_worker, initargs=(worker,))
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return context.Pool(count, initializer=_init_worker, initargs=(worker,))
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _prepare(worker: Worker, jobs: Any) -> None:
