@@ -4,7 +4,8 @@ import pytest
 
 from drafter.document import Kind, cn_number
 from drafter.errors import TemplateError
-from drafter.markup import DATA_END, DATA_START, build_document, parse
+from drafter.errors import Position
+from drafter.markup import DATA_END, DATA_START, build_document, origin_marker, parse
 
 
 def headings(text):
@@ -62,6 +63,35 @@ def test_bad_markup_is_a_template_error(text, words):
         parse(text, "demo")
     assert words in str(info.value)
     assert "demo" in str(info.value)
+
+
+@pytest.mark.parametrize("text, line", [
+    ("# 甲\n正文\n### 丙", 3),
+    ("## 没有一级标题", 1),
+    ("# 甲\n## 乙\n### 丙\n# 丁\n### 戊", 5),
+])
+def test_heading_that_skips_a_level_is_an_error(text, line):
+    with pytest.raises(TemplateError) as info:
+        parse(text, "demo")
+    assert "跳级" in info.value.message and f"第 {line} 行" in info.value.message
+
+
+def test_going_back_up_any_number_of_levels_is_fine():
+    assert headings("# 甲\n## 乙\n### 丙\n#### 丁\n# 戊") == ["一、甲", "（一）乙", "1.丙", "（1）丁", "二、戊"]
+
+
+def test_markup_errors_name_the_template_line_a_marker_gives():
+    text = origin_marker("/模板/我的 模板.j2", 7) + "# 甲\n" + origin_marker("/模板/我的 模板.j2", 12) + "  ### 丙"
+    with pytest.raises(TemplateError) as info:
+        parse(text, "demo")
+    assert info.value.position == Position("/模板/我的 模板.j2", 12, 1)
+    assert "“### 丙”" in info.value.message and "\ufdd2" not in info.value.message
+
+
+def test_origin_markers_never_reach_the_document():
+    marker = origin_marker("/a/b.j2", 3)
+    blocks = parse(marker + "@title 标题\n" + marker + "# 甲\n正文" + marker + "\n" + marker)
+    assert [(b.kind, b.text) for b in blocks] == [(Kind.TITLE, "标题"), (Kind.HEADING, "甲"), (Kind.BODY, "正文")]
 
 
 def test_list_filters_read_like_chinese():
