@@ -14,6 +14,7 @@ from .fields import FIELD_TYPES
 from .kinds import kind_names
 from .output import write_atomic
 from .templates import SUFFIX, Library, Template, example_data
+from .templates.files import read_template
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 # Blocks of the base frames; a scaffolded template overrides the first section instead.
@@ -110,7 +111,7 @@ _NEW_TEMPLATE = """\
 # 模板说明（YAML）。title 和 description 会显示在 drafter templates 里。
 title: {title}
 description: 在“{parent_title}”的基础上改写（请把这句改成本模板的用途）
-kind: {kind}
+kind: {genre}
 # 本模板新增的字段：type 可以是 {types}
 fields:
   extra_points:
@@ -153,7 +154,7 @@ def new_template(library: Library, name: str, parent: str, folder: Path, force: 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / (name + SUFFIX)
     text = _NEW_TEMPLATE.format(
-        title=f"{base.manifest.title}（本单位版）", parent_title=base.manifest.title, kind=base.manifest.kind,
+        title=f"{base.manifest.title}（本单位版）", parent_title=base.manifest.title, genre=base.manifest.genre,
         types="、".join(FIELD_TYPES), parent=parent, override=override,
         blocks="\n".join(f"      {b}" for b in blocks))
     write_atomic(path, text.encode("utf-8"), force)
@@ -169,7 +170,7 @@ def _blocks(library: Library, name: str) -> list[str]:
     current: str | None = name
     while current:
         path = library.find_path(current)
-        ast = library.env.parse(path.read_text(encoding="utf-8-sig"))
+        ast = library.env.parse(read_template(path))
         seen.extend(b.name for b in ast.find_all(nodes.Block) if b.name not in seen)
         extends = next(ast.find_all(nodes.Extends), None)
         current = extends.template.value if extends is not None and isinstance(extends.template, nodes.Const) else None

@@ -1,0 +1,43 @@
+"""Origin markers: let errors found in the rendered markup name the template line.
+
+Whether headings skip a level can only be seen in the rendered whole (a child's block
+follows its parent's heading), but the author has to change a line of a template. So
+the loader puts an invisible marker (markup.origin_marker) in front of every template
+line that starts with markup ("#" or "@"); the marker travels through blocks, super()
+and macros into the rendered text, where markup.parse reads and removes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jinja2
+
+from ..markup import origin_marker
+
+_MARKUP_LINE = re.compile(r"[ \t\u3000]*[#@]")
+_NEWLINE = re.compile(r"\r\n|\r|\n")  # what Jinja's lexer counts as a line break
+
+
+def mark_origins(environment: jinja2.Environment, source: str, file: str) -> str:
+    """`source` with a marker in front of each markup line of template text."""
+    lines = _NEWLINE.split(source)
+    for number in sorted(_markup_lines(environment, source), reverse=True):
+        lines[number - 1] = origin_marker(file, number) + lines[number - 1]
+    return "\n".join(lines)
+
+
+def _markup_lines(environment: jinja2.Environment, source: str) -> set[int]:
+    """Numbers of the lines where template text (not a tag or comment) starts with markup."""
+    found: set[int] = set()
+    line_start = True  # does the next token begin a line?
+    try:
+        for line, token, value in environment.lex(source):
+            if token == "data":
+                for offset, part in enumerate(value.split("\n")):
+                    if (offset or line_start) and _MARKUP_LINE.match(part):
+                        found.add(line + offset)
+            line_start = value.endswith("\n")
+    except jinja2.TemplateSyntaxError:
+        return set()  # left unmarked: parsing reports the error with its line
+    return found
