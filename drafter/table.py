@@ -122,26 +122,27 @@ class Table:
     """A table file with checked headers. Its rows are read again, one at a time, when a
     batch runs (`iter_rows`), so no `Row` is kept per unit.
 
-    `sheet` is the worksheet read (None for CSV), `sheet_shown` whether positions name
-    it (the workbook has several), `notes` what the command should tell the user."""
+    `sheet` is the worksheet read (None for CSV); positions name it when the workbook has
+    `several_sheets`; `notes` are what the command should tell the user."""
 
     file: str
     columns: list[Column]
     count: int = 0  # data rows (blank rows are skipped)
     path: Path | None = None
     sheet: str | None = None
-    sheet_shown: bool = False
+    several_sheets: bool = False
     notes: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return self.count
 
     def label(self, number: int) -> str:
-        return f"{place(self.file, self.shown_sheet)} 第 {number} 行"
+        return f"{place(self.file, self.sheet_label)} 第 {number} 行"
 
     @property
-    def shown_sheet(self) -> str:
-        return self.sheet if self.sheet and self.sheet_shown else ""
+    def sheet_label(self) -> str:
+        """The sheet's name where positions show it, else ""."""
+        return self.sheet if self.sheet and self.several_sheets else ""
 
     def iter_rows(self) -> Iterator[tuple[int, tuple]]:
         """(row number, cell values) of every non-blank data row, read from the file."""
@@ -153,11 +154,11 @@ class Table:
                 yield number, tuple(values)
 
     def row(self, number: int, values: tuple) -> Row:
-        return _row(self.file, self.shown_sheet, number, values, self.columns)
+        return _row(self.file, self.sheet_label, number, values, self.columns)
 
     def head(self) -> "Table":
         """The headers only: what a worker process needs to read the cells of a row."""
-        return Table(self.file, self.columns, sheet=self.sheet, sheet_shown=self.sheet_shown)
+        return Table(self.file, self.columns, sheet=self.sheet, several_sheets=self.several_sheets)
 
 
 # ------------------------------------------------------------------ reading -----
