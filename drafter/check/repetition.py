@@ -13,9 +13,9 @@ Verbatim repeats are 错误, near ones 提示. The later occurrence is reported.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from typing import NamedTuple
 
 from drafter.check.document import Draft
@@ -59,26 +59,30 @@ def _shingles(norm: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 class _Index:
-    """Earlier units by exact text and by shingle, to find repeat candidates fast."""
+    """Earlier units by exact text and by shingle, to find repeat candidates fast.
+
+    The work is left to C where it can be (set operations, dict.update, Counter): a
+    draft has a hundred or more units, a batch thousands of drafts."""
 
     def __init__(self) -> None:
         self.units: list[_Unit] = []
+        self.needed: list[float] = []  # shared shingles that make each unit a candidate
         self.exact: dict[str, int] = {}
-        self.by_shingle: defaultdict[str, list[int]] = defaultdict(list)
+        self.by_shingle: dict[str, tuple[int, ...]] = {}
 
     def match(self, unit: _Unit) -> tuple[_Unit, bool] | None:
         """(earlier unit, verbatim?) for the best earlier repeat of unit, or None."""
         if unit.norm in self.exact:
             return self.units[self.exact[unit.norm]], True
-        # how many indexed shingles each earlier unit shares with this one (counted in C)
+        # how many indexed shingles each earlier unit shares with this one
         found = unit.shingles & self.by_shingle.keys()
         shared = Counter(chain.from_iterable(map(self.by_shingle.__getitem__, found)))
+        needed = self.needed
+        candidates = [uid for uid, count in shared.items() if count >= needed[uid]]
         best: tuple[float, int] | None = None
         size = len(unit.norm)
-        for uid, count in shared.items():
+        for uid in candidates:
             other = self.units[uid]
-            if count < CANDIDATE_SHARE * len(other.keys):
-                continue
             if min(size, len(other.norm)) < CONTAINED_MIN_SHARE * max(size, len(other.norm)):
                 continue  # too different in length to be a repeat by either measure
             score = _similar(unit.norm, other.norm)
@@ -91,9 +95,13 @@ class _Index:
     def add(self, unit: _Unit) -> None:
         uid = len(self.units)
         self.units.append(unit)
+        self.needed.append(CANDIDATE_SHARE * len(unit.keys))
         self.exact.setdefault(unit.norm, uid)
-        for s in unit.keys:
-            self.by_shingle[s].append(uid)
+        index = self.by_shingle
+        known = unit.keys & index.keys()
+        for s in known:  # few: the shingles this unit shares with earlier ones
+            index[s] += (uid,)
+        index.update(zip(unit.keys - known, repeat((uid,))))
 
 
 def _similar(a: str, b: str) -> float:
