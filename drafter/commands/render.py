@@ -22,9 +22,9 @@ from .common import ZhCommand, reports_errors, template_dirs_option
               help="输出格式（pdf 需要安装 LibreOffice）；不填时按 -o 文件名的扩展名（.docx .txt .md .pdf）确定，默认 docx。")
 @click.option("--pdf", is_flag=True, help="在每个 .docx 旁边再生成一份 PDF（需要安装 LibreOffice）。")
 @click.option("--table", type=click.Path(path_type=Path),
-              help="单位名单（.xlsx 或 .csv）：INPUT.yaml 作为底稿，表格每行生成一份；"
+              help="单位名单（.xlsx、.csv，或 Excel 另存的“Unicode 文本”.txt）：INPUT.yaml 作为底稿，表格每行生成一份；"
                    "第 1 行写字段路径，如 unit.name、unit.kind、speaker.name、leaders.0.name，空白的格子保留底稿的值。")
-@click.option("--sheet", help="名单所在的工作表名称（.xlsx 有多个工作表时；默认第一个）。")
+@click.option("--sheet", help="名单所在的工作表名称（.xlsx 有多个工作表时；默认第一个有内容的工作表）。")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="同时生成的进程数（默认：CPU 核数）。")
 @click.option("-q", "--quiet", is_flag=True, help="不显示进度和生成的文件，只报告失败。")
@@ -66,7 +66,7 @@ def render(inputs: tuple[Path, ...], template: str | None, output: Path | None, 
         job_list: Any = [job]
     elif table is not None:
         job_list, base = planning.table_jobs(inputs[0], table, output, options, sheet)
-        for note in getattr(job_list.table, "notes", ()):
+        for note in job_list.table.notes:
             click.echo(f"提醒：{note}", err=True)
     else:
         job_list = planning.collect(inputs, output)
