@@ -9,4 +9,5 @@ COMMANDS = {
     "templates": ("drafter.commands.templates", "templates", "列出可用的模板（名称、说明、来源）；子命令 show、new。"),
     "init": ("drafter.commands.init", "init", "为模板生成一份带中文注释、可直接生成文稿的 YAML 输入文件。"),
     "schema": ("drafter.commands.schema", "schema", "输出模板的输入文件 JSON Schema，供编辑器自动补全和检查。"),
+    "serve": ("drafter.commands.serve", "serve", "在浏览器里填写、预览、保存：打开本机网页。"),
 }
