@@ -78,6 +78,10 @@ def _none_as_empty(value: Any) -> Any:
     return [] if value is None else value
 
 
+def _none_as_no_mapping(value: Any) -> Any:
+    return {} if value is None else value
+
+
 Words = Annotated[list[str], BeforeValidator(_as_list)]
 Regex = Annotated[str, AfterValidator(_valid_regex)]
 Regexes = Annotated[list[Regex], BeforeValidator(_as_list)]
@@ -172,7 +176,7 @@ class _SelfReferenceSpec(_Spec):
     ben_not_preceded_by: Words = []
     ambiguous: Words = []
     # kind → what may not follow 我X / 本X (regexes)
-    not_followed_by: Annotated[dict[str, Regexes], BeforeValidator(lambda v: {} if v is None else v)] = {}
+    not_followed_by: Annotated[dict[str, Regexes], BeforeValidator(_none_as_no_mapping)] = {}
 
 
 class _RuleFileSpec(_Spec):
@@ -199,7 +203,7 @@ def _when(day: _dt.date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
-def _pattern_rule(spec: _PatternSpec, family: str, origin: str) -> PatternRule:
+def _pattern_rule(spec: _PatternSpec, family: str) -> PatternRule:
     after = getattr(spec, "after", None)
     before = getattr(spec, "before", None)
 
@@ -221,7 +225,6 @@ def _pattern_rule(spec: _PatternSpec, family: str, origin: str) -> PatternRule:
         aggregate=spec.aggregate,
         after=after,
         before=before,
-        origin=origin,
     )
 
 
@@ -252,6 +255,7 @@ def _unique_ids(source: Source, key: str, items: list) -> None:
             raise RuleFileError(f"规则 id“{item.id}”重复（第 {seen[item.id]} 行已有）", position)
         seen[item.id] = position.line
 
+
 def parse_rule_file(text: str, name: str) -> RuleSet:
     """The rules of one file's text; `name` names it in messages."""
     if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
@@ -267,14 +271,9 @@ def parse_rule_file(text: str, name: str) -> RuleSet:
         raise _rule_error(exc, name) from None
     for key in ("wording", "formulations", "trades"):
         _unique_ids(source, key, getattr(spec, key))
-
-    def origin(key: str, i: int) -> str:
-        return f"{name}:{source.position_of((key, i)).line}"
-
     return RuleSet(
-        wording=tuple(_pattern_rule(s, "wording", origin("wording", i)) for i, s in enumerate(spec.wording)),
-        formulations=tuple(_pattern_rule(s, "dated", origin("formulations", i))
-                           for i, s in enumerate(spec.formulations)),
+        wording=tuple(_pattern_rule(s, "wording") for s in spec.wording),
+        formulations=tuple(_pattern_rule(s, "dated") for s in spec.formulations),
         trades=tuple(_trade(s) for s in spec.trades),
         self_ref=_self_ref(spec.self_reference),
         no_party_group=frozenset(spec.no_party_group),

@@ -60,7 +60,6 @@ class PatternRule(NamedTuple):
     aggregate: bool = False  # one finding per document (with a count) instead of one per match
     after: _dt.date | None = None  # dated: out of date when the meeting is later than this
     before: _dt.date | None = None  # dated: not yet valid when the meeting is earlier
-    origin: str = ""  # file:line, for messages about the rule itself
 
     @property
     def rule_id(self) -> str:
@@ -76,7 +75,7 @@ class PatternRule(NamedTuple):
 
     def may_match(self, text: str) -> bool:
         """False when text lacks every needle: then the regex cannot match."""
-        return not self.needles or any(n in text for n in self.needles)
+        return not self.needles or any(map(text.__contains__, self.needles))
 
 
 class Trade(NamedTuple):
@@ -95,7 +94,7 @@ class Trade(NamedTuple):
 
     def may_match(self, text: str) -> bool:
         """Every match starts with one of the words (the regex is built from them)."""
-        return any(w in text for w in self.words)
+        return any(map(text.__contains__, self.words))
 
 
 class SelfRefData(NamedTuple):
