@@ -19,6 +19,8 @@ _FULL_WIDTH_COLON = re.compile(rf"^(\s*(?:-\s+)?)({_KEY})\s*：[\s\u3000]*(.*)$"
 _FULL_WIDTH_SPACE_AFTER_COLON = re.compile(rf"^(\s*(?:-\s+)?)({_KEY}):\u3000+(.*)$")
 _NO_SPACE_AFTER_COLON = re.compile(rf"^(\s*(?:-\s+)?)({_KEY}):(?!//)(\S.*)$")
 _NO_SPACE_AFTER_DASH = re.compile(r"^(\s*)-(?=[^\s-])(.*)$")
+_WIDE_DASH = re.compile(r"^(\s*)([–—―－‐‑‒])(?!\2)\s*(.+)$")
+_KEY_WITHOUT_COLON = re.compile(rf"^(\s*(?:-\s+)?)({_KEY})(?:\s+(.*))?$")
 _KEY_OF_LINE = re.compile(rf"^ *(?:- +)*({_KEY}) *:(?:\s|$)")
 _BLOCK_SCALAR_HEADER = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
 
@@ -41,6 +43,10 @@ def line_mistake(line: str) -> tuple[int, str] | None:
     match = _NO_SPACE_AFTER_COLON.match(line)
     if match:
         return line.index(":") + 2, f"冒号后面要有一个空格，写成“{_suggest(match)}”"
+    match = _WIDE_DASH.match(line)
+    if match:
+        return (len(match.group(1)) + 1,
+                f"列表项要用半角短横线“-”加一个空格开头（现在是“{match.group(2)}”），写成“- {match.group(3).strip()}”")
     match = _NO_SPACE_AFTER_DASH.match(line)
     if match:
         return (len(match.group(1)) + 1,
@@ -55,7 +61,10 @@ def value_mistake(value: str) -> str | None:
 
 
 def _suggest(match: re.Match) -> str:
-    prefix, key, value = match.groups()
+    return _suggest_parts(*match.groups())
+
+
+def _suggest_parts(prefix: str, key: str, value: str) -> str:
     dash = "- " if prefix.strip() else ""
     return f"{dash}{key}: {value.strip()}".strip()
 
@@ -80,6 +89,13 @@ def unexpected_line(lines: list[str], index: int) -> str:
     Almost always it is text meant to continue the value above: a second paragraph
     written without `|`, or a line under `|` that is not indented.
     """
+    match = _KEY_WITHOUT_COLON.match(_COMMENT.sub("", lines[index]))
+    if match:
+        prefix, key, value = match.groups()
+        return f"字段名“{key}”后面缺少冒号，写成“{_suggest_parts(prefix, key, value or '')}”"
+    if lines[index].lstrip(" ").startswith("- "):
+        return ("这一项只写了文字，下面却跟着“字段名: 值”：一项要么只是一句文字，要么每个内容都写成"
+                "“字段名: 值”（如“- name: 张三”）")
     indent = len(lines[index]) - len(lines[index].lstrip(" "))
     for above in reversed(lines[:index]):
         if not above.strip() or len(above) - len(above.lstrip(" ")) > indent:

@@ -30,13 +30,18 @@ _MAX_DEPTH = 50  # and against self-referencing anchors
 # Problems that come from how a line is laid out, where the line the user typed may be
 # a line or two above the one PyYAML names (see mistakes.py).
 _LAYOUT_PROBLEMS = ("could not find expected ':'", "mapping values are not allowed", "expected <block end>",
-                    "did not find expected key", "did not find expected '-'", "cannot start any token")
+                    "did not find expected key", "did not find expected '-'", "cannot start any token",
+                    "block sequence entries are not allowed")
+_FIRST_KEY = re.compile(r"\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*\s*")
 # Characters YAML refuses to read (its "printable" set, inverted).
 _NON_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Line breaks as YAML counts them, so that line numbers agree with PyYAML's marks.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 # PyYAML's problems, in the words a user needs. Matched by substring.
 _PROBLEMS = [
+    ("tab character", "这里有一个 Tab：缩进请用空格，不要用 Tab"),
+    ("block sequence entries are not allowed", "此处不能出现“- ”列表项：列表从“字段名:”的下一行开始写，每项一行，以“- ”开头并缩进"),
+    ("directive", "行首的“%”在 YAML 里有特殊含义：请把这一行的值用引号括起来"),
     ("mapping values are not allowed", "此处不能出现“: ”（值里含有冒号时，请把整个值用引号括起来）"),
     ("could not find expected ':'", "缺少冒号“:”，或者缩进不一致"),
     ("cannot start any token", "含有不能出现在这里的字符"),
@@ -165,6 +170,12 @@ def _explain(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> InputErr
             return InputError(found[1], Position(file, index + 1, found[0]))
     if "could not find expected ':'" in problem and context is not None:
         return InputError(mistakes.unexpected_line(lines, context.line), _mark_position(file, context))
+    if "mapping values are not allowed" in problem and _FIRST_KEY.fullmatch(lines[mark.line][: mark.column]):
+        # A well-formed "key: value" line refused: the line above is what swallowed it.
+        above = max((i for i in range(mark.line) if lines[i].strip() and not lines[i].lstrip().startswith("#")),
+                    default=None)
+        if above is not None:
+            return InputError(mistakes.unexpected_line(lines, above), Position(file, above + 1, 1))
     return InputError(_yaml_problem(exc), _mark_position(file, mark))
 
 

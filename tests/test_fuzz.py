@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_cli
+from conftest import EXAMPLES, run_cli
 
 BASE = {
     "template": "ideology-four-grips",
@@ -94,3 +94,37 @@ def test_random_text_as_a_file(text):
 def test_random_string_spliced_into_a_valid_file(text):
     base = yaml.safe_dump(BASE, allow_unicode=True)
     render(base.replace("某某县统计局", text, 1))
+
+
+# Malformed YAML: the example files as a hurried user breaks them.
+EXAMPLE_TEXTS = sorted(p.read_text(encoding="utf-8") for p in EXAMPLES.glob("*.yaml"))
+TYPED_BY_MISTAKE = ["：", "\u3000", "\t", "\x07", "\x00", "\x1b", "@", "`", "-", ":", " ", "\n", "\r", "|", ">",
+                    "#", '"', "'", "{", "[", "]", "&", "*", "!", "%", "？", "\ufeff", "\u2028"]
+mutations = st.lists(st.tuples(st.sampled_from(["delete", "insert", "truncate"]),
+                               st.floats(min_value=0, max_value=1), st.sampled_from(TYPED_BY_MISTAKE),
+                               st.integers(min_value=1, max_value=3)), min_size=1, max_size=4)
+
+
+def mutate(text: str, steps: list) -> str:
+    for action, where, character, count in steps:
+        at = int(where * len(text))
+        if action == "delete":
+            text = text[:at] + text[at + count:]
+        elif action == "insert":
+            text = text[:at] + character * count + text[at:]
+        else:
+            text = text[:at]
+    return text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(base=st.sampled_from(EXAMPLE_TEXTS), steps=mutations)
+def test_malformed_examples_are_reported_never_crash(base, steps):
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "in.yaml"
+        source.write_text(mutate(base, steps), encoding="utf-8")
+        result = run_cli("validate", str(source), "--templates", str(EXAMPLES / "templates"))
+    assert "Traceback" not in result.err + result.out
+    assert result.code in (0, 1), result
+    if result.code == 1:
+        assert result.err.startswith("错误："), result.err

@@ -179,3 +179,32 @@ def test_a_tab_still_says_tab(tmp_path):
 def test_encodings_notepad_saves_are_read(tmp_path, encoding):
     text = BASE if encoding != "utf-16-be" else "\ufeff" + BASE
     assert validate(tmp_path, text, encoding).code == 0
+
+
+# Colons and dashes left out or typed as Chinese punctuation.
+
+MORE_CASES = {
+    "colon left out": ("  kind: 社区", "  kind 社区", "kind:", "字段名“kind”后面缺少冒号，写成“kind: 社区”"),
+    "colon left out after a top-level name": ("channels:", "channels", "channels:", "字段名“channels”后面缺少冒号"),
+    "colon left out in a list item": ("  - name: 孙某某", "  - name 孙某某", "- name: 孙某某",
+                                      "字段名“name”后面缺少冒号，写成“- name: 孙某某”"),
+    "field name left out in a list item": ("  - name: 孙某某", "  - 孙某某", "- name: 孙某某", "“- name: 张三”"),
+    "en dash": ("  - 社区微信公众号", "  – 社区微信公众号", "- 社区微信公众号", "半角短横线“-”加一个空格开头（现在是“–”）"),
+    "full-width minus": ("  - 居民微信群", "  －居民微信群", "- 居民微信群", "现在是“－”），写成“- 居民微信群”"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE_CASES))
+def test_missing_or_chinese_punctuation_names_the_line_typed(tmp_path, name):
+    old, new, line_start, words = MORE_CASES[name]
+    assert_reported(validate(tmp_path, BASE.replace(old, new, 1)), line_of(line_start), words)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("  - name: 孙某某\n\tpost: 社区党委副书记", "Tab"),
+    ("  - name: 孙某某\n    post: - 社区党委副书记", "此处不能出现“- ”列表项：列表从“字段名:”的下一行开始写"),
+])
+def test_yaml_problems_are_all_in_chinese(tmp_path, text, problem):
+    result = validate(tmp_path, BASE.replace("  - name: 孙某某\n    post: 社区党委副书记", text))
+    assert result.code == 1 and problem in result.err
+    assert not any(word in result.err for word in ("while", "found", "expected", "scanning")), result.err
