@@ -58,7 +58,8 @@ def _translate(error: dict[str, Any], source: Source, model: type[BaseModel]) ->
     path = field_path(loc)
     kind = error["type"]
     if kind == "extra_forbidden":
-        message = f"不认识的字段“{path}”{_did_you_mean(loc, model)}"
+        mistake = mistakes.value_mistake(str(loc[-1]))  # `{name:李}` makes a field called "name:李"
+        message = mistake or f"不认识的字段“{path}”{_did_you_mean(loc, model)}"
         return InputError(message, source.key_position_of(loc))
     elif kind == "missing":
         message = f"缺少必填字段“{path}”"

@@ -208,3 +208,9 @@ def test_yaml_problems_are_all_in_chinese(tmp_path, text, problem):
     result = validate(tmp_path, BASE.replace("  - name: 孙某某\n    post: 社区党委副书记", text))
     assert result.code == 1 and problem in result.err
     assert not any(word in result.err for word in ("while", "found", "expected", "scanning")), result.err
+
+
+def test_no_space_after_a_colon_inside_braces(tmp_path):
+    text = BASE.replace("  title: 社区党委书记、居委会主任\n  name: 赵某某\n", "  {title: 社区党委书记, name:赵某某}\n")
+    text = text.replace("speaker:\n  {", "speaker: {")
+    assert_reported(validate(tmp_path, text), line_of("speaker:"), SPACE_AFTER_COLON, "name: 赵某某")
