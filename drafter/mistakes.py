@@ -15,7 +15,7 @@ _KEY = r"[A-Za-z_][A-Za-z0-9_]*"
 _COMMENT = re.compile(r"\s+#.*$")
 _INDENT_WITH_TAB = re.compile(r"^[ \u3000]*\t")
 _INDENT_WITH_FULL_WIDTH_SPACE = re.compile(r"^[ \t]*\u3000")
-_FULL_WIDTH_COLON = re.compile(rf"^(\s*(?:-\s+)?)({_KEY})\s*：[\s\u3000]*(.*)$")
+_FULL_WIDTH_COLON = re.compile(rf"^(\s*(?:-\s+)?)({_KEY})\s*：\s*(.*)$")
 _FULL_WIDTH_SPACE_AFTER_COLON = re.compile(rf"^(\s*(?:-\s+)?)({_KEY}):\u3000+(.*)$")
 _NO_SPACE_AFTER_COLON = re.compile(rf"^(\s*(?:-\s+)?)({_KEY}):(?!//)(\S.*)$")
 _NO_SPACE_AFTER_DASH = re.compile(r"^(\s*)-(?=[^\s-])(.*)$")
@@ -84,10 +84,10 @@ def key_path_at(lines: list[str], index: int) -> str:
 
 
 def unexpected_line(lines: list[str], index: int) -> str:
-    """Why line `index`, with no "key: " in it, stands where YAML expected a field name.
-
-    Almost always it is text meant to continue the value above: a second paragraph
-    written without `|`, or a line under `|` that is not indented.
+    """Why line `index`, with no "key: " in it, stands where YAML expected a field name:
+    a field name without its colon, a list item of plain text followed by fields, or
+    text meant to continue the value above (a second paragraph written without `|`, or
+    a line under `|` that is not indented).
     """
     match = _KEY_WITHOUT_COLON.match(_COMMENT.sub("", lines[index]))
     if match:

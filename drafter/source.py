@@ -44,7 +44,6 @@ _PROBLEMS = [
     ("directive", "行首的“%”在 YAML 里有特殊含义：请把这一行的值用引号括起来"),
     ("mapping values are not allowed", "此处不能出现“: ”（值里含有冒号时，请把整个值用引号括起来）"),
     ("could not find expected ':'", "缺少冒号“:”，或者缩进不一致"),
-    ("cannot start any token", "含有不能出现在这里的字符"),
     ("found unexpected end of stream", "引号或括号没有闭合"),
     ("while scanning a quoted scalar", "引号没有闭合"),
     ("expected <block end>", "缩进不一致"),
@@ -159,9 +158,7 @@ def _explain(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> InputErr
     if mark is None or not any(needle in problem for needle in _LAYOUT_PROBLEMS):
         return InputError(_yaml_problem(exc), _mark_position(file, mark))
     if "cannot start any token" in problem:
-        reserved = _reserved_start(lines[mark.line], mark.column)
-        if reserved:
-            return InputError(reserved, _mark_position(file, mark))
+        return InputError(_cannot_start(lines[mark.line], mark.column), _mark_position(file, mark))
     context = exc.context_mark
     first = context.line if context is not None and context.line <= mark.line else max(0, mark.line - 2)
     for index in range(first, min(mark.line, len(lines) - 1) + 1):
@@ -179,14 +176,15 @@ def _explain(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> InputErr
     return InputError(_yaml_problem(exc), _mark_position(file, mark))
 
 
-def _reserved_start(line: str, column: int) -> str | None:
-    """The message for a value starting with a character YAML keeps for itself (@ `)."""
+def _cannot_start(line: str, column: int) -> str:
+    """The message for a character YAML refuses where a value starts: a tab, or one of the
+    characters YAML keeps for itself (@ `)."""
     character = line[column:column + 1]
-    if character not in ("@", "`"):
-        return None
-    before = line[:column].strip()
+    if character == "\t":
+        return "这里有一个 Tab：缩进请用空格，不要用 Tab"
     value = re.sub(r"\s+#.*$", "", line[column:]).strip()
-    return f"值不能以“{character}”开头：请把整个值用引号括起来，写成“{before} \"{value}\"”".replace("“ ", "“")
+    suggestion = f'{line[:column].strip()} "{value}"'.strip()
+    return f"值不能以“{character}”开头：请把整个值用引号括起来，写成“{suggestion}”"
 
 
 def _non_printable(text: str, file: str) -> InputError:
