@@ -233,24 +233,23 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        if not node.style:
-            self._check_plain_lines(node, path)
+        if node.style in ("", None, '"', "'") and node.start_mark.line != node.end_mark.line:
+            self._check_lines(node, path)
         return self._scalar(node)
 
-    def _check_plain_lines(self, node: yaml.ScalarNode, path: Path_) -> None:
-        """An unquoted value written over several lines: usually a typing mistake
-        (`-item`, `key:value` swallowed into the text above) or Chinese paragraphs that
-        YAML would join with a space."""
+    def _check_lines(self, node: yaml.ScalarNode, path: Path_) -> None:
+        """A plain or quoted value written over several lines: a typing mistake (`-item`,
+        `key:value` swallowed into the text above), or Chinese paragraphs that YAML would
+        join with a space."""
         first, last = node.start_mark.line, node.end_mark.line
-        if first == last:
-            return
-        for index in range(first, last + 1):
-            found = mistakes.line_mistake(self.lines[index])
-            if found:
-                raise InputError(found[1], Position(self.source.file, index + 1, found[0]))
+        if not node.style:  # inside quotes "-x" and "a:b" are just text
+            for index in range(first, last + 1):
+                found = mistakes.line_mistake(self.lines[index])
+                if found:
+                    raise InputError(found[1], Position(self.source.file, index + 1, found[0]))
         for index in range(first + 1, last + 1):
-            line = self.lines[index]
-            if mistakes.folded_line(self.lines[index - 1], line):
+            line, previous = self.lines[index], self.lines[index - 1]
+            if mistakes.folded_line(previous, line) and not previous.endswith("\\"):  # "\" escapes the break
                 column = len(line) - len(line.lstrip(" ")) + 1
                 raise InputError(f"字段“{_dotted(path)}”写成了多行：{mistakes.FOLDED_TEXT}",
                                  Position(self.source.file, index + 1, column))

@@ -214,3 +214,10 @@ def test_no_space_after_a_colon_inside_braces(tmp_path):
     text = BASE.replace("  title: 社区党委书记、居委会主任\n  name: 赵某某\n", "  {title: 社区党委书记, name:赵某某}\n")
     text = text.replace("speaker:\n  {", "speaker: {")
     assert_reported(validate(tmp_path, text), line_of("speaker:"), SPACE_AFTER_COLON, "name: 赵某某")
+
+
+def test_a_quoted_value_over_two_lines_is_not_joined_with_a_space_either(tmp_path):
+    text = BASE.replace("  title: 社区党委书记、居委会主任", '  title: "社区党委书记、\n    居委会主任"')
+    assert_reported(validate(tmp_path, text), line_of("title: 社区党委书记") + 1, "speaker.title", "同一行")
+    text = BASE.replace("  title: 社区党委书记、居委会主任", '  title: "社区党委书记、\\\n    居委会主任"')
+    assert validate(tmp_path, text).code == 0
