@@ -143,6 +143,14 @@ def test_heading_that_skips_a_level_in_a_child_block_names_the_child(tmp_path):
     assert_template_error(result, "跳级", "上一个标题是一级")
 
 
+@pytest.mark.parametrize("character", ["\x00", "\x07", "\x0b", "\ufdd0", "\ufdd2"])
+def test_characters_a_document_cannot_hold_are_named(tmp_path, character):
+    """Word cannot store control characters; the noncharacters are drafter's own markers."""
+    result = render_with(tmp_path, f"正文{character}里")
+    assert_template_error(result, f"U+{ord(character):04X}")
+    assert not (tmp_path / "out.docx").exists()
+
+
 def test_template_saved_as_gbk_is_read(tmp_path):
     result = render_with(tmp_path, "{{ unit.name }}的补充说明", encoding="gbk")
     assert result.code == 0, result.err

@@ -1,6 +1,6 @@
 """Checks of a template's source, done when it is loaded, before any data is rendered.
 
-What users write is checked: full-width template signs, unknown filters and tests,
+What users write is checked: control characters, full-width template signs, unknown filters and tests,
 undeclared variables, misspelt fields, includes of missing files. drafter's own
 templates are not checked at each start: the tests run these checks on them.
 """
@@ -21,8 +21,9 @@ from pydantic import BaseModel
 from ..era import era_for
 from ..errors import Position, TemplateError
 from ..fields import SHARED_FIELDS
+from ..model import _UNSTORABLE  # the characters users' data may not hold either
 from .context import CONTEXT_EXTRAS, document_info
-from .files import SUFFIX, TemplateFile, read_template
+from .files import LINE_BREAK, SUFFIX, TemplateFile, read_template
 from .jinja_errors import template_error
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class _Reader:
             builtin = self.library.is_builtin(path) and not self.check_all
             text = read_template(path)
             if not builtin:
-                _check_full_width(text, path)
+                _check_text(text, path)
             try:
                 tree = self.library.env.parse(text, name, str(path))
             except jinja2.TemplateSyntaxError as exc:
@@ -164,9 +165,15 @@ def _targets(node: Any, parsed: Parsed, reader: _Reader) -> list[str]:
 # ---------------------------------------------------------------- the checks --
 
 
-def _check_full_width(text: str, path: Path) -> None:
-    """`{％ ％}` or `｛｛ ｝｝` is plain text to Jinja and would be printed into the document."""
-    for number, line in enumerate(text.splitlines(), start=1):
+def _check_text(text: str, path: Path) -> None:
+    """Characters that would pass Jinja unnoticed and spoil the document."""
+    for number, line in enumerate(LINE_BREAK.split(text), start=1):
+        unstorable = _UNSTORABLE.search(line)
+        if unstorable:
+            raise TemplateError(
+                f"模板里有 Word 无法保存的控制字符 U+{ord(unstorable.group()):04X}，请删除",
+                Position(str(path), number, unstorable.start() + 1))
+        # `{％ ％}` or `｛｛ ｝｝` is plain text to Jinja and would be printed into the document.
         for match in _FULL_WIDTH_SIGN.finditer(line):
             sign = match.group()
             if not sign.isascii():

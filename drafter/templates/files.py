@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import Optional
@@ -18,6 +19,7 @@ from .manifest import Manifest, read_manifest
 
 SUFFIX = ".j2"
 BUILTIN_ORIGIN = "内置"
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what Jinja counts as a line break
 
 
 def read_template(path: Path) -> str:

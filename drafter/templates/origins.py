@@ -14,14 +14,14 @@ import re
 import jinja2
 
 from ..markup import origin_marker
+from .files import LINE_BREAK
 
 _MARKUP_LINE = re.compile(r"[ \t\u3000]*[#@]")
-_NEWLINE = re.compile(r"\r\n|\r|\n")  # what Jinja's lexer counts as a line break
 
 
 def mark_origins(environment: jinja2.Environment, source: str, file: str) -> str:
     """`source` with a marker in front of each markup line of template text."""
-    lines = _NEWLINE.split(source)
+    lines = LINE_BREAK.split(source)
     for number in sorted(_markup_lines(environment, source), reverse=True):
         lines[number - 1] = origin_marker(file, number) + lines[number - 1]
     return "\n".join(lines)
