@@ -209,7 +209,7 @@ def _translate(problem: str) -> str:
     for needle, chinese in _PROBLEMS:
         if needle in problem:
             return chinese
-    return problem
+    return "格式不正确"
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
@@ -232,6 +232,8 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
+            if node.flow_style:
+                self._check_flow_items(node)
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         if node.style in ("", None, '"', "'") and node.start_mark.line != node.end_mark.line:
             self._check_lines(node, path)
@@ -253,6 +255,13 @@ class _Builder:
                 column = len(line) - len(line.lstrip(" ")) + 1
                 raise InputError(f"字段“{_dotted(path)}”写成了多行：{mistakes.FOLDED_TEXT}",
                                  Position(self.source.file, index + 1, column))
+
+    def _check_flow_items(self, node: yaml.SequenceNode) -> None:
+        """`[省委，市委]` is one item: in brackets only the ASCII comma separates items."""
+        for item in node.value:
+            if isinstance(item, yaml.ScalarNode) and not item.style and "，" in item.value:
+                raise InputError(f"方括号里的各项要用半角逗号“, ”分开，现在用的是全角逗号“，”：“{item.value}”",
+                                 self._pos(item))
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         self.loader.flatten_mapping(node)  # resolves `<<: *anchor` merges

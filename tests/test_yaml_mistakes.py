@@ -221,3 +221,9 @@ def test_a_quoted_value_over_two_lines_is_not_joined_with_a_space_either(tmp_pat
     assert_reported(validate(tmp_path, text), line_of("title: 社区党委书记") + 1, "speaker.title", "同一行")
     text = BASE.replace("  title: 社区党委书记、居委会主任", '  title: "社区党委书记、\\\n    居委会主任"')
     assert validate(tmp_path, text).code == 0
+
+
+def test_full_width_commas_in_brackets(tmp_path):
+    text = BASE.replace("  - 社区微信公众号\n  - 居民微信群\n  - 社区宣传栏", "  [社区微信公众号，居民微信群, 社区宣传栏]")
+    text = text.replace("channels:\n  [", "channels: [")
+    assert_reported(validate(tmp_path, text), line_of("channels:"), "半角逗号“, ”", "全角逗号“，”")
