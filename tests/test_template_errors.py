@@ -64,6 +64,13 @@ def test_misspelt_field_of_a_loop_item_suggests_the_right_one(tmp_path):
     assert_template_error(result, "“leader.nmae”", "“leader.name”")
 
 
+def test_misspelt_field_found_only_while_rendering_suggests_the_right_one(tmp_path):
+    """Through a {% set %} the load-time check cannot follow the list; rendering still explains."""
+    snippet = "{% set people = leaders %}{% for person in people %}{{ person.nmae }}{% endfor %}"
+    result = render_with(tmp_path, snippet, extra_yaml=LEADERS)
+    assert_template_error(result, "没有的字段“nmae”，是不是“name”？")
+
+
 def test_misspelt_variable_suggests_the_right_one(tmp_path):
     result = render_with(tmp_path, "{{ speeker.title }}")
     assert_template_error(result, "未声明的变量“speeker”", "“speaker”")

@@ -40,8 +40,7 @@ _DICT_METHODS = frozenset(name for name in dir(dict) if not name.startswith("_")
 class Parsed:
     """One template file read and parsed."""
 
-    def __init__(self, name: str, path: Path, tree: nodes.Template, builtin: bool):
-        self.name = name
+    def __init__(self, path: Path, tree: nodes.Template, builtin: bool):
         self.path = path
         self.tree = tree
         self.builtin = builtin
@@ -69,7 +68,7 @@ class _Reader:
                 tree = self.library.env.parse(text, name, str(path))
             except jinja2.TemplateSyntaxError as exc:
                 raise template_error(exc) from None
-            self.parsed[path] = Parsed(name, path, tree, builtin)
+            self.parsed[path] = Parsed(path, tree, builtin)
         return self.parsed[path]
 
 

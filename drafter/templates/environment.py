@@ -73,16 +73,16 @@ class ExplainedUndefined(jinja2.StrictUndefined):
 
 def _missing(owner: Any, name: Any) -> str:
     if owner is missing:
-        return f"没有变量“{name}”"
+        return f"用到了没有的变量“{name}”"
     if isinstance(owner, dict):
         known = sorted(key for key in owner if isinstance(key, str))
         close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
         if close:
-            return f"没有字段“{name}”，是不是“{close[0]}”？"
-        return f"没有字段“{name}”（这里的字段有：{'、'.join(known) or '无'}）"
+            return f"用到了没有的字段“{name}”，是不是“{close[0]}”？"
+        return f"用到了没有的字段“{name}”（这里的字段有：{'、'.join(known) or '无'}）"
     if isinstance(owner, (list, tuple)) and isinstance(name, int):
         return f"列表只有 {len(owner)} 项，没有第 {name + 1} 项"
-    return f"“{name}”不是这里的字段"
+    return f"用到了没有的字段“{name}”"
 
 
 class _TolerantBytecodeCache(jinja2.FileSystemBytecodeCache):

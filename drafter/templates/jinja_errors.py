@@ -155,7 +155,9 @@ def _runtime_message(exc: Exception) -> str:
         parent = _NO_PARENT.search(message)
         if parent:
             return f"block“{parent[1]}”没有上级模板里的同名 block，不能用 super()"
-        return f"用到了没有的变量或字段：{message}"
+        if message.isascii():  # one of Jinja's own hints rather than ExplainedUndefined's
+            return f"用到了没有的变量或字段（{message}）"
+        return message
     if isinstance(exc, filters.TemplateUsage):
         return message
     for kind, explanation in _RUNTIME:
