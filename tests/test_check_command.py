@@ -191,19 +191,19 @@ def test_user_rules_file(run, tmp_path):
 @pytest.mark.parametrize("args, message", [
     ([], "缺少参数"),
     (["nope.txt"], "nope.txt"),
-    (["{draft}", "--kind", "省"], "未知的单位类型“省”"),
-    (["{draft}", "--date", "2023-02-30"], "无法识别的日期“2023-02-30”"),
+    (["{draft}", "--kind", "省"], "不认识的单位类型“省”"),
+    (["{draft}", "--date", "2023-02-30"], "“2023-02-30”不是一个存在的日期"),
     (["{draft}", "--format", "xml"], "“xml”不在可选值"),
     (["{draft}", "--unit-yaml", "{unit}", "--unit", "垛团村"], "--unit-yaml 不能与"),
     (["{draft}", "--unit-yaml", "missing.yaml"], "找不到输入文件"),
     (["{draft}", "--unit-yaml", "{broken}"], "broken.yaml 第 2 行第 1 列：YAML 格式错误"),
-    (["{draft}", "--unit-yaml", "{badkind}"], "未知的单位类型“州”"),
+    (["{draft}", "--unit-yaml", "{badkind}"], "不认识的单位类型“州”"),
     (["{draft}", "--rules", "{badrules}"], "规则文件"),
     (["{draft}", "--rules", "none.yaml"], "找不到规则文件"),
     (["{draft}", "--bogus"], "没有这个选项：--bogus"),
     (["{draft}", "--date"], "选项 --date 需要一个值"),
     (["{draft}", "extra"], "多余的参数（extra）"),
-    (["{pdf}"], "不支持的文件类型“.pdf”"),
+    (["{pdf}"], "这是 PDF 文件"),
 ])
 def test_usage_errors(run, tmp_path, args, message):
     (tmp_path / "d.txt").write_text("讲话\n", encoding="utf-8")

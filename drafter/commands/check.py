@@ -114,7 +114,7 @@ def _context_from_yaml(path: Path) -> Any:
     from ..check.context import CheckContext
     from ..source import load_file
 
-    return CheckContext.from_mapping(load_file(path).data)
+    return CheckContext.from_source(load_file(path))
 
 
 def _render_input(path: Path) -> tuple[list[str], Any]:
