@@ -1,0 +1,217 @@
+"""The pages and actions of `drafter serve`.
+
+    GET  /                    the workspace: input files, templates, a new input
+    GET  /edit?file=NAME      the form, the preview and the findings of one input
+    POST /api/preview         form data → pages, field errors, findings (JSON)
+    POST /api/save            form data → the YAML file, edited in place
+    POST /api/download?format=docx|pdf|text   form data → the document
+    POST /api/new             a new input file from a template (what `drafter init` writes)
+
+Every problem a user can cause comes back as a Chinese message (JSON `message`, or an
+error page), never as a traceback; the server keeps running.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from ..errors import DrafterError, InputError
+from .workspace import PathRefused, Workspace, fingerprint
+
+MEDIA_TYPES = {
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
+    "pdf": ("application/pdf", ".pdf"),
+    "text": ("text/plain; charset=utf-8", ".txt"),
+}
+
+
+class Problem(Exception):
+    """A request the page cannot fulfil; `message` is shown to the user."""
+
+    def __init__(self, message: str, status: int = 400, **extra: Any):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.extra = extra
+
+
+def workspace(request: Request) -> Workspace:
+    return request.app.state.workspace
+
+
+def page(request: Request, page_name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    html = request.app.state.pages.get_template(page_name).render(folder=str(workspace(request).folder), **context)
+    return HTMLResponse(html, status_code=status)
+
+
+# -- pages -------------------------------------------------------------------------------
+
+def home(request: Request) -> HTMLResponse:
+    ws = workspace(request)
+    return page(request, "home.html", inputs=ws.inputs(), templates=ws.templates())
+
+
+def edit(request: Request) -> HTMLResponse:
+    from ..source import load_file
+    from .form import build_form, to_json
+    from .preview import preview
+
+    ws = workspace(request)
+    name = request.query_params.get("file", "")
+    try:
+        path = ws.input_path(name)
+        raw = path.read_bytes()
+        source = load_file(path)
+        template = _template_of(source, ws)
+    except DrafterError as error:
+        return page(request, "problem.html", status=400, name=name, message=str(error))
+    data = to_json(source.data)
+    form = build_form(template)
+    shown = {str(child.key) for child in form.children}
+    extra = {key: value for key, value in data.items() if key not in shown}
+    first = preview(data, template).as_json()
+    state = {"file": ws.relative(path), "base": fingerprint(raw), "extra": extra, "preview": first}
+    return page(request, "edit.html", name=ws.relative(path), template=template, form=form, data=data,
+                state=json.dumps(state, ensure_ascii=False).replace("</", "<\\/"), first=first)
+
+
+def _template_of(source: Any, ws: Workspace) -> Any:
+    from ..pipeline import choose_template
+
+    return choose_template(source, None, ws.library())
+
+
+# -- actions -----------------------------------------------------------------------------
+
+async def _body(request: Request) -> dict[str, Any]:
+    try:
+        body = json.loads(await request.body())
+    except (ValueError, UnicodeDecodeError):
+        raise Problem("提交的内容不是正确的 JSON") from None
+    if not isinstance(body, dict) or not isinstance(body.get("data", {}), dict):
+        raise Problem("提交的内容格式不正确")
+    return body
+
+
+def _opened(ws: Workspace, body: dict[str, Any]) -> tuple[Path, Any]:
+    """The input file a request names and the template it uses (read from the file)."""
+    from ..source import load_file
+
+    path = ws.input_path(str(body.get("file", "")))
+    return path, _template_of(load_file(path), ws)
+
+
+async def api_preview(request: Request) -> JSONResponse:
+    from .preview import preview
+
+    body = await _body(request)
+    _, template = _opened(workspace(request), body)
+    return JSONResponse(preview(body.get("data", {}), template).as_json())
+
+
+async def api_save(request: Request) -> JSONResponse:
+    from ..output import write_atomic
+    from ..source import read_text
+    from .form import date_paths, is_date_path
+    from .yamlsave import apply_changes
+
+    body = await _body(request)
+    ws = workspace(request)
+    path, template = _opened(ws, body)
+    current = path.read_bytes()
+    if fingerprint(current) != body.get("base") and not body.get("force"):
+        raise Problem(f"文件“{ws.relative(path)}”在本页面打开之后已被修改（可能是在其他编辑器里）。"
+                      "请选择：用本页面的内容覆盖它，或放弃本页面的修改、重新载入文件。", 409, conflict=True)
+    dates = date_paths(template)
+    text = apply_changes(read_text(path), body.get("data", {}), lambda p: is_date_path(dates, p))
+    data = text.encode("utf-8")
+    write_atomic(path, data, force=True)
+    return JSONResponse({"base": fingerprint(data), "message": f"已保存：{ws.relative(path)}"})
+
+
+async def api_download(request: Request) -> Response:
+    from ..pipeline import default_filename
+    from .preview import preview
+
+    fmt = request.query_params.get("format", "")
+    if fmt not in MEDIA_TYPES:
+        raise Problem("不支持的下载格式（可选：docx、pdf、text）")
+    body = await _body(request)
+    _, template = _opened(workspace(request), body)
+    result = preview(body.get("data", {}), template)
+    if result.rendered is None:
+        raise Problem("表单里还有错误，请先改正后再下载：" + (result.problem or result.errors[0].message))
+    media_type, suffix = MEDIA_TYPES[fmt]
+    content = _pdf(result.rendered) if fmt == "pdf" else _serialised(result.rendered, fmt)
+    filename = default_filename(result.rendered, suffix)
+    disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return Response(content, media_type=media_type, headers={"content-disposition": disposition})
+
+
+def _serialised(rendered: Any, fmt: str) -> bytes:
+    from ..writers import serialise
+
+    return serialise(rendered.document, fmt)
+
+
+def _pdf(rendered: Any) -> bytes:
+    """The .docx through LibreOffice, as `render -f pdf` makes it."""
+    import tempfile
+
+    from ..pdf import INSTALL_HINT, convert, find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        raise Problem(INSTALL_HINT, 503)
+    with tempfile.TemporaryDirectory(prefix="drafter-serve-") as folder:
+        docx = Path(folder) / "document.docx"
+        docx.write_bytes(_serialised(rendered, "docx"))
+        pdf = convert([docx], Path(folder), soffice)[docx]
+        if pdf is None:
+            raise Problem("LibreOffice 没有生成 PDF", 500)
+        return pdf.read_bytes()
+
+
+async def api_new(request: Request) -> JSONResponse:
+    from ..output import write_atomic
+    from ..scaffold import json_schema, starter_yaml
+
+    body = await _body(request)
+    ws = workspace(request)
+    path = ws.new_input_path(str(body.get("name", "")))
+    template = ws.library().get(str(body.get("template", "")))
+    write_atomic(path, starter_yaml(template).encode("utf-8"))
+    schema_path = path.parent / f"{template.name}.schema.json"
+    if not schema_path.exists():  # what the `$schema=` line of the file points to, as `drafter init` does
+        schema = json.dumps(json_schema(template), ensure_ascii=False, indent=2) + "\n"
+        write_atomic(schema_path, schema.encode("utf-8"), force=True)
+    return JSONResponse({"file": ws.relative(path), "message": f"已新建：{ws.relative(path)}"})
+
+
+# -- errors ------------------------------------------------------------------------------
+
+async def problem_response(request: Request, exc: Exception) -> Response:
+    """Any failure of an action as a JSON message; of a page, as an error page."""
+    from .security import BodyTooLarge
+
+    if isinstance(exc, Problem):
+        status, message, extra = exc.status, exc.message, exc.extra
+    elif isinstance(exc, BodyTooLarge):
+        status, message, extra = 413, "提交的内容过大。", {}
+    elif isinstance(exc, PathRefused):
+        status, message, extra = 403, exc.message, {}
+    elif isinstance(exc, InputError):
+        status, message, extra = 400, str(exc), {}
+    elif isinstance(exc, DrafterError):
+        status, message, extra = 400, str(exc), {}
+    else:
+        status, message, extra = 500, f"内部错误（请把这条信息报告给维护者）：{type(exc).__name__}", {}
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"message": message, **extra}, status_code=status)
+    return page(request, "problem.html", status=status, name="", message=message)
