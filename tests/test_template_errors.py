@@ -110,6 +110,9 @@ def test_full_width_template_signs_are_flagged_not_printed(tmp_path, snippet, si
     ("{% %}", ["标签"]),
     ("{# 没有结束的注释", ["#}"]),
     ("{% endif %}", ["endif"]),
+    ("{{ unit.name }", ["两个“}”"]),
+    ("{% block a %}{% endblock %}{% block a %}{% endblock %}", ["block“a”定义了两次"]),
+    ('{% extends "base-speech" %}', ["最外层"]),
 ])
 def test_jinja_syntax_messages_are_explained_in_chinese(tmp_path, snippet, words):
     result = render_with(tmp_path, snippet)
@@ -119,6 +122,11 @@ def test_jinja_syntax_messages_are_explained_in_chinese(tmp_path, snippet, words
         assert word in result.err, result.err
     for english in ("xpected", "Encountered", "Missing", "tag name"):  # Jinja's words are translated
         assert english not in result.err, result.err
+
+
+def test_first_of_an_empty_list_is_explained(tmp_path):
+    result = render_with(tmp_path, "{{ tasks | first }}")
+    assert_template_error(result, "列表是空的，取不到第一项")
 
 
 def test_heading_that_skips_a_level_is_an_error_at_its_template_line(tmp_path):

@@ -62,6 +62,8 @@ def _unexpected(got: str, wanted: str | None) -> str:
         return f"括号不配对：这里应当是“{wanted}”，却遇到了{_token(got)}"
     if got in _TOKENS:
         return f"{_token(got)}前面缺少内容（例如运算符后面缺少数值，extends、include 后面缺少模板名）"
+    if got == "}":
+        return "“}}”要写两个“}”；或者这里多出了一个“}”"
     return f"多出了“{got}”，或者它前面缺少内容"
 
 
@@ -101,6 +103,8 @@ _SYNTAX: list[tuple[re.Pattern, Callable[[re.Match], str]]] = [
     (re.compile(r"No test named '(.+?)'"), lambda m: f"没有名为“{m[1]}”的判断（is 后面的词）"),
     (re.compile(r"[Bb]lock '(.+?)' defined twice"), lambda m: f"block“{m[1]}”定义了两次"),
     (re.compile(r"can't assign to"), lambda m: "{% set %} 的等号左边应当是变量名"),
+    (re.compile(r"cannot use extend from a non top-level scope"),
+     lambda m: "{% extends %} 只能写在模板的最外层，不能放在 block、if、for 里面"),
 ]
 
 
@@ -119,8 +123,8 @@ def explain_syntax(message: str) -> str:
 
 
 def template_error(exc: jinja2.TemplateSyntaxError, file: str | None = None) -> TemplateError:
-    """`file` names the template when Jinja does not (errors raised while analysing a tree)."""
-    where = Position(exc.filename or file or exc.name or "模板", exc.lineno or 1, 1)
+    """`file` names the template where Jinja cannot (errors raised while a tree is analysed)."""
+    where = Position(file or exc.filename or exc.name or "模板", exc.lineno or 1, 1)
     return TemplateError(f"模板语法错误：{explain_syntax(exc.message or '')}", where)
 
 
@@ -143,6 +147,7 @@ _RUNTIME = [
     (ValueError, "模板运行时取值不正确"),
 ]
 _NO_PARENT = re.compile(r"there is no parent block called '(.+?)'")
+_EMPTY = re.compile(r"No (first|last) item, sequence was empty")
 _UNSAFE_NAME = re.compile(r"attribute '([^']+)'")
 
 
@@ -155,6 +160,10 @@ def _runtime_message(exc: Exception) -> str:
         parent = _NO_PARENT.search(message)
         if parent:
             return f"block“{parent[1]}”没有上级模板里的同名 block，不能用 super()"
+        empty = _EMPTY.search(message)
+        if empty:
+            which = "第一" if empty[1] == "first" else "最后一"
+            return f"列表是空的，取不到{which}项：请先用 {{% if 列表 %}} 判断"
         if message.isascii():  # one of Jinja's own hints rather than ExplainedUndefined's
             return f"用到了没有的变量或字段（{message}）"
         return message
