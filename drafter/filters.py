@@ -23,19 +23,19 @@ class TemplateUsage(Exception):
     """A template used data in a way that cannot work (a list printed as is …)."""
 
 
-def _texts(items: Any) -> list[str]:
+def _texts(items: Any, filter_name: str) -> list[str]:
     """Texts of a list, tuple or generator (map(attribute=…) gives one); blanks dropped."""
     if items is None:
         return []
     if isinstance(items, str):
         return [items] if items.strip() else []
     if isinstance(items, dict) or not hasattr(items, "__iter__"):
-        raise TemplateUsage("这个过滤器需要一个文字列表")
+        raise TemplateUsage(f"{filter_name} 需要一个文字列表")
     return [str(item).strip() for item in items if item is not None and str(item).strip()]
 
 
 def cn_join(items: Any, last: str = "和") -> str:
-    texts = _texts(items)
+    texts = _texts(items, "cn_join")
     if len(texts) <= 1:
         return "".join(texts)
     return "、".join(texts[:-1]) + last + texts[-1]
@@ -43,7 +43,7 @@ def cn_join(items: Any, last: str = "和") -> str:
 
 def points(items: Any, marker: str = "是", end: str = "。") -> str:
     """一是A；二是B；三是C。 — the way speeches enumerate inside one paragraph."""
-    texts = [t.rstrip(_TRAILING) for t in _texts(items)]
+    texts = [t.rstrip(_TRAILING) for t in _texts(items, "points")]
     if not texts:
         return ""
     if len(texts) == 1:  # "一是" with nothing after it reads wrong
@@ -65,7 +65,10 @@ def book(title: Any) -> str:
 
 def with_role(leaders: Iterable[dict[str, Any]], role: str) -> list[dict[str, Any]]:
     """Leaders whose role mentions `role` (第一责任人, 分管, 班子成员 …)."""
-    return [leader for leader in leaders or [] if role in (leader.get("role") or "")]
+    items = list(leaders) if hasattr(leaders, "__iter__") and not isinstance(leaders, (str, dict)) else None
+    if leaders is not None and (items is None or not all(isinstance(leader, dict) for leader in items)):
+        raise TemplateUsage("with_role 需要领导名单（如 leaders），每项有 name 和 role")
+    return [leader for leader in items or [] if role in (leader.get("role") or "")]
 
 
 def cn_date(value: date) -> str:

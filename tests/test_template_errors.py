@@ -124,6 +124,17 @@ def test_jinja_syntax_messages_are_explained_in_chinese(tmp_path, snippet, words
         assert english not in result.err, result.err
 
 
+@pytest.mark.parametrize("snippet, words", [
+    ("{{ unit | cn_join }}", "cn_join 需要一个文字列表"),
+    ("{{ unit | points }}", "points 需要一个文字列表"),
+    ('{{ unit.name | with_role("分管") | length }}', "with_role 需要领导名单"),
+    ('{{ ["甲"] | with_role("分管") | length }}', "with_role 需要领导名单"),
+    ("{{ unit.name | cn_number }}", "cn_number 需要一个整数"),
+])
+def test_a_filter_given_the_wrong_data_says_which_filter(tmp_path, snippet, words):
+    assert_template_error(render_with(tmp_path, snippet), words)
+
+
 def test_first_of_an_empty_list_is_explained(tmp_path):
     result = render_with(tmp_path, "{{ tasks | first }}")
     assert_template_error(result, "列表是空的，取不到第一项")
