@@ -1,0 +1,367 @@
+"""`drafter serve` through Starlette's test client: every page and action, the guard
+(token, Host, Origin, size), paths kept inside the folder, bad input on disk, saving with
+comments kept, the conflict case and the downloads."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, run_cli
+
+with warnings.catch_warnings():  # starlette nudges towards httpx2; httpx is what is installed
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+from drafter.serve.app import create_app
+
+TOKEN = "test-token"
+BASE = "http://127.0.0.1:8765"
+REPORT = "school-quarterly-report.yaml"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    shutil.copy(EXAMPLES / REPORT, tmp_path / REPORT)
+    return tmp_path
+
+
+def client_for(folder: Path, login: bool = True) -> TestClient:
+    client = TestClient(create_app(folder, TOKEN, "127.0.0.1", 8765), base_url=BASE)
+    if login:
+        assert client.get(f"/?token={TOKEN}").status_code == 200
+    return client
+
+
+@pytest.fixture
+def client(folder: Path) -> TestClient:
+    return client_for(folder)
+
+
+def report_data(folder: Path) -> dict:
+    from drafter.serve.form import to_json
+    from drafter.source import load_file
+
+    return to_json(load_file(folder / REPORT).data)
+
+
+def preview(client: TestClient, data: dict, name: str = REPORT) -> dict:
+    response = client.post("/api/preview", json={"file": name, "data": data})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def paragraphs_of(pages_html: str) -> list[str]:
+    """The paragraphs the preview shows, joined from their lines."""
+    found: dict[int, str] = {}
+    for number, text in re.findall(r'<p class="[^"]*" data-para="(\d+)">([^<]*)</p>', pages_html):
+        found[int(number)] = found.get(int(number), "") + text.replace("&nbsp;", "")
+    return [found[n] for n in sorted(found)]
+
+
+# -- the guard -----------------------------------------------------------------------------
+
+def test_a_request_without_the_token_is_refused_in_chinese(folder):
+    client = client_for(folder, login=False)
+    response = client.get("/")
+    assert response.status_code == 403
+    assert "缺少访问令牌" in response.text
+    assert client.get("/?token=wrong").status_code == 403
+    assert client.post("/api/preview", json={"file": REPORT, "data": {}}).status_code == 403
+
+
+def test_the_token_in_the_address_sets_a_cookie_and_leaves_the_address(folder):
+    client = client_for(folder, login=False)
+    response = client.get(f"/edit?file={REPORT}&token={TOKEN}", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/edit?file={REPORT}"
+    assert "HttpOnly" in response.headers["set-cookie"] and "SameSite=Strict" in response.headers["set-cookie"]
+    assert client.get(f"/edit?file={REPORT}").status_code == 200  # the cookie carries it from now on
+
+
+def test_a_foreign_host_is_refused_even_with_the_token(client):
+    """DNS rebinding: evil.example resolving to 127.0.0.1 reaches the port with its own Host."""
+    response = client.get("/", headers={"host": "evil.example:8765"})
+    assert response.status_code == 403
+    assert "不是本服务的地址" in response.text
+    assert client.get("/", headers={"host": "localhost:8765"}).status_code == 200
+    assert client.get("/", headers={"host": "127.0.0.1:9999"}).status_code == 403
+
+
+def test_a_post_from_another_site_is_refused(client, folder):
+    data = report_data(folder)
+    response = client.post("/api/save", json={"file": REPORT, "data": data},
+                           headers={"origin": "https://evil.example"})
+    assert response.status_code == 403
+    assert "其他网站" in response.text
+    same = client.post("/api/preview", json={"file": REPORT, "data": data}, headers={"origin": BASE})
+    assert same.status_code == 200
+
+
+def test_a_request_body_over_the_limit_is_refused(client):
+    response = client.post("/api/preview", content=b"x" * (3 * 1024 * 1024),
+                           headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert "过大" in response.text
+
+
+@pytest.mark.parametrize("name", ["../outside.yaml", "/etc/passwd.yaml", "sub/../../outside.yaml",
+                                  "..\\outside.yaml", "C:\\Windows\\x.yaml", "notes.txt"])
+def test_names_that_leave_the_folder_are_refused(client, folder, name):
+    (folder.parent / "outside.yaml").write_text("template: quarterly-report\n", encoding="utf-8")
+    response = client.post("/api/preview", json={"file": name, "data": {}})
+    assert response.status_code == 403
+    assert "工作文件夹" in response.json()["message"] or "不是 YAML" in response.json()["message"]
+    page = client.get("/edit", params={"file": name})
+    assert page.status_code == 400 and "无法打开" in page.text
+
+
+def test_a_link_leading_out_of_the_folder_is_refused_and_not_listed(client, folder, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.yaml"
+    outside.write_text((EXAMPLES / REPORT).read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "link.yaml").symlink_to(outside)
+    response = client.get("/edit", params={"file": "link.yaml"})
+    assert response.status_code == 400
+    assert "指向工作文件夹以外的链接" in response.text
+    assert "link.yaml" not in client.get("/").text
+    saved = client.post("/api/save", json={"file": "link.yaml", "data": {}, "base": ""})
+    assert saved.status_code == 403
+    assert outside.read_text(encoding="utf-8") == (EXAMPLES / REPORT).read_text(encoding="utf-8")
+
+
+# -- pages ---------------------------------------------------------------------------------
+
+def test_the_workspace_page_lists_inputs_and_templates(client, folder):
+    (folder / "templates").mkdir()
+    shutil.copy(EXAMPLES / "templates" / "bureau-network-security.j2", folder / "templates")
+    page = client.get("/").text
+    assert REPORT in page and "某某县第一中学" in page and "2023-10-10" in page and "quarterly-report" in page
+    assert "季度工作情况报告" in page and "按季度向上级报告工作情况" in page  # a built-in template
+    assert "bureau-network-security" in page and "本文件夹" in page  # the folder's own
+    assert "base-report" not in page  # frames cannot be used directly
+
+
+def test_a_broken_yaml_on_disk_shows_its_chinese_message_and_the_server_goes_on(client, folder):
+    (folder / "broken.yaml").write_text("template: quarterly-report\nunit:\n  name: 某某局\n   kind: 局\n",
+                                        encoding="utf-8")
+    listing = client.get("/")
+    assert listing.status_code == 200 and "无法读取" in listing.text and "第 3 行" in listing.text
+    page = client.get("/edit", params={"file": "broken.yaml"})
+    assert page.status_code == 400
+    assert "第 3 行" in page.text and "这一行不是“字段名: 值”" in page.text
+    assert "Traceback" not in page.text
+    assert client.get("/edit", params={"file": REPORT}).status_code == 200
+
+
+def test_a_template_with_a_syntax_error_is_named_at_its_line(client, folder):
+    (folder / "templates").mkdir()
+    (folder / "templates" / "mine.j2").write_text(
+        "{#---\ntitle: 我的模板\ndescription: 测试\n---#}\n{% extends \"base-speech\" %}\n"
+        "{% block body %}\n{% if %}\n{% endblock %}\n", encoding="utf-8")
+    (folder / "mine.yaml").write_text(
+        "template: mine\nunit:\n  name: 某某局\nspeaker:\n  title: 局长\n", encoding="utf-8")
+    page = client.get("/edit", params={"file": "mine.yaml"})
+    assert page.status_code == 400
+    assert "mine.j2 第 7 行" in page.text
+    listing = client.get("/")
+    assert listing.status_code == 200 and "mine" in listing.text
+
+
+def test_the_editor_shows_the_form_from_the_schema_and_the_pages(client):
+    page = client.get("/edit", params={"file": REPORT}).text
+    assert "单位全称" in page and "讲话人职务" in page and "主送机关" in page  # Chinese titles
+    assert 'title="必填"' in page  # required fields marked
+    assert '<input type="date" value="2023-10-10">' in page
+    assert "<textarea" in page  # multi-paragraph fields
+    assert 'class="add"' in page and 'class="remove"' in page and 'class="up"' in page  # list rows
+    assert "例如：县委宣传部" in page  # an example as placeholder
+    assert 'class="page odd"' in page and "— 1 —" in page and "— 2 —" in page
+    assert "县一中关于2023年第三季度" in page
+
+
+def test_an_unknown_page_and_a_malformed_request_get_chinese_answers(client):
+    assert client.get("/nothing").status_code == 404 and "没有这个页面" in client.get("/nothing").text
+    bad = client.post("/api/preview", content=b"{not json", headers={"content-type": "application/json"})
+    assert bad.status_code == 400 and bad.json()["message"] == "提交的内容不是正确的 JSON"
+    assert client.get("/api/preview").status_code == 405
+
+
+# -- preview -------------------------------------------------------------------------------
+
+def test_the_preview_follows_the_form(client, folder):
+    data = report_data(folder)
+    data["unit"]["name"] = "某某县第二中学"
+    data["unit"]["short_name"] = "县二中"
+    answer = preview(client, data)
+    assert answer["errors"] == [] and answer["problem"] == ""
+    paragraphs = paragraphs_of(answer["pages"])
+    assert paragraphs[0] == "县二中关于2023年第三季度意识形态工作情况的报告"
+    assert "某某县第二中学" in paragraphs
+
+    from drafter.pipeline import render_source
+    from drafter.serve.preview import form_source
+
+    rendered = render_source(form_source(data)[0], client.app.app.state.workspace.library().get("quarterly-report"))
+    assert paragraphs == rendered.document.paragraphs()
+
+
+def test_a_cleared_required_field_gets_the_command_line_message_at_its_path(client, folder, tmp_path_factory):
+    data = report_data(folder)
+    data["unit"]["name"] = None
+    answer = preview(client, data)
+    assert answer["pages"] == ""
+    cli_file = tmp_path_factory.mktemp("cli") / "in.yaml"
+    cli_file.write_text((folder / REPORT).read_text(encoding="utf-8").replace("某某县第一中学", ""), encoding="utf-8")
+    cli = run_cli("validate", str(cli_file))
+    assert cli.code == 1
+    message = answer["errors"][0]["message"]
+    assert answer["errors"] == [{"path": "unit.name", "message": "字段“unit.name”没有填写（应为文字）"}]
+    assert message in cli.err
+
+
+def test_errors_inside_list_items_and_of_wrong_types_name_their_path(client, folder):
+    data = report_data(folder)
+    data["achievements"][1]["title"] = None
+    data["meeting"]["date"] = "2023-02-30"
+    data["unit"]["kind"] = "大队"
+    paths = {e["path"]: e["message"] for e in preview(client, data)["errors"]}
+    assert set(paths) == {"achievements.1.title", "meeting.date", "unit.kind"}
+    assert "不认识的单位类型“大队”" in paths["unit.kind"]
+
+
+def test_an_unknown_field_is_reported_without_a_field_path_in_the_form(client, folder):
+    data = report_data(folder)
+    data["colour"] = "红"
+    errors = preview(client, data)["errors"]
+    assert errors == [{"path": "colour", "message": "不认识的字段“colour”（可以用的字段：template、title、unit、speaker、"
+                                                    "meeting、leaders、tasks、period、topic、recipient、overview、"
+                                                    "achievements、problems、causes、plans）"}]
+
+
+def test_check_findings_come_with_their_paragraph(client, folder):
+    data = report_data(folder)
+    data["achievements"][0]["detail"] = "我局召开专题会议，研究部署意识形态工作。"
+    answer = preview(client, data)
+    findings = [f for f in answer["findings"] if f["rule"] == "unit.self-ref"]
+    assert findings, answer["findings"]
+    number = findings[0]["paragraph"]
+    assert "我局" in paragraphs_of(answer["pages"])[number - 1]
+    assert f'data-para="{number}"' in answer["pages"]
+
+
+# -- saving --------------------------------------------------------------------------------
+
+def test_saving_changes_only_the_changed_values(client, folder):
+    path = folder / REPORT
+    before = path.read_text(encoding="utf-8")
+    base = client.get("/edit", params={"file": REPORT})
+    state = json.loads(re.search(r'<script id="state" type="application/json">(.*?)</script>', base.text, re.S)
+                       .group(1))
+    data = report_data(folder)
+    data["unit"]["name"] = "某某县第二中学"
+    data["meeting"]["date"] = "2023-10-12"
+    response = client.post("/api/save", json={"file": REPORT, "data": data, "base": state["base"]})
+    assert response.status_code == 200, response.text
+    after = path.read_text(encoding="utf-8")
+    expected = (before.replace("name: 某某县第一中学               # 单位全称",
+                               "name: 某某县第二中学               # 单位全称")
+                .replace("date: 2023-10-10 ", "date: 2023-10-12 "))
+    assert after == expected  # comments, blank lines, key order: byte for byte
+    assert response.json()["message"] == f"已保存：{REPORT}"
+
+
+def test_saving_a_new_list_item_and_a_tricky_value_reads_back_the_same(client, folder):
+    from drafter.serve.workspace import fingerprint
+    from drafter.source import load_file
+
+    path = folder / REPORT
+    data = report_data(folder)
+    data["problems"].append("no")
+    data["leaders"].append({"name": "关于: 王某某", "post": None, "role": None, "duty": None})
+    data["causes"] = "第一段。\n第二段。"
+    base = fingerprint(path.read_bytes())
+    assert client.post("/api/save", json={"file": REPORT, "data": data, "base": base}).status_code == 200
+    text = path.read_text(encoding="utf-8")
+    assert "  - 'no'\n" in text and "  - name: '关于: 王某某'\n" in text and "causes: |\n  第一段。\n  第二段。\n" in text
+    assert "# 每项都有 detail，所以每项一个小标题" in text
+    loaded = load_file(path).data
+    assert loaded["problems"][-1] == "no" and loaded["leaders"][-1] == {"name": "关于: 王某某"}
+    assert run_cli("validate", str(path)).code == 0
+
+
+def test_a_file_changed_on_disk_is_not_overwritten_unless_the_user_chooses(client, folder):
+    from drafter.serve.workspace import fingerprint
+
+    path = folder / REPORT
+    base = fingerprint(path.read_bytes())
+    path.write_text(path.read_text(encoding="utf-8").replace("县委教育工委", "县教育局"), encoding="utf-8")
+    data = report_data(folder)
+    data["speaker"]["name"] = "张某某"
+    conflict = client.post("/api/save", json={"file": REPORT, "data": data, "base": base})
+    assert conflict.status_code == 409
+    assert conflict.json()["conflict"] is True and "已被修改" in conflict.json()["message"]
+    assert "张某某" not in path.read_text(encoding="utf-8")
+    forced = client.post("/api/save", json={"file": REPORT, "data": data, "base": base, "force": True})
+    assert forced.status_code == 200
+    assert "  name: 张某某\n" in path.read_text(encoding="utf-8")
+    assert forced.json()["base"] == fingerprint(path.read_bytes())
+
+
+# -- downloads and new inputs --------------------------------------------------------------
+
+def test_downloads_give_the_documents_render_gives(client, folder, tmp_path_factory):
+    data = report_data(folder)
+    docx = client.post("/api/download?format=docx", json={"file": REPORT, "data": data})
+    assert docx.status_code == 200 and docx.content[:2] == b"PK"
+    assert docx.headers["content-disposition"].startswith("attachment; filename*=UTF-8''")
+    text = client.post("/api/download?format=text", json={"file": REPORT, "data": data})
+    out = tmp_path_factory.mktemp("render") / "out.txt"
+    assert run_cli("render", str(folder / REPORT), "-o", str(out)).code == 0
+    assert text.content == out.read_bytes()
+    wrong = client.post("/api/download?format=exe", json={"file": REPORT, "data": data})
+    assert wrong.status_code == 400 and "不支持的下载格式" in wrong.json()["message"]
+
+
+def test_a_download_with_errors_in_the_form_says_what_to_fix(client, folder):
+    data = report_data(folder)
+    data["speaker"]["title"] = None
+    response = client.post("/api/download?format=docx", json={"file": REPORT, "data": data})
+    assert response.status_code == 400
+    assert "speaker.title" in response.json()["message"]
+
+
+def test_pdf_without_libreoffice_says_how_to_install_it(client, folder, monkeypatch):
+    from drafter.pdf import INSTALL_HINT
+
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(folder / "no-such-soffice"))
+    response = client.post("/api/download?format=pdf", json={"file": REPORT, "data": report_data(folder)})
+    assert response.status_code == 503
+    assert response.json()["message"] == INSTALL_HINT
+
+
+def test_pdf_through_libreoffice(client, folder):
+    response = client.post("/api/download?format=pdf", json={"file": REPORT, "data": report_data(folder)})
+    assert response.status_code == 200, response.text
+    assert response.content.startswith(b"%PDF")
+
+
+def test_a_new_input_is_what_drafter_init_writes(client, folder):
+    response = client.post("/api/new", json={"name": "三季度报告", "template": "quarterly-report"})
+    assert response.status_code == 200 and response.json()["file"] == "三季度报告.yaml"
+    written = (folder / "三季度报告.yaml").read_text(encoding="utf-8")
+    init = run_cli("init", "quarterly-report")
+    assert written == init.out
+    assert (folder / "quarterly-report.schema.json").is_file()
+    assert client.get("/edit", params={"file": "三季度报告.yaml"}).status_code == 200
+    again = client.post("/api/new", json={"name": "三季度报告", "template": "quarterly-report"})
+    assert again.status_code == 403 and "已经存在" in again.json()["message"]
+    escape = client.post("/api/new", json={"name": "../x", "template": "quarterly-report"})
+    assert escape.status_code == 403
+    unknown = client.post("/api/new", json={"name": "甲", "template": "no-such"})
+    assert unknown.status_code == 400 and "找不到模板" in unknown.json()["message"]
+    assert not (folder / "甲.yaml").exists()
