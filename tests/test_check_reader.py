@@ -6,6 +6,8 @@ import zipfile
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from drafter.check.reader import ReadError, read_draft, split_markdown, split_text
 from drafter.errors import DrafterError
@@ -117,6 +119,19 @@ def truncated(tmp_path):
     return path
 
 
+def central_header(field_offset: int, value: bytes):
+    """A .docx whose first central-directory entry has `value` at `field_offset` (8: the flags,
+    10: the compression method): damage that zipfile reports with unusual exceptions."""
+    def make(tmp_path):
+        path = docx_with_body(tmp_path, para("标题"))
+        data = bytearray(path.read_bytes())
+        entry = data.index(b"PK\x01\x02")
+        data[entry + field_offset:entry + field_offset + len(value)] = value
+        path.write_bytes(bytes(data))
+        return path
+    return make
+
+
 def renamed_doc(tmp_path):
     path = tmp_path / "old.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
@@ -131,6 +146,24 @@ def renamed_xlsx(tmp_path):
     return path
 
 
+def document_xml(xml: str):
+    """A .docx whose word/document.xml is `xml`."""
+    def make(tmp_path):
+        path = docx_with_body(tmp_path, "")
+        with zipfile.ZipFile(path) as source:
+            parts = {item.filename: source.read(item) for item in source.infolist()}
+        parts["word/document.xml"] = xml.encode("utf-8")
+        with zipfile.ZipFile(path, "w") as target:
+            for name, data in parts.items():
+                target.writestr(name, data)
+        return path
+    return make
+
+
+def test_docx_without_a_body_has_no_paragraphs(tmp_path):
+    assert read_draft(document_xml(f'<w:document xmlns:w="{W}"></w:document>')(tmp_path)) == []
+
+
 def written(name: str, content: bytes):
     def make(tmp_path):
         path = tmp_path / name
@@ -142,9 +175,13 @@ def written(name: str, content: bytes):
 @pytest.mark.parametrize("make, message", [
     (damaged_deflate, "文件已损坏或不完整"),
     (truncated, "文件已损坏或不完整"),
+    (central_header(8, b"\x01\x00"), "文件已损坏或不完整"),  # "encrypted": RuntimeError in zipfile
+    (central_header(10, b"\x63\x00"), "文件已损坏或不完整"),  # method 99: NotImplementedError
     (written("bad.docx", b"not a zip"), "文件已损坏或不完整"),
     (renamed_doc, "其实是旧版 .doc 格式或加了密码的文档"),
     (renamed_xlsx, "里面不是 Word 文档"),
+    (document_xml(f'<w:document xmlns:w="{W}"><w:body><w:p></w:body>'), "文件内容格式有误（XML 损坏）"),
+    (document_xml("<other/>"), "文件内容格式有误（XML 损坏）"),
     (written("draft.doc", b"\xd0\xcf\x11\xe0"), "这是旧版 Word 文档（.doc），请在 Word 或 WPS 里打开，“另存为”Word 文档（.docx）后再检查"),
     (written("draft.wps", b"\xd0\xcf\x11\xe0"), "这是 WPS 文字文档（.wps），请在 Word 或 WPS 里打开，“另存为”Word 文档（.docx）后再检查"),
     (written("draft.pdf", b"%PDF"), "这是 PDF 文件，读不出原稿的段落"),
@@ -174,3 +211,26 @@ def test_damaged_deflate_stream_is_what_zlib_trips_on(tmp_path):
 
 def test_split_text_drops_blank_lines():
     assert split_text("甲\n\n  \n乙") == ["甲", "乙"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(damage=st.lists(st.tuples(st.integers(min_value=0), st.binary(min_size=1, max_size=8)), min_size=1,
+                       max_size=4),
+       keep=st.one_of(st.none(), st.integers(min_value=0)))
+def test_damaged_docx_is_read_or_refused_in_chinese(tmp_path, damage, keep):
+    """Bytes overwritten anywhere, or the file cut short: a list of paragraphs or a ReadError,
+    never another exception (which the command would report as an internal error)."""
+    data = bytearray(docx_with_body(tmp_path, para("标题") + para("我村各项工作。" * 20), "whole.docx").read_bytes())
+    for offset, replacement in damage:
+        offset %= len(data)
+        data[offset:offset + len(replacement)] = replacement
+    if keep is not None:
+        data = data[:keep % len(data)]
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(bytes(data))
+    try:
+        paragraphs = read_draft(path)
+    except ReadError as error:
+        assert str(path) in str(error)
+    else:
+        assert all(isinstance(p, str) for p in paragraphs)

@@ -38,6 +38,7 @@ _OTHER_FORMATS = {
     ".pdf": "这是 PDF 文件，读不出原稿的段落：请检查原来的 Word 文档（.docx），"
             "或在 WPS 里把 PDF 转为 Word 文档（.docx）后再检查",
 }
+_DAMAGED = "文件内容格式有误（XML 损坏）。请用 Word 或 WPS 打开它，能打开的话“另存为”.docx 后再检查"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the container of .doc, .wps and password-protected .docx
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -106,7 +107,14 @@ def read_docx(path: Path) -> list[str]:
     """The paragraphs of a Word document in reading order: body paragraphs, table cells
     row by row, and the text boxes a paragraph anchors right after it (each once).
     Deleted text in tracked changes is skipped."""
-    return [text for p in _blocks(_open_docx(path).element.body) for text in _texts(p) if text]
+    _readable(path)
+    root = _open_docx(path).element
+    if root.tag != f"{_W}document":
+        raise ReadError(f"无法读取 Word 文件 {path}：{_DAMAGED}")
+    body = root.find(f"{_W}body")
+    if body is None:
+        return []
+    return [text for p in _blocks(body) for text in _texts(p) if text]
 
 
 def _open_docx(path: Path) -> Any:
@@ -120,8 +128,10 @@ def _open_docx(path: Path) -> Any:
             raise ReadError(f"无法读取 Word 文件 {path}：它其实是旧版 .doc 格式或加了密码的文档"
                             f"（只是扩展名为 .docx）。{_SAVE_AS_DOCX}（不设密码）")
         return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError):
-        # not a zip, cut short, or a part whose compressed data is damaged
+    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, UnicodeError,
+            NotImplementedError, RuntimeError):
+        # not a zip, cut short, a part whose compressed data is damaged, or damaged headers
+        # (an unknown compression method, an "encrypted" flag, a name that is no text)
         raise ReadError(f"无法读取 Word 文件 {path}：文件已损坏或不完整（可能没有下载或复制完整）。"
                         f"请用 Word 或 WPS 打开它，能打开的话“另存为”.docx 后再检查") from None
     except ValueError:  # python-docx: the package holds no Word document (a renamed .xlsx …)
@@ -129,8 +139,7 @@ def _open_docx(path: Path) -> Any:
     except OSError as exc:
         raise ReadError(f"无法读取 Word 文件 {path}：{exc.strerror or '读取出错'}") from None
     except SyntaxError:  # lxml's XMLSyntaxError: a part is not well-formed XML
-        raise ReadError(f"无法读取 Word 文件 {path}：文件内容格式有误（XML 损坏）。"
-                        f"请用 Word 或 WPS 打开它，能打开的话“另存为”.docx 后再检查") from None
+        raise ReadError(f"无法读取 Word 文件 {path}：{_DAMAGED}") from None
 
 
 def _readable(path: Path) -> None:
