@@ -4,6 +4,7 @@ and random mistakes in a user's template never end in a traceback or exit 70."""
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import textwrap
 from pathlib import Path
@@ -180,12 +181,16 @@ SLIPS = ["{", "}", "%", "#", "{{", "}}", "{%", "%}", "{#", "#}", "％", "｛", "
          "{% endblock %}", "{% endif %}", "{% if %}", '{% include "nope" %}', '{% extends "nope" %}',
          "{% block body %}", "{{ leaders }}", "{{ 1/0 }}", "{{ x }}", "：", "\u3000", "\t", "\x00", "\x07"]
 edits = st.lists(st.tuples(st.sampled_from(["insert", "delete"]), st.floats(min_value=0, max_value=1),
-                           st.sampled_from(SLIPS), st.integers(min_value=1, max_value=4)), min_size=1, max_size=4)
+                           st.sampled_from(SLIPS), st.integers(min_value=1, max_value=4), st.booleans()),
+                 min_size=1, max_size=4)
+# Where slips do the most harm: inside tags, after a filter bar, after a dot.
+HOT_SPOTS = re.compile(r"\{\{ |\{% |\| |\.| \}\}| %\}")
 
 
 def edit(text: str, steps: list) -> str:
-    for action, where, slip, count in steps:
-        at = int(where * len(text))
+    for action, where, slip, count, in_a_tag in steps:
+        spots = [m.end() for m in HOT_SPOTS.finditer(text)] if in_a_tag else []
+        at = spots[int(where * (len(spots) - 1))] if spots else int(where * len(text))
         text = text[:at] + slip + text[at:] if action == "insert" else text[:at] + text[at + count:]
     return text
 
