@@ -6,6 +6,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import datetime as dt
 
@@ -232,3 +234,32 @@ def test_a_plain_pattern_is_its_own_needle():
     assert rule.needles == ("狠抓",)
     (rule,) = parse_rules("wording:\n  - {id: a, pattern: '狠抓+', message: m}\n", "r.yaml").wording
     assert rule.needles == ()
+
+
+TOP_KEYS = ["version", "wording", "formulations", "trades", "self_reference", "no_party_group", "disable"]
+ITEM_KEYS = ["id", "pattern", "message", "severity", "replacement", "suggestion", "note", "unless", "aggregate",
+             "needle", "after", "before", "words", "unit_words", "suffix", "not_followed_by", "ben_kinds", "局"]
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=False, width=16),
+                    st.dates(), st.sampled_from(["甲", "(甲", "甲?", "\\1", "错误", "提示", "党的二十大", "a-b",
+                                                 "{match}", "[", "", "我"]))
+VALUES = st.one_of(SCALARS, st.lists(SCALARS, max_size=3))
+ITEMS = st.dictionaries(st.sampled_from(ITEM_KEYS), st.one_of(VALUES, st.dictionaries(st.sampled_from(ITEM_KEYS),
+                                                                                     VALUES, max_size=2)),
+                        max_size=6)
+RULE_FILES = st.dictionaries(st.sampled_from(TOP_KEYS), st.one_of(st.lists(ITEMS, max_size=3), ITEMS, VALUES),
+                             max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=RULE_FILES)
+def test_any_rules_file_loads_or_is_refused_in_chinese(data):
+    """Whatever a rules file holds: rules, or a RuleFileError naming the file (never another
+    exception, which the command would report as an internal error)."""
+    import yaml
+
+    try:
+        parse_rules(yaml.safe_dump(data, allow_unicode=True), "r.yaml")
+    except RuleFileError as error:
+        assert str(error).startswith("规则文件 r.yaml")
+        for word in ("None", "True", "False", "'"):
+            assert word not in str(error), str(error)

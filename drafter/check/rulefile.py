@@ -140,10 +140,12 @@ def _date_or_congress(value: Any) -> Any:
     """A date (2022-10-16) or the name of a National Congress (党的二十大), as a date."""
     if value is None or isinstance(value, _dt.date):
         return value
-    opened = congress_opened(str(value))
+    expected = f"应为日期（如 2022-10-16）或党代会名称（{'、'.join(congress_names())}）"
+    if not isinstance(value, str):  # a number, list …: said without echoing Python's spelling
+        raise ValueError(expected)
+    opened = congress_opened(value)
     if opened is None:
-        raise ValueError(f"应为日期（如 2022-10-16）或党代会名称（{'、'.join(congress_names())}），"
-                         f"而不是“{value}”")
+        raise ValueError(f"{expected}，而不是“{value}”")
     return opened
 
 
