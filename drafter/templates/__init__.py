@@ -10,7 +10,9 @@ rendered in Jinja's immutable sandbox with strict undefined variables.
     library.py       the templates of a set of folders, the loader Jinja uses
     environment.py   the sandboxed Jinja environment
     origins.py       markers that let errors in the rendered markup name a template line
-    checks.py        checks done when a template is loaded (variables, fields, filters …)
+    sources.py       the files a template uses (extends, include, import), read and parsed once
+    checks.py        checks done when a template is loaded (characters, filters, variables …)
+    fieldnames.py    the field names a template can reach, and the check of its lookups
     jinja_errors.py  Jinja's exceptions → TemplateError with file and line, in Chinese
     template.py      one template: its extends chain, fields, input model, rendering
     context.py       what a template sees: input data, era, doc
