@@ -54,10 +54,16 @@ def test_the_check_of_builtin_templates_can_fail(tmp_path):
 
 
 @pytest.fixture
-def cache_home(tmp_path, monkeypatch):
-    home = tmp_path / "cache-home"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    return home
+def cache_folder(tmp_path, monkeypatch):
+    """drafter's cache folder, moved into tmp_path (platformdirs reads these variables)."""
+    from platformdirs import user_cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))  # Linux, BSD
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "cache-home"))  # Windows
+    folder = Path(user_cache_dir("drafter"))
+    if tmp_path not in folder.parents:
+        pytest.skip("platformdirs does not let the cache folder be moved on this system (macOS)")
+    return folder
 
 
 def render_example(folder: Path) -> str:
@@ -67,32 +73,35 @@ def render_example(folder: Path) -> str:
     return result.out
 
 
-def test_compiled_templates_are_kept_in_the_user_cache_folder(tmp_path, cache_home):
+def test_compiled_templates_are_kept_in_the_user_cache_folder(tmp_path, cache_folder):
     first = render_example(tmp_path)
-    kept = sorted((cache_home / "drafter").glob("__jinja2_*.cache"))
+    kept = sorted(cache_folder.glob("__jinja2_*.cache"))
     assert len(kept) == 2  # the template and the frame it extends
     assert render_example(tmp_path) == first
 
 
-def test_a_damaged_cache_file_is_compiled_again(tmp_path, cache_home):
+def test_a_damaged_cache_file_is_compiled_again(tmp_path, cache_folder):
     first = render_example(tmp_path)
-    for path in (cache_home / "drafter").glob("__jinja2_*.cache"):
+    assert list(cache_folder.glob("__jinja2_*.cache"))
+    for path in cache_folder.glob("__jinja2_*.cache"):
         path.write_bytes(b"j2\x00not what jinja wrote")
     assert render_example(tmp_path) == first
 
 
-def test_no_cache_when_its_folder_cannot_be_made(tmp_path, cache_home):
-    cache_home.write_text("a file where the folder should be", encoding="utf-8")
+def test_no_cache_when_its_folder_cannot_be_made(tmp_path, cache_folder):
+    blocker = cache_folder.parent
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
     render_example(tmp_path)
-    assert cache_home.is_file()
+    assert blocker.is_file()
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="folder permissions are a POSIX notion")
-def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path, cache_home):
-    (cache_home / "drafter").mkdir(parents=True)
-    (cache_home / "drafter").chmod(0o777)
+def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path, cache_folder):
+    cache_folder.mkdir(parents=True)
+    cache_folder.chmod(0o777)
     render_example(tmp_path)
-    assert list((cache_home / "drafter").iterdir()) == []
+    assert list(cache_folder.iterdir()) == []
 
 
 # ---------------------------------------------------------------- genre -------
