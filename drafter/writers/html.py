@@ -119,7 +119,7 @@ def paginate(document: Document) -> list[Page]:
     for position, (lines, keep) in enumerate(groups):
         room = LINES_PER_PAGE - len(pages[-1].lines)
         needed = len(lines) + (_first_lines_after(groups, position) if keep else 0)
-        if pages[-1].lines and needed > room and needed <= LINES_PER_PAGE:
+        if keep and pages[-1].lines and needed > room and needed <= LINES_PER_PAGE:
             pages.append(Page(len(pages) + 1))  # keepNext: start this group on a new page
         for line in lines:
             if len(pages[-1].lines) == LINES_PER_PAGE:

@@ -1,0 +1,171 @@
+"""`drafter serve` end to end in a real browser: Debian's chromium, headless, driven by
+Playwright for Python (never `playwright install`: the browser is the system's).
+
+Set DRAFTER_SCREENSHOT=docs/serve.png to also write the screenshot the README shows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT, run_cli
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TOKEN = "browser-test-token"
+REPORT = "school-quarterly-report.yaml"
+WAIT_MS = 10_000
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """The school's quarterly report without its achievements, so that the report's
+    general wording (which names the speaker's post) is used."""
+    folder = tmp_path / "workspace"
+    folder.mkdir()
+    text = (EXAMPLES / REPORT).read_text(encoding="utf-8")
+    text = re.sub(r"\nachievements:.*?\n\n", "\n", text, flags=re.S)
+    (folder / REPORT).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def served(workspace: Path):
+    import uvicorn
+
+    from drafter.serve.app import create_app
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(workspace, TOKEN, "127.0.0.1", port),
+                                           log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+    listener.close()
+
+
+@pytest.fixture
+def browser_page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 1000}, accept_downloads=True)
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        yield page
+        browser.close()
+        assert errors == []  # no script error on the page
+
+
+def field(page, path: str):
+    return page.locator(f'[data-path="{path}"]')
+
+
+def preview_paragraphs(page) -> list[str]:
+    """The preview's paragraphs, each joined from its lines as the page shows them."""
+    return page.evaluate("""() => {
+        const found = new Map();
+        for (const line of document.querySelectorAll('#pages .ln[data-para]')) {
+            const n = Number(line.dataset.para);
+            found.set(n, (found.get(n) || '') + line.textContent.replace(/\\u00a0/g, ''));
+        }
+        return [...found.keys()].sort((a, b) => a - b).map((n) => found.get(n));
+    }""")
+
+
+def test_fill_in_preview_and_save_in_the_browser(served, workspace, browser_page, tmp_path):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(f"{served}/?token={TOKEN}")
+    expect(page.locator("h1")).to_have_text("输入文件")
+    page.get_by_role("link", name=REPORT).click()
+    pages = page.locator("#pages")
+    expect(pages).to_contain_text("县一中关于2023年第三季度", timeout=WAIT_MS)
+    expect(pages).to_contain_text("成立由党委书记任组长")
+
+    # the unit's name: in the title (short name) and the signature (full name)
+    field(page, "unit.short_name").locator("input").fill("县二中")
+    field(page, "unit.name").locator("input").fill("某某县第二中学")
+    expect(pages).to_contain_text("县二中关于2023年第三季度", timeout=WAIT_MS)
+    expect(pages.locator(".ln.signature").first).to_have_text("某某县第二中学", timeout=WAIT_MS)
+
+    # the speaker
+    field(page, "speaker.title").locator("input").fill("党委副书记、校长")
+    expect(pages).to_contain_text("成立由党委副书记、校长任组长", timeout=WAIT_MS)
+
+    # a new item in a list
+    problems = field(page, "problems")
+    problems.locator("button.add").click()
+    problems.locator(".row").last.locator("input").fill("学生社团活动的引导还不够有力")
+    expect(pages).to_contain_text("四是学生社团活动的引导还不够有力", timeout=WAIT_MS)
+
+    # a required field cleared: the command line's message, at the field
+    title = field(page, "speaker.title")
+    title.locator("input").fill("")
+    expect(title.locator(".error")).to_have_text("字段“speaker.title”没有填写（应为文字）", timeout=WAIT_MS)
+    expect(page.locator("#status")).to_contain_text("需要修改")
+    title.locator("input").fill("党委副书记、校长")
+    expect(title.locator(".error")).to_have_text("", timeout=WAIT_MS)
+    expect(page.locator("#status")).to_have_text("预览已更新", timeout=WAIT_MS)
+    expect(page.locator(".dirty")).to_be_visible()
+
+    page.locator("#save").click()
+    expect(page.locator("#notice")).to_have_text(f"已保存：{REPORT}", timeout=WAIT_MS)
+    expect(page.locator(".dirty")).to_be_hidden()
+    shown = preview_paragraphs(page)
+
+    page.evaluate("() => { document.getElementById('form').scrollTop = 0; window.scrollTo(0, 0); }")
+    page.screenshot(path=str(tmp_path / "serve.png"))
+    target = os.environ.get("DRAFTER_SCREENSHOT")
+    if target:
+        shutil.copy(tmp_path / "serve.png", ROOT / target)
+
+    saved = (workspace / REPORT).read_text(encoding="utf-8")
+    assert "  name: 某某县第二中学               # 单位全称：用在落款\n" in saved
+    assert "  - 学生社团活动的引导还不够有力\n" in saved
+    rendered = run_cli("render", str(workspace / REPORT), "-f", "text")
+    assert rendered.code == 0, rendered.err
+    lines = [line.lstrip("\u3000") for line in rendered.out.splitlines() if line.strip()]
+    assert shown == lines
+
+
+def test_findings_point_at_their_paragraph_and_unsaved_changes_are_guarded(served, browser_page):
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(f"{served}/edit?file={REPORT}&token={TOKEN}")
+    expect(page.locator("#pages")).to_contain_text("县一中关于", timeout=WAIT_MS)
+    field(page, "causes").locator("textarea").fill("分析原因，主要是我局对教师培训的针对性不够。")
+    finding = page.locator(".finding", has_text="我局")
+    expect(finding).to_be_visible(timeout=WAIT_MS)
+    finding.click()
+    marked = page.locator(".ln.marked")
+    expect(marked.first).to_contain_text("我局")
+    # leaving with unsaved changes: the browser asks first, and staying keeps the page
+    assert page.evaluate("() => dirty") is True
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    with pytest.raises(PlaywrightError):
+        page.goto("about:blank", timeout=WAIT_MS)
+    assert asked == ["beforeunload"]
+    assert "/edit" in page.url
