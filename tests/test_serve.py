@@ -114,7 +114,7 @@ def test_a_request_body_over_the_limit_is_refused(client):
                                   "..\\outside.yaml", "C:\\Windows\\x.yaml", "notes.txt"])
 def test_names_that_leave_the_folder_are_refused(client, folder, name):
     (folder.parent / "outside.yaml").write_text("template: quarterly-report\n", encoding="utf-8")
-    response = client.post("/api/preview", json={"file": name, "data": {}})
+    response = client.post("/api/save", json={"file": name, "data": {}, "base": ""})
     assert response.status_code == 403
     assert "工作文件夹" in response.json()["message"] or "不是 YAML" in response.json()["message"]
     page = client.get("/edit", params={"file": name})
@@ -365,3 +365,18 @@ def test_a_new_input_is_what_drafter_init_writes(client, folder):
     unknown = client.post("/api/new", json={"name": "甲", "template": "no-such"})
     assert unknown.status_code == 400 and "找不到模板" in unknown.json()["message"]
     assert not (folder / "甲.yaml").exists()
+
+
+def test_values_of_the_wrong_shape_on_disk_open_with_their_messages(client, folder):
+    (folder / "odd.yaml").write_text(
+        "template: quarterly-report\nunit: 某某县第一中学\nspeaker:\n  title: [党委书记]\n"
+        "leaders: 陈某某\nproblems:\n  a: 1\n", encoding="utf-8")
+    page = client.get("/edit", params={"file": "odd.yaml"})
+    assert page.status_code == 200
+    state = json.loads(re.search(r'<script id="state" type="application/json">(.*?)</script>', page.text, re.S)
+                       .group(1))
+    errors = {e["path"]: e["message"] for e in state["preview"]["errors"]}
+    assert errors["unit"] == "字段“unit”应为一组“字段名: 值”（现在是“某某县第一中学”）"
+    assert errors["speaker.title"] == "字段“speaker.title”应为文字（现在是一个列表）"
+    assert set(errors) == {"unit", "speaker.title", "leaders", "problems"}
+    assert "[" not in re.sub(r"<script.*?</script>", "", page.text, flags=re.S).split("<form", 1)[1].split("</form>")[0]

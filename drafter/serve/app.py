@@ -11,8 +11,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from . import routes
+from .form import FORM_HELPERS
 from ..errors import DrafterError
-from .security import BodyTooLarge, Guard, allowed_hosts
+from .security import BodyTooLarge, Guard
 from .workspace import Workspace
 
 HERE = Path(__file__).resolve().parent
@@ -39,7 +40,8 @@ def create_app(folder: Path, token: str, host: str = "127.0.0.1", port: int = 80
     app.state.workspace = Workspace(folder)
     app.state.pages = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "pages"), autoescape=True,
                                          trim_blocks=True, lstrip_blocks=True)
-    return Guard(app, token, allowed_hosts(host, port))
+    app.state.pages.globals.update(FORM_HELPERS)
+    return Guard(app, token, host, port)
 
 
 async def _not_found(request: Any, exc: Exception) -> Any:

@@ -154,6 +154,29 @@ def _placeholder(node: dict[str, Any]) -> str:
     return ""
 
 
+# -- values as the form shows them: whatever a file holds, never Python's notation -------
+
+def child_value(value: Any, key: Any) -> Any:
+    """The value of `key` in a group; nothing when the file has no group there."""
+    return value.get(key) if isinstance(value, dict) else None
+
+
+def rows_of(value: Any) -> list[Any]:
+    """The items of a list; none when the file has no list there."""
+    return value if isinstance(value, list) else []
+
+
+def scalar_text(value: Any) -> str:
+    """The text of a value in an input box; a group or a list where text belongs shows
+    empty (its message says what was found)."""
+    if value is None or isinstance(value, (dict, list, bool)):
+        return ""
+    return str(value)
+
+
+FORM_HELPERS = {"child_value": child_value, "rows_of": rows_of, "scalar_text": scalar_text}
+
+
 def to_json(value: Any) -> Any:
     """Loaded YAML data as JSON for the page: dates as 2024-01-25."""
     if isinstance(value, dict):

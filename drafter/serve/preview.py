@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import DrafterError, InputError, InputErrors, Position
-from ..pipeline import Rendered, render_source
+from ..pipeline import Rendered, choose_template, render_source
 from ..source import Source
-from ..templates import Template
+from ..templates import Library
 
 FORM_FILE = "表单"
 
@@ -64,10 +64,11 @@ def form_source(data: Any) -> tuple[Source, dict[int, str]]:
     return source, paths
 
 
-def preview(data: Any, template: Template) -> Preview:
+def preview(data: Any, library: Library) -> Preview:
+    """What `drafter render` makes of `data` (the template named by its `template` field)."""
     source, paths = form_source(data)
     try:
-        return Preview(render_source(source, template))
+        return Preview(render_source(source, choose_template(source, None, library)))
     except InputErrors as exc:
         return Preview(errors=[_field_error(e, paths) for e in exc.errors])
     except InputError as exc:

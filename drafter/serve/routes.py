@@ -75,7 +75,7 @@ def edit(request: Request) -> HTMLResponse:
     form = build_form(template)
     shown = {str(child.key) for child in form.children}
     extra = {key: value for key, value in data.items() if key not in shown}
-    first = preview(data, template).as_json()
+    first = preview(data, ws.library()).as_json()
     state = {"file": ws.relative(path), "base": fingerprint(raw), "extra": extra, "preview": first}
     return page(request, "edit.html", name=ws.relative(path), template=template, form=form, data=data,
                 state=json.dumps(state, ensure_ascii=False).replace("</", "<\\/"), first=first)
@@ -99,36 +99,39 @@ async def _body(request: Request) -> dict[str, Any]:
     return body
 
 
-def _opened(ws: Workspace, body: dict[str, Any]) -> tuple[Path, Any]:
-    """The input file a request names and the template it uses (read from the file)."""
-    from ..source import load_file
+def _date_paths(ws: Workspace, data: dict[str, Any]) -> set[tuple[str, ...]]:
+    """The date fields of the template `data` names (none when it names no usable one)."""
+    from ..pipeline import choose_template
+    from .form import date_paths
+    from .preview import form_source
 
-    path = ws.input_path(str(body.get("file", "")))
-    return path, _template_of(load_file(path), ws)
+    try:
+        return date_paths(choose_template(form_source(data)[0], None, ws.library()))
+    except DrafterError:
+        return set()
 
 
 async def api_preview(request: Request) -> JSONResponse:
     from .preview import preview
 
     body = await _body(request)
-    _, template = _opened(workspace(request), body)
-    return JSONResponse(preview(body.get("data", {}), template).as_json())
+    return JSONResponse(preview(body.get("data", {}), workspace(request).library()).as_json())
 
 
 async def api_save(request: Request) -> JSONResponse:
     from ..output import write_atomic
     from ..source import read_text
-    from .form import date_paths, is_date_path
+    from .form import is_date_path
     from .yamlsave import apply_changes
 
     body = await _body(request)
     ws = workspace(request)
-    path, template = _opened(ws, body)
+    path = ws.input_path(str(body.get("file", "")))
     current = path.read_bytes()
     if fingerprint(current) != body.get("base") and not body.get("force"):
         raise Problem(f"文件“{ws.relative(path)}”在本页面打开之后已被修改（可能是在其他编辑器里）。"
                       "请选择：用本页面的内容覆盖它，或放弃本页面的修改、重新载入文件。", 409, conflict=True)
-    dates = date_paths(template)
+    dates = _date_paths(ws, body.get("data", {}))
     text = apply_changes(read_text(path), body.get("data", {}), lambda p: is_date_path(dates, p))
     data = text.encode("utf-8")
     write_atomic(path, data, force=True)
@@ -143,8 +146,7 @@ async def api_download(request: Request) -> Response:
     if fmt not in MEDIA_TYPES:
         raise Problem("不支持的下载格式（可选：docx、pdf、text）")
     body = await _body(request)
-    _, template = _opened(workspace(request), body)
-    result = preview(body.get("data", {}), template)
+    result = preview(body.get("data", {}), workspace(request).library())
     if result.rendered is None:
         raise Problem("表单里还有错误，请先改正后再下载：" + (result.problem or result.errors[0].message))
     media_type, suffix = MEDIA_TYPES[fmt]

@@ -10,11 +10,11 @@ sends one, the same (a cross-site form post is refused). Request bodies are limi
 from __future__ import annotations
 
 import secrets
-from http.cookies import SimpleCookie
+from http.cookies import CookieError, SimpleCookie
 from typing import Any, Awaitable, Callable
 from urllib.parse import parse_qsl, urlencode
 
-COOKIE = "drafter_token"
+COOKIE = "drafter_token"  # + the port: browsers share cookies between the ports of a host
 MAX_BODY = 2 * 1024 * 1024  # a filled-in input is some kilobytes; 2 MB is plenty
 
 Scope = dict[str, Any]
@@ -39,12 +39,13 @@ def allowed_hosts(host: str, port: int) -> set[str]:
 class Guard:
     """ASGI middleware: token, Host, Origin and body size, checked before any route runs."""
 
-    def __init__(self, app: Any, token: str, hosts: set[str], max_body: int = MAX_BODY):
+    def __init__(self, app: Any, token: str, host: str, port: int, max_body: int = MAX_BODY):
         self.app = app
         self.token = token
-        self.hosts = hosts
-        self.origins = {f"http://{host}" for host in hosts}
+        self.hosts = allowed_hosts(host, port)
+        self.origins = {f"http://{name}" for name in self.hosts}
         self.max_body = max_body
+        self.cookie = f"{COOKIE}_{port}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -62,7 +63,7 @@ class Guard:
         query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         given = dict(query).get("token")
         from_query = given is not None and secrets.compare_digest(given, self.token)
-        if not from_query and not secrets.compare_digest(_cookie(headers), self.token):
+        if not from_query and not secrets.compare_digest(_cookie(headers, self.cookie), self.token):
             await _refuse(send, 403, "拒绝访问：缺少访问令牌。请用 drafter serve 启动时打印的完整地址"
                                      "（含 ?token=…）打开本页面。")
             return
@@ -73,18 +74,18 @@ class Guard:
         if from_query and scope["method"] == "GET":
             # Keep the token out of the address bar and history: set the cookie, drop it from the URL.
             rest = urlencode([(k, v) for k, v in query if k != "token"])
-            await _redirect(send, scope["path"] + ("?" + rest if rest else ""), self.token)
+            await _redirect(send, scope["path"] + ("?" + rest if rest else ""), f"{self.cookie}={self.token}")
             return
         await self.app(scope, _limited(receive, self.max_body), send)
 
 
-def _cookie(headers: dict[str, str]) -> str:
+def _cookie(headers: dict[str, str], name: str) -> str:
     jar = SimpleCookie()
     try:
         jar.load(headers.get("cookie", ""))
-    except Exception:  # noqa: BLE001 - a malformed cookie header is simply no token
+    except CookieError:  # a malformed cookie header is simply no token
         return ""
-    morsel = jar.get(COOKIE)
+    morsel = jar.get(name)
     return morsel.value if morsel is not None else ""
 
 
@@ -116,8 +117,8 @@ async def _refuse(send: Send, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-async def _redirect(send: Send, location: str, token: str) -> None:
-    cookie = f"{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
+async def _redirect(send: Send, location: str, cookie_value: str) -> None:
+    cookie = f"{cookie_value}; Path=/; HttpOnly; SameSite=Strict"
     await send({"type": "http.response.start", "status": 303,
                 "headers": [(b"location", location.encode("latin-1", "replace")),
                             (b"set-cookie", cookie.encode()), (b"content-length", b"0")]})

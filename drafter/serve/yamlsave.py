@@ -4,9 +4,10 @@ ruamel.yaml's round-trip mode keeps comments, key order, quoting and layout; wit
 indentation drafter's files use (mappings 2, sequences 4 with the dash at 2, lines
 never folded) an unchanged file comes out byte for byte. Only values that changed are
 assigned, lists item by item (replacing a whole list would drop the comments on its
-items). drafter reads files with PyYAML (YAML 1.1), which takes `no`, `on`, dates and
-`关于: x` for something other than text, so a new text value that PyYAML would misread
-is written quoted, and a date field gets a real date.
+items); keys the data does not mention are left alone. drafter reads files with PyYAML
+(YAML 1.1), which takes `no`, `on`, dates and `关于: x` for something other than text,
+so a new text value that PyYAML would misread is written quoted, and a date field gets
+a real date.
 """
 
 from __future__ import annotations
@@ -53,11 +54,8 @@ def apply_changes(text: str, data: dict, is_date: Callable[[Path_], bool] = lamb
 
 
 def _merge_map(node: CommentedMap, new: dict, path: Path_, is_date: Callable[[Path_], bool]) -> None:
-    for key in [k for k in node if k not in new]:
-        keys = list(node)
-        if key == keys[-1] and len(keys) > 1:
-            _carry_blank_lines(node, key, node, keys[-2])
-        del node[key]
+    """Keys missing from `new` are kept: the form sends every field it shows (an emptied one
+    as None), so a missing key is one the form does not know, and it stays as written."""
     for key, value in new.items():
         here = path + (key,)
         if key not in node:
@@ -90,8 +88,8 @@ def _merge_seq(node: CommentedSeq, new: list, path: Path_, is_date: Callable[[Pa
 # -- comments ---------------------------------------------------------------------------
 # ruamel.yaml keeps the comment after a value, and the blank lines after it, on the
 # value's entry of its parent's `ca.items` (slot 2 in a mapping, slot 0 in a sequence).
-# When an item is added after the last one, or the last one removed, the blank lines
-# that separated the list or group from what follows move with the end of it.
+# When an item is added after the last one of a list or group, or the last item of a list
+# is removed, the blank lines that separated it from what follows move with its end.
 
 def _slot(container: Any) -> int:
     return 2 if isinstance(container, CommentedMap) else 0

@@ -150,7 +150,7 @@ async function refresh() {
   status.textContent = "正在更新……";
   status.className = "status";
   try {
-    const response = await post("/api/preview", {file: state.file, data: collect()});
+    const response = await post("/api/preview", {data: collect()});
     const answer = await response.json();
     if (mine !== sequence) return;
     if (!response.ok) { notify(answer.message, true); return; }
@@ -198,7 +198,7 @@ async function save(force) {
 
 async function download(format) {
   notify(format === "pdf" ? "正在用 LibreOffice 生成 PDF，请稍候……" : "正在生成……", false);
-  const response = await post("/api/download?format=" + format, {file: state.file, data: collect()});
+  const response = await post("/api/download?format=" + format, {data: collect()});
   if (!response.ok) { notify((await response.json()).message, true); return; }
   const disposition = response.headers.get("content-disposition") || "";
   const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
