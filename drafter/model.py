@@ -18,7 +18,7 @@ from .kinds import KINDS, kind_names
 
 # Characters XML 1.0 (and so Word) cannot store; tab, LF and CR are fine. The
 # noncharacters U+FDD0–U+FDEF are refused too: templates use them as markers.
-_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
 
 
 def _as_text(value: Any) -> Any:
@@ -29,7 +29,7 @@ def _as_text(value: Any) -> Any:
 
 
 def _clean_text(value: str) -> str:
-    bad = _UNSTORABLE.search(value)
+    bad = UNSTORABLE.search(value)
     if bad:
         raise ValueError(f"含有 Word 无法保存的控制字符 U+{ord(bad.group()):04X}，请删除")
     return value.strip()

@@ -57,7 +57,7 @@ def render_data(data: Any, template: Template) -> Rendered:
         author=data.unit.name,
         subject=meeting["name"] or "",
         date=data.meeting.date,
-        kind=template.manifest.kind,
+        kind=template.manifest.genre,
     )
     document.meta = {"unit": data.unit.short, "meeting": meeting["name"] or template.manifest.title}
     return Rendered(document, data, template)

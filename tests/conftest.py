@@ -30,16 +30,19 @@ meeting:
 
 
 def pytest_configure(config):
-    """Keep drafter's cache (compiled templates, checked rules) out of the user's cache folder."""
+    """Keep Jinja's compiled templates (platformdirs' user cache folder) out of the user's own."""
     import tempfile
 
-    os.environ["DRAFTER_CACHE_DIR"] = tempfile.mkdtemp(prefix="drafter-test-cache-")
+    folder = tempfile.mkdtemp(prefix="drafter-test-cache-")
+    config.drafter_cache = folder
+    os.environ["XDG_CACHE_HOME"] = folder  # Linux
+    os.environ["LOCALAPPDATA"] = folder  # Windows
 
 
 def pytest_unconfigure(config):
     import shutil
 
-    shutil.rmtree(os.environ.pop("DRAFTER_CACHE_DIR", ""), ignore_errors=True)
+    shutil.rmtree(getattr(config, "drafter_cache", ""), ignore_errors=True)
 
 
 @dataclass

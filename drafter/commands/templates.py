@@ -53,7 +53,7 @@ def templates_show(parent_dirs: tuple[Path, ...], name: str, template_dirs: tupl
 
     template = library(None, tuple(parent_dirs or ()) + template_dirs).get(name)
     manifest = template.manifest
-    click.echo(f"{template.name}：{manifest.title}（{_genre(manifest)}）\n  {manifest.description}")
+    click.echo(f"{template.name}：{manifest.title}（{manifest.genre}）\n  {manifest.description}")
     click.echo(f"  文件：{template.file.path}")
     if len(template.chain) > 1:
         click.echo("  继承：" + " → ".join(f.name for f in template.chain))
@@ -67,10 +67,6 @@ def templates_show(parent_dirs: tuple[Path, ...], name: str, template_dirs: tupl
         click.echo(f"  {spec.name}（{FIELD_TYPES[spec.type][2]}，{flag}）{label}")
     if not template.fields:
         click.echo("  （无）")
-
-
-def _genre(manifest) -> str:
-    return getattr(manifest, "genre", None) or getattr(manifest, "kind")
 
 
 @templates.command("new")

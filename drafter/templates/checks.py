@@ -18,7 +18,7 @@ from jinja2 import meta, nodes
 
 from ..errors import Position, TemplateError
 from ..fields import SHARED_FIELDS
-from ..model import _UNSTORABLE  # the characters users' data may not hold either
+from ..model import UNSTORABLE  # the characters users' data may not hold either
 from .context import CONTEXT_EXTRAS
 from .fieldnames import Shapes, check_fields
 from .files import LINE_BREAK
@@ -54,7 +54,7 @@ def check_template(template: "Template", check_all: bool = False) -> None:
 def _check_text(text: str, path: Path) -> None:
     """Characters that would pass Jinja unnoticed and spoil the document."""
     for number, line in enumerate(LINE_BREAK.split(text), start=1):
-        unstorable = _UNSTORABLE.search(line)
+        unstorable = UNSTORABLE.search(line)
         if unstorable:
             raise TemplateError(
                 f"模板里有 Word 无法保存的控制字符 U+{ord(unstorable.group()):04X}，请删除",

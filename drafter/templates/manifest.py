@@ -51,11 +51,6 @@ class Manifest(NamedTuple):
     meeting: str | None = None
     fields: tuple[FieldSpec, ...] = ()
 
-    @property
-    def kind(self) -> str:
-        """Transitional: pipeline.py still reads `manifest.kind`; delete once it reads `genre`."""
-        return self.genre
-
 
 def read_manifest(text: str, file: str) -> Manifest:
     match = _FRONT_MATTER.match(text)

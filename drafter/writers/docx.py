@@ -8,6 +8,7 @@ millisecond, where building it through python-docx costs some 25 ms.
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 import zipfile
 from datetime import datetime, timezone
 
@@ -112,21 +113,9 @@ def _add(archive: zipfile.ZipFile, name: str, text: str) -> None:
     archive.writestr(info, text.encode("utf-8"), compresslevel=_COMPRESS_LEVEL)
 
 
-_STATIC_ZIP: bytes | None = None
-
-
+@lru_cache(maxsize=1)
 def _static_zip() -> bytes:
-    """The parts every document shares, compressed once (and kept in drafter's cache)."""
-    global _STATIC_ZIP
-    if _STATIC_ZIP is None:
-        from .. import cache
-
-        parts = "\0".join(f"{name}\0{text}" for name, text in gb.STATIC_PARTS)
-        _STATIC_ZIP = cache.memo(cache.key("docx-static", parts), _compress_static)
-    return _STATIC_ZIP
-
-
-def _compress_static() -> bytes:
+    """The parts every document shares, compressed once per process."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, text in gb.STATIC_PARTS:
