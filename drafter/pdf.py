@@ -94,8 +94,8 @@ def convert(files: list[Path], outdir: Path, soffice: str | None = None) -> dict
     try:
         base = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
                 "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-                "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir)]
-        for chunk in _chunks(base, [str(f) for f in files]):
+                "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir.resolve())]
+        for chunk in _chunks(base, [str(f.resolve()) for f in files]):  # LibreOffice misreads relative paths
             _run(base + chunk, len(chunk))
     finally:
         shutil.rmtree(profile, ignore_errors=True)

@@ -103,3 +103,13 @@ def test_without_libreoffice_the_docx_are_written_and_the_message_says_how_to_in
 def test_pdf_option_needs_word_format(tmp_path):
     result = run_cli("render", str(write_minimal(tmp_path)), "-f", "text", "--pdf")
     assert result.code == 2 and "--pdf" in result.err
+
+
+def test_relative_output_names_convert_too(tmp_path):
+    """LibreOffice misread the relative staging paths of `-o 讲话.pdf` and made no PDF."""
+    write_minimal(tmp_path, name="a.yaml")
+    single = run_cli("render", "a.yaml", "-o", "讲话.pdf", cwd=tmp_path)
+    assert single.code == 0, single.err
+    assert (tmp_path / "讲话.pdf").read_bytes().startswith(b"%PDF")
+    assert "同志们：" in re.sub(r"\s", "", pdf_text(tmp_path / "讲话.pdf"))
+    assert files_in(tmp_path) == {"a.yaml", "讲话.pdf"}
