@@ -39,7 +39,7 @@ class Placer:
             self.next_number[prefix + stem.casefold()] = n + 1
         for s in suffixes:
             self.claimed.add(prefix + (candidate + s).casefold())
-        return os.path.join(self.folders[folder], candidate + suffix)  # a str: pathlib interns every name
+        return os.path.normpath(os.path.join(self.folders[folder], candidate + suffix))  # str: pathlib interns names; normpath: no "./"
 
     def _prefix(self, folder: Path) -> str:
         prefix = self.prefixes.get(folder)
