@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -222,6 +222,85 @@ def verdict(met: bool) -> str:
     return "met" if met else "NOT met"
 
 
+def whole_process(example: Path, template: Path, work: Path, runs: int) -> None:
+    (work / "bare_docxtpl.py").write_text(BARE_DOCXTPL, encoding="utf-8")
+    single = [DRAFTER, "render", str(example), "-o", str(work / "single.docx"), "--force", "-q"]
+    walls, cpus = interleaved({
+        "docxtpl script": [PYTHON, str(work / "bare_docxtpl.py"), str(example), str(template),
+                           str(work / "bare.docx")],
+        "drafter render": single,
+        "drafter render --no-check": [*single, "--no-check"],
+        "drafter --help": [DRAFTER, "--help"],
+        "python -c pass": [PYTHON, "-c", "pass"],
+    }, runs)
+    anchor = walls["docxtpl script"]
+    ratio = statistics.median(a / b for a, b in zip(walls["drafter render"], anchor))
+    ratio_no_check = statistics.median(a / b for a, b in zip(walls["drafter render --no-check"], anchor))
+    cpu_ratio = statistics.median(cpus["drafter render"]) / statistics.median(cpus["docxtpl script"])
+    help_modules = subprocess.run([PYTHON, "-c", HELP_PROBE], capture_output=True, text=True,
+                                  check=True).stdout.split()
+    heavy = HEAVY & set(help_modules)
+
+    print(f"Whole process, one document, .docx ({runs} interleaved runs; ms)")
+    print(f"  {'':28s}{'wall median':>12s}{'wall min':>10s}{'CPU median':>12s}")
+    for name, values in walls.items():
+        print(f"  {name:28s}{statistics.median(values):12.0f}{min(values):10.0f}{statistics.median(cpus[name]):12.0f}")
+    print(f"  drafter render / docxtpl script, median of per-run wall ratios: {ratio:.2f} "
+          f"(--no-check: {ratio_no_check:.2f}); target ≤ 1.5 → {verdict(ratio <= 1.5)}")
+    print(f"  the same on CPU time (ratio of medians): {cpu_ratio:.2f}")
+    print(f"  drafter --help imports, beyond the standard library: {', '.join(help_modules) or 'nothing'}; "
+          f"docx, lxml, pydantic: {', '.join(sorted(heavy)) or 'none'} → {verdict(not heavy)}")
+    print()
+
+
+def in_process(example: Path, template: Path, data: dict, work: Path, docs: int) -> None:
+    small, big = max(10, docs // 5), docs
+    tables = (work / "small.csv", work / "big.csv")
+    write_table(tables[0], small)
+    write_table(tables[1], big)
+    per_doc = {
+        "drafter (check on)": drafter_in_process(example, tables, (small, big), work / "in-process", []),
+        "drafter --no-check": drafter_in_process(example, tables, (small, big), work / "in-process",
+                                                 ["--no-check"]),
+        "docxtpl (no check)": docxtpl_in_process(template, data, work / "docxtpl-out", 50),
+    }
+    checked, anchor = per_doc["drafter (check on)"], per_doc["docxtpl (no check)"]
+
+    print(f"One document inside a batch, in one process (batch of {big} minus batch of {small}, median of 3; "
+          f"docxtpl: mean of 50)")
+    print(f"  {'':28s}{'wall':>11s}{'CPU':>11s}")
+    for name, (wall, cpu) in per_doc.items():
+        print(f"  {name:28s}{wall:8.2f} ms{cpu:8.2f} ms")
+    print(f"  drafter with the check / docxtpl: {checked[0] / anchor[0]:.2f} (wall), {checked[1] / anchor[1]:.2f} "
+          f"(CPU); target ≤ 6 ms → {verdict(checked[0] <= 6)} (wall), {verdict(checked[1] <= 6)} (CPU)")
+    print()
+
+
+def batches(example: Path, work: Path, documents: int) -> None:
+    """The batch command, check on: -j 1 and -j 2, for a tenth of the documents and all of them."""
+    sizes = (max(10, documents // 10), documents)
+    for count in sizes:
+        write_table(work / f"units-{count}.csv", count)
+    runs = {(jobs, count): batch_command(example, work / f"units-{count}.csv", work / "out", jobs)
+            for jobs in (1, 2) for count in sizes}
+
+    print("Batch command, check on: drafter render BASE.yaml --table UNITS.csv -o DIR -j N -q")
+    print(f"  {'':22s}{'wall':>9s}{'docs/s':>9s}{'peak RSS, largest process':>28s}")
+    for (jobs, count), figures in runs.items():
+        assert figures["files"] == count, (jobs, count, figures)
+        print(f"  {f'-j {jobs}, {count:,} docs':22s}{figures['wall']:7.2f} s{count / figures['wall']:9.0f}"
+              f"{figures['peak_kb'] / 1024:25.1f} MB")
+    for jobs in (1, 2):
+        smaller, larger = runs[(jobs, sizes[0])], runs[(jobs, sizes[1])]
+        marginal = (larger["wall"] - smaller["wall"]) * 1000 / (sizes[1] - sizes[0])
+        growth = (larger["peak_kb"] - smaller["peak_kb"]) / 1024
+        print(f"  -j {jobs}: {marginal:.2f} ms a document beyond the first {sizes[0]:,} (wall time); "
+              f"peak memory {sizes[0]:,} → {sizes[1]:,} documents {growth:+.1f} MB; "
+              f"target flat (< 2 MB) → {verdict(growth < 2)}")
+    speedup = runs[(1, sizes[1])]["wall"] / runs[(2, sizes[1])]["wall"]
+    print(f"  -j 2 against -j 1, {sizes[1]:,} documents: {speedup:.2f}× the throughput")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--example", type=Path, default=ROOT / "examples" / "county-office-four-grips.yaml")
@@ -243,89 +322,15 @@ def main() -> None:
         shutil.copy(options.example, example)
         data = yaml.safe_load(example.read_text(encoding="utf-8"))
         template, same, paragraphs = make_docxtpl_template(example, data, work)
-
-        # ---- whole process, and `drafter --help`
-        (work / "bare_docxtpl.py").write_text(BARE_DOCXTPL, encoding="utf-8")
-        single = [DRAFTER, "render", str(example), "-o", str(work / "single.docx"), "--force", "-q"]
-        processes, process_cpu = interleaved({
-            "docxtpl script": [PYTHON, str(work / "bare_docxtpl.py"), str(example), str(template),
-                               str(work / "bare.docx")],
-            "drafter render": single,
-            "drafter render --no-check": [*single, "--no-check"],
-            "drafter --help": [DRAFTER, "--help"],
-            "python -c pass": [PYTHON, "-c", "pass"],
-        }, options.runs)
-        anchor = processes["docxtpl script"]
-        ratio = statistics.median(a / b for a, b in zip(processes["drafter render"], anchor))
-        ratio_no_check = statistics.median(a / b for a, b in zip(processes["drafter render --no-check"], anchor))
-        cpu_ratio = statistics.median(process_cpu["drafter render"]) / statistics.median(process_cpu["docxtpl script"])
-        help_modules = subprocess.run([PYTHON, "-c", HELP_PROBE], capture_output=True, text=True,
-                                      check=True).stdout.split()
-
-        # ---- one document inside a batch, in this process
-        small, big = max(10, options.docs // 5), options.docs
-        tables = (work / "small.csv", work / "big.csv")
-        write_table(tables[0], small)
-        write_table(tables[1], big)
-        per_doc = {
-            "drafter (check on)": drafter_in_process(example, tables, (small, big), work / "in-process", []),
-            "drafter --no-check": drafter_in_process(example, tables, (small, big), work / "in-process",
-                                                     ["--no-check"]),
-            "docxtpl (no check)": docxtpl_in_process(template, data, work / "docxtpl-out", 50),
-        }
-
-        # ---- batch commands, check on: -j 1 and -j 2, a tenth of the size and the full size
-        sizes = (max(10, options.batch // 10), options.batch)
-        for count in sizes:
-            write_table(work / f"units-{count}.csv", count)
-        batches = {(jobs, count): batch_command(example, work / f"units-{count}.csv", work / "out", jobs)
-                   for jobs in (1, 2) for count in sizes}
-        for (jobs, count), figures in batches.items():
-            assert figures["files"] == count, (jobs, count, figures)
+        print(f"drafter benchmark — {datetime.date.today().isoformat()}, {machine()}, docxtpl {docxtpl.__version__}")
+        print(f"{options.example.name}: {paragraphs} paragraphs; docxtpl's document has the same text in "
+              f"{same}/{paragraphs}")
+        print()
+        whole_process(example, template, work, options.runs)
+        in_process(example, template, data, work, options.docs)
+        batches(example, work, options.batch)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-    # ---- the report
-    print(f"drafter benchmark — {datetime.date.today().isoformat()}, {machine()}, docxtpl {docxtpl.__version__}")
-    print(f"{options.example.name}: {paragraphs} paragraphs; docxtpl's document has the same text in "
-          f"{same}/{paragraphs}")
-    print()
-    print(f"Whole process, one document, .docx ({options.runs} interleaved runs; ms)")
-    print(f"  {'':28s}{'wall median':>12s}{'wall min':>10s}{'CPU median':>12s}")
-    for name, values in processes.items():
-        print(f"  {name:28s}{statistics.median(values):12.0f}{min(values):10.0f}"
-              f"{statistics.median(process_cpu[name]):12.0f}")
-    print(f"  drafter render / docxtpl script, median of per-run wall ratios: {ratio:.2f} "
-          f"(--no-check: {ratio_no_check:.2f}); target ≤ 1.5 → {verdict(ratio <= 1.5)}")
-    print(f"  the same on CPU time (ratio of medians): {cpu_ratio:.2f}")
-    heavy = HEAVY & set(help_modules)
-    print(f"  drafter --help imports, beyond the standard library: {', '.join(help_modules) or 'nothing'}; "
-          f"docx, lxml, pydantic: {', '.join(sorted(heavy)) or 'none'} → {verdict(not heavy)}")
-    print()
-    print(f"One document inside a batch, in one process (batch of {big} minus batch of {small}, median of 3; "
-          f"docxtpl: mean of 50)")
-    print(f"  {'':28s}{'wall':>11s}{'CPU':>11s}")
-    for name, (wall, cpu) in per_doc.items():
-        print(f"  {name:28s}{wall:8.2f} ms{cpu:8.2f} ms")
-    checked = per_doc["drafter (check on)"]
-    print(f"  drafter with the check / docxtpl: {checked[0] / per_doc['docxtpl (no check)'][0]:.2f} (wall), "
-          f"{checked[1] / per_doc['docxtpl (no check)'][1]:.2f} (CPU); target ≤ 6 ms → {verdict(checked[0] <= 6)} "
-          f"(wall), {verdict(checked[1] <= 6)} (CPU)")
-    print()
-    print("Batch command, check on: drafter render BASE.yaml --table UNITS.csv -o DIR -j N -q")
-    print(f"  {'':22s}{'wall':>9s}{'docs/s':>9s}{'peak RSS, largest process':>28s}")
-    for (jobs, count), figures in batches.items():
-        print(f"  {f'-j {jobs}, {count:,} docs':22s}{figures['wall']:7.2f} s{count / figures['wall']:9.0f}"
-              f"{figures['peak_kb'] / 1024:25.1f} MB")
-    extra = sizes[1] - sizes[0]
-    for jobs in (1, 2):
-        marginal = (batches[(jobs, sizes[1])]["wall"] - batches[(jobs, sizes[0])]["wall"]) * 1000 / extra
-        growth = (batches[(jobs, sizes[1])]["peak_kb"] - batches[(jobs, sizes[0])]["peak_kb"]) / 1024
-        print(f"  -j {jobs}: {marginal:.2f} ms a document beyond the first {sizes[0]:,} (wall time); "
-              f"peak memory {sizes[0]:,} → {sizes[1]:,} documents {growth:+.1f} MB; "
-              f"target flat (< 2 MB) → {verdict(growth < 2)}")
-    speedup = batches[(1, sizes[1])]["wall"] / batches[(2, sizes[1])]["wall"]
-    print(f"  -j 2 against -j 1, {sizes[1]:,} documents: {speedup:.2f}× the throughput")
 
 
 if __name__ == "__main__":
