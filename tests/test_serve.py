@@ -380,3 +380,17 @@ def test_values_of_the_wrong_shape_on_disk_open_with_their_messages(client, fold
     assert errors["speaker.title"] == "字段“speaker.title”应为文字（现在是一个列表）"
     assert set(errors) == {"unit", "speaker.title", "leaders", "problems"}
     assert "[" not in re.sub(r"<script.*?</script>", "", page.text, flags=re.S).split("<form", 1)[1].split("</form>")[0]
+
+
+@pytest.mark.parametrize("host, header, allowed", [
+    ("127.0.0.1", "127.0.0.1:8765", True), ("127.0.0.1", "localhost:8765", True),
+    ("127.0.0.1", "127.0.0.1:80", False), ("127.0.0.1", "evil.example:8765", False),
+    ("127.0.0.1", "192.168.1.5:8765", False), ("127.0.0.1", "", False),
+    ("0.0.0.0", "192.168.1.5:8765", True), ("0.0.0.0", "evil.example:8765", False),
+    ("::", "[fe80::1]:8765", True), ("::1", "[::1]:8765", True), ("192.168.1.5", "192.168.1.5:8765", True),
+    ("192.168.1.5", "127.0.0.1:8765", False),
+])
+def test_which_host_headers_name_the_server(host, header, allowed):
+    from drafter.serve.security import host_allowed
+
+    assert host_allowed(header, host, 8765) is allowed

@@ -40,10 +40,10 @@ def serve(folder: Path, port: int, host: str, no_browser: bool) -> None:
     listener = _listen(host, port)
     port = listener.getsockname()[1]
     from ..serve.app import create_app
-    from ..serve.security import new_token
+    from ..serve.security import WILDCARDS, new_token
 
     token = new_token()
-    url_host = f"[{host}]" if ":" in host else host
+    url_host = "127.0.0.1" if host in WILDCARDS else f"[{host}]" if ":" in host else host
     url = f"http://{url_host}:{port}/?token={token}"
     app = create_app(folder, token, host, port)
     config = server_module.Config(app, log_level="warning", access_log=False, lifespan="off",

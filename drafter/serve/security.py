@@ -9,6 +9,7 @@ sends one, the same (a cross-site form post is refused). Request bodies are limi
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from http.cookies import CookieError, SimpleCookie
 from typing import Any, Awaitable, Callable
@@ -26,14 +27,29 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def allowed_hosts(host: str, port: int) -> set[str]:
-    """The `Host` values a request may carry: the served address (and localhost for 127.0.0.1)."""
-    names = {host}
-    if host in ("127.0.0.1", "localhost"):
-        names |= {"127.0.0.1", "localhost"}
-    if ":" in host and not host.startswith("["):
-        names = {f"[{host}]"}  # an IPv6 address
-    return {f"{name}:{port}" for name in names}
+WILDCARDS = ("0.0.0.0", "::")
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def host_allowed(header: str, host: str, port: int) -> bool:
+    """Whether a request's `Host` names this server: the address it listens on (any
+    loopback name for a loopback address; for 0.0.0.0 or ::, any IP address, since a
+    DNS rebinding attack needs a domain name), always with the served port."""
+    name, _, given_port = header.rpartition(":")
+    if given_port != str(port):
+        return False
+    name = name[1:-1] if name.startswith("[") and name.endswith("]") else name
+    if name == host or (host in LOOPBACK and name in LOOPBACK):
+        return True
+    return host in WILDCARDS and _is_ip(name)
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 class Guard:
@@ -42,8 +58,8 @@ class Guard:
     def __init__(self, app: Any, token: str, host: str, port: int, max_body: int = MAX_BODY):
         self.app = app
         self.token = token
-        self.hosts = allowed_hosts(host, port)
-        self.origins = {f"http://{name}" for name in self.hosts}
+        self.host = host
+        self.port = port
         self.max_body = max_body
         self.cookie = f"{COOKIE}_{port}"
 
@@ -52,12 +68,12 @@ class Guard:
             await self.app(scope, receive, send)
             return
         headers = {key.decode("latin-1").lower(): value.decode("latin-1") for key, value in scope["headers"]}
-        if headers.get("host", "") not in self.hosts:
+        if not host_allowed(headers.get("host", ""), self.host, self.port):
             await _refuse(send, 403, "拒绝访问：请求的地址不是本服务的地址（为防止 DNS 重绑定攻击）。"
                                      "请用 drafter serve 打印的地址打开。")
             return
         origin = headers.get("origin")
-        if origin is not None and origin not in self.origins:
+        if origin is not None and origin != "http://" + headers["host"]:  # same origin only
             await _refuse(send, 403, "拒绝访问：请求来自其他网站。")
             return
         query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
