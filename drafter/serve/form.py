@@ -131,7 +131,9 @@ def _title_and_help(key: Any, node: dict[str, Any], resolved: dict[str, Any]) ->
     description, “单位全称，如：……” → 单位全称 with help “如：……”."""
     description = node.get("description") or resolved.get("description") or ""
     title = node.get("title") or resolved.get("title") or ""
-    if title and not title.isascii():
+    if title and not title.isascii():  # “单位全称” with “单位全称，如：……”: the help is “如：……”
+        if description.startswith(title) and description[len(title):len(title) + 1] in ("，", "：", "；"):
+            description = description[len(title) + 1:]
         return title, description
     if not description and key in _GROUP_TITLES:
         return _GROUP_TITLES[key], ""
