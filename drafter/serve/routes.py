@@ -78,7 +78,7 @@ def edit(request: Request) -> HTMLResponse:
     first = preview(data, ws.library()).as_json()
     state = {"file": ws.relative(path), "base": fingerprint(raw), "extra": extra, "preview": first}
     return page(request, "edit.html", name=ws.relative(path), template=template, form=form, data=data,
-                state=json.dumps(state, ensure_ascii=False).replace("</", "<\\/"), first=first)
+                state=json.dumps(state, ensure_ascii=False).replace("<", "\\u003c"), first=first)
 
 
 def _template_of(source: Any, ws: Workspace) -> Any:
