@@ -159,9 +159,9 @@ def test_findings_point_at_their_paragraph_and_unsaved_changes_are_guarded(serve
     problems = field(page, "problems")
     second = problems.locator(".row").nth(1).locator("input").input_value()
     problems.locator(".row").nth(1).locator("button.up").click()
-    expect(page.locator("#pages")).to_contain_text("一是" + second, timeout=WAIT_MS)
+    expect(page.locator("#pages")).to_contain_text("一是" + second[:10], timeout=WAIT_MS)  # lines may break after
     problems.locator(".row").nth(0).locator("button.remove").click()
-    expect(page.locator("#pages")).not_to_contain_text(second, timeout=WAIT_MS)
+    expect(page.locator("#pages")).not_to_contain_text(second[:10], timeout=WAIT_MS)
 
     field(page, "causes").locator("textarea").fill("分析原因，主要是我局对教师培训的针对性不够。")
     finding = page.locator(".finding", has_text="我局")
