@@ -8,7 +8,9 @@
     POST /api/new             a new input file from a template (what `drafter init` writes)
 
 Every problem a user can cause comes back as a Chinese message (JSON `message`, or an
-error page), never as a traceback; the server keeps running.
+error page), never as a traceback; the server keeps running. The handlers are async, so
+the workspace and its templates are only ever used from the event loop's thread; only
+LibreOffice's conversion, which takes seconds, runs in a worker thread.
 """
 
 from __future__ import annotations
@@ -52,12 +54,12 @@ def page(request: Request, page_name: str, status: int = 200, **context: Any) ->
 
 # -- pages -------------------------------------------------------------------------------
 
-def home(request: Request) -> HTMLResponse:
+async def home(request: Request) -> HTMLResponse:
     ws = workspace(request)
     return page(request, "home.html", inputs=ws.inputs(), templates=ws.templates())
 
 
-def edit(request: Request) -> HTMLResponse:
+async def edit(request: Request) -> HTMLResponse:
     from ..source import load_file
     from .form import build_form, to_json
     from .preview import preview
@@ -150,7 +152,7 @@ async def api_download(request: Request) -> Response:
     if result.rendered is None:
         raise Problem("表单里还有错误，请先改正后再下载：" + (result.problem or result.errors[0].message))
     media_type, suffix = MEDIA_TYPES[fmt]
-    content = _pdf(result.rendered) if fmt == "pdf" else _serialised(result.rendered, fmt)
+    content = await _pdf(result.rendered) if fmt == "pdf" else _serialised(result.rendered, fmt)
     filename = default_filename(result.rendered, suffix)
     disposition = f"attachment; filename*=UTF-8''{quote(filename)}"
     return Response(content, media_type=media_type, headers={"content-disposition": disposition})
@@ -162,18 +164,26 @@ def _serialised(rendered: Any, fmt: str) -> bytes:
     return serialise(rendered.document, fmt)
 
 
-def _pdf(rendered: Any) -> bytes:
+async def _pdf(rendered: Any) -> bytes:
     """The .docx through LibreOffice, as `render -f pdf` makes it."""
-    import tempfile
+    from starlette.concurrency import run_in_threadpool
 
-    from ..pdf import INSTALL_HINT, convert, find_soffice
+    from ..pdf import INSTALL_HINT, find_soffice
 
     soffice = find_soffice()
     if soffice is None:
         raise Problem(INSTALL_HINT, 503)
+    return await run_in_threadpool(_convert, _serialised(rendered, "docx"), soffice)
+
+
+def _convert(docx_bytes: bytes, soffice: str) -> bytes:
+    import tempfile
+
+    from ..pdf import convert
+
     with tempfile.TemporaryDirectory(prefix="drafter-serve-") as folder:
         docx = Path(folder) / "document.docx"
-        docx.write_bytes(_serialised(rendered, "docx"))
+        docx.write_bytes(docx_bytes)
         pdf = convert([docx], Path(folder), soffice)[docx]
         if pdf is None:
             raise Problem("LibreOffice 没有生成 PDF", 500)
