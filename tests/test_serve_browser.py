@@ -177,3 +177,20 @@ def test_findings_point_at_their_paragraph_and_unsaved_changes_are_guarded(serve
         page.goto("about:blank", timeout=WAIT_MS)
     assert asked == ["beforeunload"]
     assert "/edit" in page.url
+
+
+def test_a_new_input_from_the_workspace_page(served, workspace, browser_page):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(f"{served}/?token={TOKEN}")
+    page.get_by_label("文件名").fill("三季度报告")
+    page.get_by_label("模板").select_option("quarterly-report")
+    page.get_by_role("button", name="新建并打开").click()
+    expect(page.locator(".bar .file")).to_contain_text("三季度报告.yaml", timeout=WAIT_MS)
+    expect(page.locator("#pages")).to_contain_text("县某某局关于", timeout=WAIT_MS)
+    assert (workspace / "三季度报告.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+    page.goto(f"{served}/")
+    page.get_by_label("文件名").fill("三季度报告")
+    page.get_by_role("button", name="新建并打开").click()
+    expect(page.locator("#new-input .message")).to_contain_text("已经存在", timeout=WAIT_MS)

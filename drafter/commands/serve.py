@@ -18,9 +18,9 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 @click.command(cls=ZhCommand)
 @click.argument("folder", metavar="[文件夹]", required=False, default=".", type=click.Path(path_type=Path))
-@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=False,
+@click.option("--port", type=click.IntRange(0, 65535), default=0, metavar="端口",
               help="端口号（默认自动选一个空闲的端口）。")
-@click.option("--host", default="127.0.0.1", show_default=False,
+@click.option("--host", default="127.0.0.1", metavar="地址",
               help="监听的地址（默认 127.0.0.1，只有本机能访问；改成其他地址会让网络上的其他电脑也能访问）。")
 @click.option("--no-browser", is_flag=True, help="不自动打开浏览器。")
 @reports_errors
