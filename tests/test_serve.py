@@ -394,3 +394,20 @@ def test_which_host_headers_name_the_server(host, header, allowed):
     from drafter.serve.security import host_allowed
 
     assert host_allowed(header, host, 8765) is allowed
+
+
+def test_static_files_need_the_token_too(client, folder):
+    assert client.get("/static/edit.js").status_code == 200
+    assert "beforeunload" in client.get("/static/edit.js").text
+    assert client_for(folder, login=False).get("/static/edit.js").status_code == 403
+
+
+def test_a_template_failing_while_rendering_is_named_beside_the_preview(client, folder):
+    (folder / "templates").mkdir()
+    (folder / "templates" / "mine.j2").write_text(
+        "{#---\ntitle: 我的模板\ndescription: 测试\n---#}\n{% extends \"base-speech\" %}\n"
+        "{% block body %}\n{{ 1 // (unit.name | length - unit.name | length) }}\n{% endblock %}\n", encoding="utf-8")
+    data = {"template": "mine", "unit": {"name": "某某局"}, "speaker": {"title": "局长"}}
+    answer = preview(client, data)
+    assert answer["pages"] == "" and answer["errors"] == []
+    assert "mine.j2 第 7 行" in answer["problem"]
