@@ -16,15 +16,27 @@ LibreOffice's conversion, which takes seconds, runs in a worker thread.
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from ..errors import DrafterError, InputError
+from ..errors import DrafterError
+from ..output import write_atomic
+from ..pdf import INSTALL_HINT, convert, find_soffice
+from ..pipeline import choose_template, default_filename
+from ..scaffold import json_schema, starter_yaml
+from ..source import load_file, read_text
+from ..writers import serialise
+from .form import build_form, date_paths, is_date_path, to_json
+from .preview import form_source, preview
+from .security import BodyTooLarge
 from .workspace import PathRefused, Workspace, fingerprint
+from .yamlsave import apply_changes
 
 MEDIA_TYPES = {
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
@@ -60,17 +72,13 @@ async def home(request: Request) -> HTMLResponse:
 
 
 async def edit(request: Request) -> HTMLResponse:
-    from ..source import load_file
-    from .form import build_form, to_json
-    from .preview import preview
-
     ws = workspace(request)
     name = request.query_params.get("file", "")
     try:
         path = ws.input_path(name)
         raw = path.read_bytes()
         source = load_file(path)
-        template = _template_of(source, ws)
+        template = choose_template(source, None, ws.library())
     except DrafterError as error:
         return page(request, "problem.html", status=400, name=name, message=str(error))
     data = to_json(source.data)
@@ -81,12 +89,6 @@ async def edit(request: Request) -> HTMLResponse:
     state = {"file": ws.relative(path), "base": fingerprint(raw), "extra": extra, "preview": first}
     return page(request, "edit.html", name=ws.relative(path), template=template, form=form, data=data,
                 state=json.dumps(state, ensure_ascii=False).replace("<", "\\u003c"), first=first)
-
-
-def _template_of(source: Any, ws: Workspace) -> Any:
-    from ..pipeline import choose_template
-
-    return choose_template(source, None, ws.library())
 
 
 # -- actions -----------------------------------------------------------------------------
@@ -103,10 +105,6 @@ async def _body(request: Request) -> dict[str, Any]:
 
 def _date_paths(ws: Workspace, data: dict[str, Any]) -> set[tuple[str, ...]]:
     """The date fields of the template `data` names (none when it names no usable one)."""
-    from ..pipeline import choose_template
-    from .form import date_paths
-    from .preview import form_source
-
     try:
         return date_paths(choose_template(form_source(data)[0], None, ws.library()))
     except DrafterError:
@@ -114,18 +112,11 @@ def _date_paths(ws: Workspace, data: dict[str, Any]) -> set[tuple[str, ...]]:
 
 
 async def api_preview(request: Request) -> JSONResponse:
-    from .preview import preview
-
     body = await _body(request)
     return JSONResponse(preview(body.get("data", {}), workspace(request).library()).as_json())
 
 
 async def api_save(request: Request) -> JSONResponse:
-    from ..output import write_atomic
-    from ..source import read_text
-    from .form import is_date_path
-    from .yamlsave import apply_changes
-
     body = await _body(request)
     ws = workspace(request)
     path = ws.input_path(str(body.get("file", "")))
@@ -141,9 +132,6 @@ async def api_save(request: Request) -> JSONResponse:
 
 
 async def api_download(request: Request) -> Response:
-    from ..pipeline import default_filename
-    from .preview import preview
-
     fmt = request.query_params.get("format", "")
     if fmt not in MEDIA_TYPES:
         raise Problem("不支持的下载格式（可选：docx、pdf、text）")
@@ -159,17 +147,11 @@ async def api_download(request: Request) -> Response:
 
 
 def _serialised(rendered: Any, fmt: str) -> bytes:
-    from ..writers import serialise
-
     return serialise(rendered.document, fmt)
 
 
 async def _pdf(rendered: Any) -> bytes:
     """The .docx through LibreOffice, as `render -f pdf` makes it."""
-    from starlette.concurrency import run_in_threadpool
-
-    from ..pdf import INSTALL_HINT, find_soffice
-
     soffice = find_soffice()
     if soffice is None:
         raise Problem(INSTALL_HINT, 503)
@@ -177,10 +159,6 @@ async def _pdf(rendered: Any) -> bytes:
 
 
 def _convert(docx_bytes: bytes, soffice: str) -> bytes:
-    import tempfile
-
-    from ..pdf import convert
-
     with tempfile.TemporaryDirectory(prefix="drafter-serve-") as folder:
         docx = Path(folder) / "document.docx"
         docx.write_bytes(docx_bytes)
@@ -191,9 +169,6 @@ def _convert(docx_bytes: bytes, soffice: str) -> bytes:
 
 
 async def api_new(request: Request) -> JSONResponse:
-    from ..output import write_atomic
-    from ..scaffold import json_schema, starter_yaml
-
     body = await _body(request)
     ws = workspace(request)
     path = ws.new_input_path(str(body.get("name", "")))
@@ -210,16 +185,12 @@ async def api_new(request: Request) -> JSONResponse:
 
 async def problem_response(request: Request, exc: Exception) -> Response:
     """Any failure of an action as a JSON message; of a page, as an error page."""
-    from .security import BodyTooLarge
-
     if isinstance(exc, Problem):
         status, message, extra = exc.status, exc.message, exc.extra
     elif isinstance(exc, BodyTooLarge):
         status, message, extra = 413, "提交的内容过大。", {}
     elif isinstance(exc, PathRefused):
         status, message, extra = 403, exc.message, {}
-    elif isinstance(exc, InputError):
-        status, message, extra = 400, str(exc), {}
     elif isinstance(exc, DrafterError):
         status, message, extra = 400, str(exc), {}
     else:
