@@ -411,3 +411,12 @@ def test_a_template_failing_while_rendering_is_named_beside_the_preview(client, 
     answer = preview(client, data)
     assert answer["pages"] == "" and answer["errors"] == []
     assert "mine.j2 第 7 行" in answer["problem"]
+
+
+def test_values_a_date_box_cannot_show_stay_in_the_form(client, folder):
+    path = folder / REPORT
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2023-10-10", "date: 2023年10月10日"),
+                    encoding="utf-8")
+    page = client.get("/edit", params={"file": REPORT}).text
+    assert '<input type="text" value="2023年10月10日">' in page
+    assert preview(client, report_data(folder))["errors"] == []

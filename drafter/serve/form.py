@@ -22,6 +22,7 @@ HIDDEN = {"template"}
 # Words in a description that say a text may have several paragraphs.
 _MULTILINE_HINT = "多段"
 _TITLE_END = re.compile("[，：；（(]")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Titles of the shared groups, used while the model gives them none (pydantic then
 # titles them with the class name, “Unit”).
 _GROUP_TITLES = {"unit": "本单位", "speaker": "讲话人", "meeting": "会议"}
@@ -176,7 +177,20 @@ def scalar_text(value: Any) -> str:
     return str(value)
 
 
-FORM_HELPERS = {"child_value": child_value, "rows_of": rows_of, "scalar_text": scalar_text}
+def fits_widget(widget: str, text: str) -> bool:
+    """Whether a date or number box can hold `text`; a value it cannot show (2024年1月25日,
+    三) is put in a plain text box instead, so that nothing in the file is lost unseen."""
+    if not text:
+        return True
+    if widget == "date":
+        return _ISO_DATE.fullmatch(text) is not None
+    if widget == "number":
+        return re.fullmatch(r"-?\d+", text) is not None
+    return True
+
+
+FORM_HELPERS = {"child_value": child_value, "rows_of": rows_of, "scalar_text": scalar_text,
+                "fits_widget": fits_widget}
 
 
 def to_json(value: Any) -> Any:
