@@ -37,7 +37,7 @@ STREET_SPEECH = """\
 """
 
 BUREAU_REPORT = """\
-某某县统计局2023年意识形态工作情况报告
+宁远县统计局2023年意识形态工作情况报告
 一、工作情况
 2023年，我局坚持以习近平新时代中国特色社会主义思想为指导，全面学习贯彻党的二十大精神，认真落实意识形态工作责任制。局党组先后6次专题研究意识形态工作，党组书记、局长履行第一责任人职责。
 我县经济运行总体平稳，统计数据质量稳步提高。局机关各股室按照“谁主管谁负责”的原则，层层落实责任分工。截至12月底，共开展统计法治宣传12次，覆盖企业300余家。
@@ -69,7 +69,7 @@ SCHOOL_SPEECH = """\
     (STREET_SPEECH, CheckContext(unit_name="红星街道办事处", unit_kind="街道",
                                  speaker_title="党工委书记", date=dt.date(2024, 3, 15))),
     (STREET_SPEECH, CheckContext()),
-    (BUREAU_REPORT, CheckContext(unit_name="某某县统计局", unit_kind="局", date=dt.date(2023, 12, 20))),
+    (BUREAU_REPORT, CheckContext(unit_name="宁远县统计局", unit_kind="局", date=dt.date(2023, 12, 20))),
     (BUREAU_REPORT, CheckContext()),
     (SCHOOL_SPEECH, CheckContext(unit_name="某某县第一中学", unit_kind="学校", speaker_title="党委书记")),
     (SCHOOL_SPEECH, CheckContext(unit_kind="学校")),

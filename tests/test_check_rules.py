@@ -189,18 +189,18 @@ def test_formulation_after_a_congress_named(tmp_path):
     path = write(tmp_path, """\
         formulations:
           - id: old-spirit
-            pattern: 某某精神
+            pattern: 甲乙精神
             after: 党的二十大
             message: 党的二十大已于{after}开幕，“{match}”已过时
         """)
     (rule,) = load_rule_file(path).formulations
     assert rule.after == dt.date(2022, 10, 16)
     assert rule.message == "党的二十大已于2022年10月16日开幕，“{match}”已过时"
-    paragraphs = ["讲话", "学习某某精神。"]
+    paragraphs = ["讲话", "学习甲乙精神。"]
     before = check_paragraphs(paragraphs, CheckContext(date=dt.date(2022, 10, 16)), [path])
     after = check_paragraphs(paragraphs, CheckContext(date=dt.date(2022, 10, 17)), [path])
     assert [f.rule for f in before] == []
-    assert [f.message for f in after] == ["党的二十大已于2022年10月16日开幕，“某某精神”已过时（会议日期：2022年10月17日）"]
+    assert [f.message for f in after] == ["党的二十大已于2022年10月16日开幕，“甲乙精神”已过时（会议日期：2022年10月17日）"]
 
 
 def test_shipped_formulations_take_congress_dates_from_era():

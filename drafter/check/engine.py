@@ -80,10 +80,10 @@ Family = Callable[[Draft, Resolved, RuleSet], Iterable[Finding]]
 
 def families() -> list[Family]:
     """The rule families, in the order their findings are gathered."""
-    from drafter.check import dated, repetition, roles, structure, unit, wording
+    from drafter.check import dated, placeholder, repetition, roles, structure, unit, wording
 
-    return [unit.check, repetition.check, structure.check, roles.check, dated.check,
-            wording.check]
+    return [placeholder.check, unit.check, repetition.check, structure.check, roles.check,
+            dated.check, wording.check]
 
 
 def run_checks(paragraphs: list[str], context: CheckContext | None, rules: RuleSet) -> list[Finding]:

@@ -102,6 +102,7 @@ class _PatternSpec(_Spec):
     note: str = ""
     unless: Regexes = []
     aggregate: bool = False
+    per_sentence: bool = False
     needle: Words = []  # text one of which every match contains (lets a draft skip the rule)
 
     @field_validator("id")
@@ -184,6 +185,7 @@ class _SelfReferenceSpec(_Spec):
 class _RuleFileSpec(_Spec):
     version: Annotated[int, Strict()] = 1
     wording: Annotated[list[_PatternSpec], BeforeValidator(_none_as_empty)] = []
+    placeholders: Annotated[list[_PatternSpec], BeforeValidator(_none_as_empty)] = []
     formulations: Annotated[list[_FormulationSpec], BeforeValidator(_none_as_empty)] = []
     trades: Annotated[list[_TradeSpec], BeforeValidator(_none_as_empty)] = []
     self_reference: _SelfReferenceSpec | None = None
@@ -225,6 +227,7 @@ def _pattern_rule(spec: _PatternSpec, family: str) -> PatternRule:
         source=text(spec.note),
         unless_regexes=tuple(spec.unless),
         aggregate=spec.aggregate,
+        per_sentence=spec.per_sentence,
         after=after,
         before=before,
     )
@@ -271,10 +274,11 @@ def parse_rule_file(text: str, name: str) -> RuleSet:
         raise RuleFileError("\n".join(str(_rule_error(e, name)) for e in exc.errors)) from None
     except InputError as exc:
         raise _rule_error(exc, name) from None
-    for key in ("wording", "formulations", "trades"):
+    for key in ("wording", "placeholders", "formulations", "trades"):
         _unique_ids(source, key, getattr(spec, key))
     return RuleSet(
         wording=tuple(_pattern_rule(s, "wording") for s in spec.wording),
+        placeholders=tuple(_pattern_rule(s, "placeholder") for s in spec.placeholders),
         formulations=tuple(_pattern_rule(s, "dated") for s in spec.formulations),
         trades=tuple(_trade(s) for s in spec.trades),
         self_ref=_self_ref(spec.self_reference),

@@ -3,6 +3,7 @@
 Every file is a mapping with any of these parts (see docs/check.md):
 
     version: 1
+    placeholders: [...]   # template stand-ins left unfilled (XX, 某某, 20XX年 …): pattern, message …
     wording: [...]        # wording errors: pattern, message, replacement, note …
     formulations: [...]   # dated formulations: pattern, after / before (a date or a congress)
     trades: [...]         # trade words that look copied from another unit
@@ -26,7 +27,7 @@ from typing import Iterable, NamedTuple
 from drafter.check.findings import ERROR, HINT
 from drafter.errors import DrafterError
 
-SHIPPED_FILES = ("rules/wording.yaml", "rules/unit.yaml", "formulations.yaml")
+SHIPPED_FILES = ("rules/placeholder.yaml", "rules/wording.yaml", "rules/unit.yaml", "formulations.yaml")
 DATA = Path(__file__).resolve().parent.parent / "data"  # drafter/data, installed as plain files
 
 
@@ -47,7 +48,7 @@ class RuleFileError(DrafterError):
 class PatternRule(NamedTuple):
     """A wording rule or a dated formulation: a regex and what to say about a match."""
 
-    family: str  # "wording" or "dated"
+    family: str  # "placeholder", "wording" or "dated"
     id: str
     regex: str
     needles: tuple[str, ...]  # text one of which every match contains; () when unknown
@@ -58,6 +59,7 @@ class PatternRule(NamedTuple):
     source: str = ""
     unless_regexes: tuple[str, ...] = ()
     aggregate: bool = False  # one finding per document (with a count) instead of one per match
+    per_sentence: bool = False  # one finding per sentence (a list with several wrong marks)
     after: _dt.date | None = None  # dated: out of date when the meeting is later than this
     before: _dt.date | None = None  # dated: not yet valid when the meeting is earlier
 
@@ -117,6 +119,7 @@ class RuleSet(NamedTuple):
     """Every rule in force: the shipped files merged with the user's."""
 
     wording: tuple[PatternRule, ...] = ()
+    placeholders: tuple[PatternRule, ...] = ()
     formulations: tuple[PatternRule, ...] = ()
     trades: tuple[Trade, ...] = ()
     self_ref: SelfRefData = SelfRefData()
@@ -146,6 +149,7 @@ class RuleSet(NamedTuple):
         )
         return RuleSet(
             wording=merge(self.wording, other.wording),
+            placeholders=merge(self.placeholders, other.placeholders),
             formulations=merge(self.formulations, other.formulations),
             trades=merge(self.trades, other.trades),
             self_ref=self_ref,
