@@ -420,3 +420,9 @@ def test_values_a_date_box_cannot_show_stay_in_the_form(client, folder):
     page = client.get("/edit", params={"file": REPORT}).text
     assert '<input type="text" value="2023年10月10日">' in page
     assert preview(client, report_data(folder))["errors"] == []
+
+
+def test_actions_take_json_only(client, folder):
+    response = client.post("/api/save", content=json.dumps({"file": REPORT, "data": {}}),
+                           headers={"content-type": "text/plain"})
+    assert response.status_code == 415 and response.json()["message"] == "提交的内容应为 JSON"

@@ -65,3 +65,10 @@ def test_it_prints_the_address_with_its_token_and_stops_cleanly_on_ctrl_c(tmp_pa
             process.wait()
     assert process.returncode == 0
     assert err == "drafter serve 已停止。\n"
+
+
+def test_a_file_instead_of_a_folder_is_named(tmp_path):
+    (tmp_path / "a.yaml").write_text("x: 1\n", encoding="utf-8")
+    result = run_cli("serve", str(tmp_path / "a.yaml"), "--no-browser")
+    assert result.code == 2
+    assert "是一个文件，不是文件夹" in result.err

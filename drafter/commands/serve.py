@@ -32,8 +32,10 @@ def serve(folder: Path, port: int, host: str, no_browser: bool) -> None:
     启动后打印带访问令牌的地址，用浏览器打开即可；按 Ctrl-C 停止。
     """
     server_module = _web_modules()
-    if not folder.is_dir():
+    if not folder.exists():
         raise UsageError(f"文件夹不存在：{folder}")
+    if not folder.is_dir():
+        raise UsageError(f"{folder} 是一个文件，不是文件夹：请给出输入文件所在的文件夹")
     if host not in LOCAL_HOSTS:
         click.echo(f"警告：正在监听 {host}，同一网络里的其他电脑也能访问本服务（仍然需要访问令牌）。"
                    "只在本机使用时请去掉 --host。", err=True)

@@ -94,6 +94,10 @@ async def edit(request: Request) -> HTMLResponse:
 # -- actions -----------------------------------------------------------------------------
 
 async def _body(request: Request) -> dict[str, Any]:
+    # JSON only: a plain form another site posts cannot be made to look like one
+    # without the browser asking this server first (and being refused).
+    if not request.headers.get("content-type", "").startswith("application/json"):
+        raise Problem("提交的内容应为 JSON", 415)
     try:
         body = json.loads(await request.body())
     except (ValueError, UnicodeDecodeError):
