@@ -426,3 +426,13 @@ def test_actions_take_json_only(client, folder):
     response = client.post("/api/save", content=json.dumps({"file": REPORT, "data": {}}),
                            headers={"content-type": "text/plain"})
     assert response.status_code == 415 and response.json()["message"] == "提交的内容应为 JSON"
+
+
+def test_a_template_of_the_folder_gets_its_form_with_no_extra_work(client, folder):
+    (folder / "templates").mkdir()
+    shutil.copy(EXAMPLES / "templates" / "bureau-network-security.j2", folder / "templates")
+    shutil.copy(EXAMPLES / "bureau-network-security.yaml", folder)
+    page = client.get("/edit", params={"file": "bureau-network-security.yaml"}).text
+    assert "网络安全重点措施" in page and "网络安全责任科室" in page and "例如：信息中心" in page
+    assert re.search(r'data-key="network_measures" data-widget="list">\s*<legend><span class="title">网络安全重点措施'
+                     r'<span class="required"', page)
