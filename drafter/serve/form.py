@@ -46,7 +46,7 @@ def build_form(template: Template) -> FormField:
     schema = json_schema(template)
     multiline = {spec.name for spec in template.fields if spec.type == "multiline"}
     builder = _Builder(schema, multiline)
-    root = builder.group(None, schema, "", [])
+    root = builder.group(None, schema, "")
     root.children = [child for child in root.children if child.key not in HIDDEN]
     return root
 
@@ -93,7 +93,7 @@ class _Builder:
         title, help_text = _title_and_help(key, node, resolved)
         kind = resolved.get("type")
         if kind == "object" or "properties" in resolved:
-            form = self.group(key, resolved, title, resolved.get("required", []))
+            form = self.group(key, resolved, title)
             form.help, form.required = help_text, required
             return form
         if kind == "array":
@@ -106,7 +106,8 @@ class _Builder:
             form.choices = [str(c) for c in resolved.get("enum", [resolved.get("const")])]
         return form
 
-    def group(self, key: Any, node: dict[str, Any], title: str, required: list[str]) -> FormField:
+    def group(self, key: Any, node: dict[str, Any], title: str) -> FormField:
+        required = node.get("required", [])
         children = [self.field(name, prop, name in required, key is None)
                     for name, prop in node.get("properties", {}).items()]
         return FormField(key, title, "group", children=children)
