@@ -253,7 +253,8 @@ def corrected_text1() -> list[str]:
     fixed = []
     for p in paragraphs:
         p = (p.replace("极端十分", "极端").replace("牢牢的", "牢牢地").replace("”、“", "”“")
-             .replace("为实现“两个一百年”奋斗目标", "为实现第二个百年奋斗目标"))
+             .replace("为实现“两个一百年”奋斗目标", "为实现第二个百年奋斗目标")
+             .replace("极其重要的工作", "极端重要的工作").replace("工作会议指出", "工作会议上指出"))
         if "（二）构建" in p:
             head, tail = p.split("（二）")
             fixed.append(head + "上，做到防患于未然。")
@@ -293,6 +294,12 @@ def corrected_text3() -> list[str]:
 def test_corrected_texts_are_clean(make, context):
     findings = check_paragraphs(make(), context)
     assert findings == [], format_text(findings)
+
+
+def test_text1_misusages_of_the_fixed_formulations():
+    findings = check_paragraphs(split_seed()[0], TEXT1)
+    assert ("wording.ideology-extremely-important", 3) in hits(findings)
+    assert ("wording.meeting-on", 4) in hits(findings)
 
 
 def test_corrected_text1_in_2023_needs_only_the_congress():

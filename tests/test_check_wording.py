@@ -94,3 +94,35 @@ def test_every_shipped_rule_has_a_note_and_an_id():
         assert rule.severity in (ERROR, HINT)
     ids = [r.rule_id for r in rules.wording + rules.formulations]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("sentence, rule, snippet, replacement", [
+    ("各村建立工作台帐。", "wording.typo-taizhang", "台帐", "台账"),
+    ("其它工作同步推进。", "wording.other-qita", "其它", "其他"),
+    ("把意识形态工作纳入议事议程。", "wording.agenda", "议事议程", "议事日程"),
+    ("书记在全县意识形态工作会议指出，要压实责任。", "wording.meeting-on", "在全县意识形态工作会议",
+     "在全县意识形态工作会议上"),
+    ("意识形态工作是党的一项极其重要的工作。", "wording.ideology-extremely-important",
+     "意识形态工作是党的一项极其重要", "意识形态工作是党的一项极端重要"),
+    ("认真学习贯彻二十大精神。", "wording.congress-without-party", "二十大", "党的二十大"),
+    ("工作取得新成效.下一步继续努力。", "wording.ascii-period", ".", "。"),
+])
+def test_recurring_misusages(sentence, rule, snippet, replacement):
+    found = [(f.snippet, f.replacement) for f in wording(sentence) if f.rule == rule]
+    assert found == [(snippet, replacement)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "在全县意识形态工作会议上指出，要压实责任。",
+    "深入学习贯彻党的二十大精神和十九届六中全会精神。",
+    "意识形态工作是党的一项极端重要的工作。",
+    "访问www.gov.cn网站，版本1.2。",
+])
+def test_correct_forms_of_the_recurring_misusages(sentence):
+    assert wording(sentence) == []
+
+
+def test_a_list_with_two_wrong_commas_is_one_finding():
+    (f,) = wording("落实“三会一课”、“主题党日”、“组织生活会”制度。")
+    assert f.rule == "wording.quote-enumeration-comma" and "本句共 2 处" in f.message
+    assert len(wording("学习“甲”、“乙”。推行“丙”、“丁”。")) == 2  # two sentences, two lists

@@ -8,6 +8,7 @@ from typing import Iterable, Iterator
 from drafter.check.document import Draft
 from drafter.check.findings import Finding
 from drafter.check.rules import PatternRule, RuleSet
+from drafter.check.textutil import sentence_spans
 
 
 def iter_matches(rule: PatternRule, text: str) -> Iterator[re.Match[str]]:
@@ -71,15 +72,19 @@ def apply_rules(rules: Iterable[PatternRule], draft: Draft) -> list[Finding]:
             continue  # a look at the whole draft rules out most rules at once
         aggregated: list[tuple[int, re.Match[str]]] = []
         for index, text in enumerate(draft.paragraphs):
+            matches = []
             for m in iter_matches(rule, text):
                 spans = taken.setdefault(index, [])
                 if any(s < m.end() and m.start() < e for s, e in spans):
                     continue
                 spans.append(m.span())
-                if rule.aggregate:
-                    aggregated.append((index, m))
-                else:
-                    findings.append(finding_for(rule, index + 1, text, m))
+                matches.append(m)
+            if rule.aggregate:
+                aggregated += [(index, m) for m in matches]
+            elif rule.per_sentence:
+                findings += _per_sentence(rule, index, text, matches)
+            else:
+                findings += [finding_for(rule, index + 1, text, m) for m in matches]
         if aggregated:
             index, m = aggregated[0]
             first = finding_for(rule, index + 1, draft.paragraphs[index], m)
@@ -92,6 +97,28 @@ def apply_rules(rules: Iterable[PatternRule], draft: Draft) -> list[Finding]:
                 replacement=first.replacement, column=first.column, source=first.source,
                 extra={"count": len(aggregated)},
             ))
+    return findings
+
+
+def _per_sentence(rule: PatternRule, index: int, text: str,
+                  matches: list[re.Match[str]]) -> list[Finding]:
+    """One finding for the matches of each sentence: a list with two wrong marks is one fault."""
+    if len(matches) < 2:
+        return [finding_for(rule, index + 1, text, m) for m in matches]
+    findings = []
+    for start, end in sentence_spans(text):
+        inside = [m for m in matches if start <= m.start() < end]
+        if not inside:
+            continue
+        first = finding_for(rule, index + 1, text, inside[0])
+        if len(inside) > 1:
+            first = Finding(
+                rule=first.rule, severity=first.severity, paragraph=first.paragraph,
+                snippet=first.snippet, message=f"{first.message}（本句共 {len(inside)} 处）",
+                suggestion=first.suggestion, replacement=first.replacement, column=first.column,
+                source=first.source, extra={"count": len(inside)},
+            )
+        findings.append(first)
     return findings
 
 
