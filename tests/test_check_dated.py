@@ -87,6 +87,44 @@ def test_date_under_a_report_signature():
     assert dated(paragraphs) == [("dated.nineteenth-congress-spirit", 3, "党的十九大精神", ERROR)]
 
 
-def test_a_date_inside_a_sentence_is_not_the_meeting_date():
+def test_a_date_inside_a_sentence_is_not_the_meeting_date_but_bounds_its_year():
     paragraphs = ["讲话", "截至2023年6月30日，已学习党的十九大精神。"]
-    assert dated(paragraphs) == []
+    (f,) = [f for f in check_paragraphs(paragraphs) if f.rule.startswith("dated.")]
+    assert f.rule == "dated.nineteenth-congress-spirit" and "（文稿年份：2023年）" in f.message
+    assert "会议日期" not in f.message
+
+
+def test_year_in_the_title_bounds_the_meeting_date():
+    paragraphs = ["2023年上半年意识形态工作情况报告", "一、主要工作", "深入学习贯彻党的十九大精神。"]
+    assert dated(paragraphs) == [("dated.nineteenth-congress-spirit", 3, "党的十九大精神", ERROR)]
+    # 2022: the congress may not have opened yet
+    assert dated([paragraphs[0].replace("2023", "2022"), *paragraphs[1:]]) == []
+
+
+def test_a_plans_year_is_not_the_drafts_year():
+    assert dated(["讲话", "到2035年基本实现现代化，学习党的十九大精神。"]) == []
+
+
+@pytest.mark.parametrize("sentence, day, rule", [
+    ("深入学习贯彻习近平总书记系列重要讲话精神。", dt.date(2018, 3, 1), "dated.series-speeches"),
+    ("扎实推进“两学一做”学习教育常态化制度化。", dt.date(2020, 3, 1), "dated.two-studies-one-action"),
+    ("全县卫生计生工作稳步推进。", dt.date(2019, 3, 1), "dated.health-family-planning"),
+    ("扎实开展“不忘初心、牢记使命”主题教育。", dt.date(2021, 3, 1), "dated.original-aspiration-campaign"),
+    ("今年，我们扎实开展党史学习教育。", dt.date(2023, 3, 1), "dated.party-history-campaign"),
+    ("深入学习贯彻党的十七大精神。", dt.date(2013, 3, 1), "dated.seventeenth-congress-spirit"),
+])
+def test_campaigns_and_names_that_ended(sentence, day, rule):
+    (f,) = [f for f in check_paragraphs(["讲话", sentence], CheckContext(date=day))
+            if f.rule.startswith("dated.")]
+    assert (f.rule, f.severity) == (rule, ERROR) and f.source
+
+
+@pytest.mark.parametrize("sentence", [
+    "组织党员上党课《喜迎党的二十大》。",
+    "2021年，我们扎实开展了党史学习教育，取得明显成效。",
+    "2019年开展“不忘初心、牢记使命”主题教育时，曾查摆问题12条。",
+    "推动党史学习教育常态化长效化。",
+    "巩固拓展“不忘初心、牢记使命”主题教育成果。",
+])
+def test_past_events_are_not_findings(sentence):
+    assert dated(["讲话", sentence], dt.date(2024, 3, 1)) == []

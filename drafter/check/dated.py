@@ -1,30 +1,67 @@
 """Dated formulations (dated.*): wording the meeting date makes out of date, from
-drafter/data/formulations.yaml. Without a date (given or on the byline) nothing is checked."""
+drafter/data/formulations.yaml.
+
+The meeting date is the one given or on the byline; without one, the year the draft speaks
+of (2023年上半年工作情况报告) bounds it. Without either nothing is checked. A match that
+quotes a past event is not a finding: inside 《》 (上党课《喜迎党的二十大》), or in a sentence
+that names a year when the formulation was still current (2021年开展党史学习教育)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from drafter.check.document import Draft
 from drafter.check.findings import Finding
-from drafter.check.rules import RuleSet
+from drafter.check.rules import PatternRule, RuleSet
+from drafter.check.textutil import sentence_spans
 from drafter.check.wording import finding_for, iter_matches
+
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# Words that put a sentence in the past: it tells what was done then.
+_PAST = re.compile(r"曾经|当时|那时|时任|此前|回顾")
+
+
+def _active(rule: PatternRule, resolved) -> bool:
+    earliest, latest = resolved.span
+    return bool((rule.after is not None and earliest is not None and earliest > rule.after) or
+                (rule.before is not None and latest is not None and latest < rule.before))
+
+
+def _in_title_marks(text: str, start: int) -> bool:
+    """Inside 《…》: the name of a book, a lecture, a document."""
+    opening = text.rfind("《", 0, start)
+    return opening != -1 and text.rfind("》", opening, start) == -1
+
+
+def _reports_the_past(rule: PatternRule, text: str, start: int) -> bool:
+    """The match's sentence tells what was done when the formulation was current."""
+    for s, e in sentence_spans(text):
+        if s <= start < e:
+            sentence = text[s:e]
+            if rule.after is None:
+                return False
+            years = [int(y) for y in _YEAR.findall(sentence)]
+            return any(y <= rule.after.year for y in years) or bool(_PAST.search(sentence))
+    return False
 
 
 def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
-    date = resolved.date
-    if date is None:
+    if resolved.span == (None, None):
         return []
+    if resolved.date is not None:
+        when = f"会议日期：{resolved.date.year}年{resolved.date.month}月{resolved.date.day}日"
+    else:
+        when = f"文稿年份：{resolved.year}年"
     findings = []
-    date_text = f"{date.year}年{date.month}月{date.day}日"
     whole = "\n".join(draft.paragraphs)
     for rule in rules.formulations:
-        active = (rule.after is not None and date > rule.after) or (
-            rule.before is not None and date < rule.before)
-        if not active or not rule.may_match(whole):
+        if not _active(rule, resolved) or not rule.may_match(whole):
             continue
         for index, text in enumerate(draft.paragraphs):
             for m in iter_matches(rule, text):
+                if _in_title_marks(text, m.start()) or _reports_the_past(rule, text, m.start()):
+                    continue
                 f = finding_for(rule, index + 1, text, m)
-                findings.append(replace(f, message=f"{f.message}（会议日期：{date_text}）"))
+                findings.append(replace(f, message=f"{f.message}（{when}）"))
     return findings

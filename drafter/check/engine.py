@@ -22,6 +22,16 @@ class Resolved(NamedTuple):
     kind_source: str  # "given" | "name" | ""
     date: _dt.date | None
     date_source: str  # "given" | "text" | ""
+    year: int | None = None  # without a date: the year the draft speaks of (its title, its dates)
+
+    @property
+    def span(self) -> tuple[_dt.date | None, _dt.date | None]:
+        """The earliest and latest day the meeting can be on (None: unknown)."""
+        if self.date is not None:
+            return self.date, self.date
+        if self.year is not None:
+            return _dt.date(self.year, 1, 1), _dt.date(self.year, 12, 31)
+        return None, None
 
     @property
     def party_org(self) -> str | None:
@@ -62,6 +72,25 @@ def infer_date(draft: Draft) -> _dt.date | None:
     return None
 
 
+# A year the text reports on: 2023年上半年, 2023年以来, 2023年3月 (not 到2035年, a plan's year).
+_REPORTED_YEAR = re.compile(
+    r"((?:19|20)\d\d)\s*年(?=以来|上半年|下半年|第?[一二三四]季度|初|底|末|全年|度|"
+    r"[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月|工作)")
+
+
+def infer_year(draft: Draft, today: _dt.date | None = None) -> int | None:
+    """The year a draft without a meeting date speaks of: the one in its title or byline, or
+    else the latest year its text reports on (never later than this year)."""
+    this_year = (today or _dt.date.today()).year
+    for i in draft.front:
+        years = [int(y) for y in _REPORTED_YEAR.findall(draft.paragraphs[i]) if int(y) <= this_year]
+        if years:
+            return max(years)
+    years = [int(y) for i in draft.body_indices
+             for y in _REPORTED_YEAR.findall(draft.paragraphs[i]) if int(y) <= this_year]
+    return max(years) if years else None
+
+
 def resolve(ctx: CheckContext, draft: Draft) -> Resolved:
     kind, kind_source = ctx.unit_kind, "given" if ctx.unit_kind else ""
     if kind is None and ctx.unit_name:
@@ -72,7 +101,8 @@ def resolve(ctx: CheckContext, draft: Draft) -> Resolved:
     else:
         date = infer_date(draft)
         date_source = "text" if date else ""
-    return Resolved(ctx, kind, kind_source, date, date_source)
+    year = infer_year(draft) if date is None else None
+    return Resolved(ctx, kind, kind_source, date, date_source, year)
 
 
 Family = Callable[[Draft, Resolved, RuleSet], Iterable[Finding]]
