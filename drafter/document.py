@@ -21,6 +21,7 @@ class Kind(str, Enum):
     BODY = "body"
     CLOSING = "closing"
     SIGNATURE = "signature"
+    TABLE = "table"  # rows of cells; a cell's paragraphs are separated by "\n"
 
 
 @dataclass(slots=True)
@@ -31,10 +32,12 @@ class Block:
     text: str
     level: int = 0  # 1–4 for headings
     number: str = ""  # 一、 （一） 1. （1）, filled in by number_headings
+    run_in: str = ""  # body text run on in a heading's paragraph ("（三）加强阵地管理。要……")
+    rows: list[list[str]] = field(default_factory=list)  # TABLE: the cells, row by row
 
     @property
     def display(self) -> str:
-        return self.number + self.text
+        return self.number + self.text + self.run_in
 
 
 @dataclass
@@ -50,8 +53,15 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)
 
     def paragraphs(self) -> list[str]:
-        """The text of every block as a reader sees it, numbers included."""
-        return [block.display for block in self.blocks]
+        """The text of every block as a reader sees it, numbers included; a table's
+        non-empty cells one by one, row by row (as drafter check reads a .docx)."""
+        texts: list[str] = []
+        for block in self.blocks:
+            if block.kind is Kind.TABLE:
+                texts.extend(line for row in block.rows for cell in row for line in cell.split("\n") if line)
+            else:
+                texts.append(block.display)
+        return texts
 
 
 def cn_number(n: int) -> str:

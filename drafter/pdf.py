@@ -77,8 +77,10 @@ def environment() -> dict[str, str]:
     return env
 
 
-def convert(files: list[Path], outdir: Path, soffice: str | None = None) -> dict[Path, Path | None]:
+def convert(files: list[Path], outdir: Path, soffice: str | None = None,
+            target: str = "pdf:writer_pdf_Export") -> dict[Path, Path | None]:
     """Convert `files` to PDF in `outdir`; for each input, its PDF, or None if LibreOffice made none.
+    `target` is LibreOffice's --convert-to argument ("docx" turns a .doc into a .docx).
 
     Raises LibreOfficeMissing when LibreOffice is not installed and ConversionFailed when
     it could not be run to its end. Normally one LibreOffice process converts the
@@ -94,15 +96,15 @@ def convert(files: list[Path], outdir: Path, soffice: str | None = None) -> dict
     try:
         base = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
                 "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-                "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(outdir.resolve())]
+                "--convert-to", target, "--outdir", str(outdir.resolve())]
         for chunk in _chunks(base, [str(f.resolve()) for f in files]):  # LibreOffice misreads relative paths
             _run(base + chunk, len(chunk))
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     result: dict[Path, Path | None] = {}
     for file in files:
-        pdf = outdir / (file.stem + ".pdf")
-        result[file] = pdf if pdf.is_file() and pdf.stat().st_size > 0 else None
+        made = outdir / (file.stem + "." + target.split(":")[0])
+        result[file] = made if made.is_file() and made.stat().st_size > 0 else None
     return result
 
 

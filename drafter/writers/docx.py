@@ -52,7 +52,11 @@ def document_xml(document: Document) -> str:
 
 
 def _paragraph(block: Block) -> str:
+    if block.kind is Kind.TABLE:
+        return _table(block.rows)
     style = gb.STYLE_IDS[block.level if block.kind is Kind.HEADING else block.kind.value]
+    if block.run_in:
+        return _run_in(block, style)
     ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
     if block.kind is Kind.TITLE:
         lines = [line for part in block.text.split("\n") for line in balance_title(part)]
@@ -60,6 +64,45 @@ def _paragraph(block: Block) -> str:
     else:
         inner = f'<w:t xml:space="preserve">{escape(block.display)}</w:t>'
     return f"<w:p>{ppr}{_RUN_OPEN}{inner}</w:r></w:p>"
+
+
+_BODY_RUN_OPEN = f'<w:r><w:rPr>{gb.fonts(gb.FANGSONG)}</w:rPr>'
+
+
+def _run_in(block: Block, style: str) -> str:
+    """A heading run on into body text: the heading part in its heading face, the rest in
+    the body face; the long paragraph need not stay with the next one."""
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:keepNext w:val="0"/></w:pPr>'
+            f'{_RUN_OPEN}<w:t xml:space="preserve">{escape(block.number + block.text)}</w:t></w:r>'
+            f'{_BODY_RUN_OPEN}<w:t xml:space="preserve">{escape(block.run_in)}</w:t></w:r></w:p>')
+
+
+_BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+_TABLE_PROPERTIES = (
+    '<w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders>'
+    + "".join(_BORDER.format(side=side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    + '</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>'
+)
+
+
+def _table(rows: list[list[str]]) -> str:
+    """A bordered table across the text width, equal columns, each cell's lines as paragraphs."""
+    columns = max((len(row) for row in rows), default=0)
+    if columns == 0:
+        return ""
+    width = gb.TEXT_WIDTH // columns
+    parts = [f"<w:tbl>{_TABLE_PROPERTIES}<w:tblGrid>", f'<w:gridCol w:w="{width}"/>' * columns, "</w:tblGrid>"]
+    for row in rows:
+        parts.append("<w:tr>")
+        for cell in row + [""] * (columns - len(row)):
+            parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>')
+            for line in cell.split("\n"):
+                text = f'{_RUN_OPEN}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>' if line else ""
+                parts.append(f'<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>{text}</w:p>')
+            parts.append("</w:tc>")
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
 
 
 def balance_title(title: str, per_line: int = TITLE_CHARS_PER_LINE) -> list[str]:

@@ -18,6 +18,8 @@ CONDENSE = -5  # 28 × (16 − 0.25) pt fits the 442 pt text width: 28 character
 SIZE_BODY = 32  # 3号 16 pt
 SIZE_TITLE = 44  # 2号 22 pt
 SIZE_PAGE_NUMBER = 28  # 4号 14 pt
+SIZE_TABLE = 28  # 4号 14 pt
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # twips between the side margins
 INDENT_TWO_CHARS = 640  # two 3号 characters
 PAGE_NUMBER_INSET = 280  # one 4号 character in from the edge of the text block
 
@@ -34,13 +36,13 @@ OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
-def _fonts(face: str) -> str:
+def fonts(face: str) -> str:
     return f'<w:rFonts w:ascii="{face}" w:eastAsia="{face}" w:hAnsi="{face}" w:cs="{face}"/>'
 
 
 def _rpr(face: str, size: int, condense: int = 0) -> str:
     spacing = f'<w:spacing w:val="{condense}"/>'
-    return f'<w:rPr>{_fonts(face)}{spacing}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+    return f'<w:rPr>{fonts(face)}{spacing}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
 
 
 def _ppr(*, jc: str = "both", first_line: bool = True, keep_next: bool = False,
@@ -74,7 +76,7 @@ def _style(style_id: str, name: str, ppr: str, rpr: str, *, default: bool = Fals
 # style id for each block kind / heading level; docx.py uses these
 STYLE_IDS = {
     "title": "Title", "byline": "Byline", "salutation": "Salutation", "body": None,
-    "closing": "Closing", "signature": "Signature",
+    "closing": "Closing", "signature": "Signature", "table": "TableText",
     1: "Heading1", 2: "Heading2", 3: "Heading3", 4: "Heading4",
 }
 
@@ -83,7 +85,7 @@ _SIGNATURE_IND = f'<w:ind w:right="{INDENT_TWO_CHARS * 2}" w:firstLineChars="0" 
 STYLES_XML = XML_DECL + (
     f'<w:styles xmlns:w="{W_NS}">'
     "<w:docDefaults><w:rPrDefault><w:rPr>"
-    f'{_fonts(FANGSONG)}<w:kern w:val="2"/><w:sz w:val="{SIZE_BODY}"/><w:szCs w:val="{SIZE_BODY}"/>'
+    f'{fonts(FANGSONG)}<w:kern w:val="2"/><w:sz w:val="{SIZE_BODY}"/><w:szCs w:val="{SIZE_BODY}"/>'
     '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
     "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
     f'<w:spacing w:line="{LINE_PITCH}" w:lineRule="exact"/>'
@@ -99,6 +101,13 @@ STYLES_XML = XML_DECL + (
     + _style("Closing", "结束语", _ppr(), _rpr(FANGSONG, SIZE_BODY, CONDENSE))
     + _style("Signature", "落款", _ppr(jc="right", first_line=False, extra_ind=_SIGNATURE_IND),
              _rpr(FANGSONG, SIZE_BODY))
+    # Table cells: body face at 4号, single spacing off the 28.95 pt grid, so a row is as
+    # tall as its text (exact 28 pt rows clip or waste space)
+    + _style("TableText", "表格文字",
+             '<w:pPr><w:widowControl w:val="0"/><w:snapToGrid w:val="0"/>'
+             '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+             '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr>',
+             _rpr(FANGSONG, SIZE_TABLE))
     + _style("Footer", "footer",
              '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
              '<w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr>',

@@ -17,6 +17,8 @@ def to_text(document: Document) -> str:
                 lines.append("")  # a blank line after the title group
         if block.kind is Kind.TITLE:
             lines.extend(block.text.split("\n"))
+        elif block.kind is Kind.TABLE:
+            lines.extend("\t".join(cell.replace("\n", " ") for cell in row) for row in block.rows)
         elif block.kind in (Kind.BYLINE, Kind.SALUTATION, Kind.SIGNATURE):
             lines.append(block.text)
         else:
@@ -35,6 +37,8 @@ def to_markdown(document: Document) -> str:
             out.append(f"<p align=\"center\">{_md_escape(block.text)}</p>")
         elif block.kind is Kind.SIGNATURE:
             out.append(f"<p align=\"right\">{_md_escape(block.text)}</p>")
+        elif block.kind is Kind.TABLE:
+            out.append(_md_table(block.rows))
         else:
             out.append(_md_escape(block.display))
     return "\n\n".join(out) + "\n"
@@ -46,3 +50,11 @@ def _md_escape(text: str) -> str:
     if text[:1] in "#>-+*|" or text[:2].rstrip(".").isdigit() and text[1:2] == ".":
         return "\\" + text
     return text
+
+
+def _md_table(rows: list[list[str]]) -> str:
+    columns = max((len(row) for row in rows), default=1)
+    lines = ["| " + " | ".join(cell.replace("\n", " ").replace("<", "&lt;").replace("|", "\\|")
+                               for cell in row + [""] * (columns - len(row))) + " |" for row in rows]
+    lines.insert(1, "|" + " --- |" * columns)
+    return "\n".join(lines)

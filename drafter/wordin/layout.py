@@ -1,0 +1,98 @@
+"""Items found by roles.py into drafter's Document: title lines joined, headings split or
+kept run in, numbers left to the writer (number_headings) and every changed number noted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.document import Block, Document, Kind, number_headings
+from drafter.wordin.roles import Item, detect
+from drafter.wordin.source import read_source
+
+_KINDS = {
+    "title": Kind.TITLE, "byline": Kind.BYLINE, "addressee": Kind.SALUTATION, "salutation": Kind.SALUTATION,
+    "heading": Kind.HEADING, "body": Kind.BODY, "attachment": Kind.BODY, "closing": Kind.CLOSING,
+    "signature": Kind.SIGNATURE, "date": Kind.SIGNATURE, "table": Kind.TABLE,
+}
+_REPORT_WORDS = ("报告", "汇报", "总结", "情况")
+
+
+@dataclass
+class Formatted:
+    document: Document
+    items: list[Item]
+    notices: list[str]  # about the whole file (no headings found …)
+
+
+def format_file(path: Path, split_headings: bool = False) -> Formatted:
+    """Read a user's file and lay it out; raises ReadError (Chinese) when it cannot be read."""
+    from drafter.check.reader import ReadError
+
+    items = detect(read_source(path))
+    if not items:
+        raise ReadError(f"{path} 里没有文字，无法排版")
+    return layout(items, split_headings)
+
+
+def layout(items: list[Item], split_headings: bool = False) -> Formatted:
+    items = _split_run_ins(items, split_headings)
+    blocks = [_block(item) for item in items if item.role != "title"]
+    title = "".join(item.text for item in items if item.role == "title")
+    if title:
+        blocks.insert(0, Block(Kind.TITLE, title))
+    number_headings(blocks)
+    _note_numbers(items, [b for b in blocks if b.kind is Kind.HEADING])
+    notices = []
+    if not any(item.role == "heading" for item in items):
+        notices.append("没有找到带编号或标题样式的小标题，全文按正文排版")
+    if any(item.role == "table" for item in items):
+        notices.append("表格保留为表格，按正文字体（仿宋，4号）重排，列宽平均分配，合并的单元格被拆开")
+    kind = "汇报" if any(word in title for word in _REPORT_WORDS) else "讲话"
+    return Formatted(Document(blocks, title=title, kind=kind), items, notices)
+
+
+def _split_run_ins(items: list[Item], split_headings: bool) -> list[Item]:
+    """A first-level heading never runs on (黑体 through a paragraph is not a GB/T 9704
+    form); lower levels run on unless the user asked for them split."""
+    result: list[Item] = []
+    for item in items:
+        result.append(item)
+        if item.role != "heading" or not item.run_in:
+            continue
+        if item.level == 1 or split_headings:
+            result.append(Item(item.source, "body", item.run_in, notes=["从小标题段中拆出的正文"],
+                               original=item.run_in))
+            item.run_in = ""
+            item.text = item.text.rstrip("。！!？?")
+            item.notes.append("小标题与后面的正文拆为两段")
+        else:
+            item.notes.append("小标题接排正文：标题部分用标题字体，其余用仿宋")
+    return result
+
+
+def _block(item: Item) -> Block:
+    kind = _KINDS[item.role]
+    if kind is Kind.TABLE:
+        return Block(kind, "", rows=item.rows)
+    return Block(kind, item.text, level=item.level, run_in=item.run_in)
+
+
+def _note_numbers(items: list[Item], headings: list[Block]) -> None:
+    """Compare each heading's number as written with the one the writer gives it."""
+    for item, block in zip([i for i in items if i.role == "heading"], headings):
+        if not item.marker:
+            item.notes.append(f"加编号“{block.number}”")
+        elif item.marker != block.number:
+            item.notes.append(f"编号“{item.marker}”改为“{block.number}”")
+
+
+def role_table(items: list[Item], width: int = 16) -> list[tuple[str, str, str, str]]:
+    """Rows of the --dry-run table: paragraph number, first characters, role, changes."""
+    rows = []
+    for item in items:
+        shown = item.original if item.role != "table" else \
+            " | ".join(cell.replace("\n", " ") for cell in item.rows[0]) if item.rows else ""
+        first = shown if len(shown) <= width else shown[:width] + "…"
+        rows.append((str(item.source), first, item.label, "；".join(item.notes)))
+    return rows

@@ -1,0 +1,280 @@
+"""What each paragraph of a user's file is: title, byline, 主送, salutation, heading of a
+level, body, 附件, closing phrase, 落款 and its date, table.
+
+Text patterns are the evidence (numbers, parentheses, dates, set phrases); Word's hints
+(heading styles, centring, bold) decide only where the text says nothing. A heading
+swallowed into the middle of a paragraph is split out when its number is the next one
+of its level; a heading that runs on into body text keeps that text as `run_in`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.check.document import FAMILY_RANK, parse_heading
+from drafter.check.textutil import cn_to_int
+from drafter.wordin.source import Cell, SourceParagraph
+
+ROLE_LABELS = {
+    "title": "标题", "byline": "署名/日期", "addressee": "主送", "salutation": "称呼",
+    "heading": "标题", "body": "正文", "attachment": "附件", "closing": "结束语",
+    "signature": "落款", "date": "成文日期", "table": "表格",
+}
+LEVEL_LABELS = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
+
+_SENTENCE_END = "。！？!?"
+_CN_NUM = "〇○零一二三四五六七八九十"
+_DATE = re.compile(rf"^[（(]?\s*(?:\d{{4}}|[{_CN_NUM}]{{4}})\s*年\s*[\d{_CN_NUM}]{{1,2}}\s*月"
+                   rf"\s*[\d{_CN_NUM}]{{1,3}}\s*日\s*[）)]?$")
+_PARENTHESISED = re.compile(r"^[（(].{2,40}[）)]$")
+_SALUTATION = re.compile(r"^(同志们|各位[^，。：]{0,12}|女士们、?先生们|朋友们)[：:，,！!]?$")
+_CLOSING = re.compile(r"^(特此(报告|通知|请示|函告|函复|说明|批复|公告|通告)|妥否，?请|以上(报告|请示|意见)[，,]?请|"
+                      r"谢谢(大家)?[！!。]?$)")
+_ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]")
+_LIST_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
+_REPORTING = re.compile(r"^现将.*如下[：:]$")
+# A title is complete when it ends like a document's name; a line after that is no title line.
+_TITLE_END = re.compile(r"(讲话|报告|通知|意见|方案|总结|发言|请示|决定|办法|规定|计划|要点|纪要|函|汇报|提纲|致辞|讲稿)$")
+# A number then a space, no punctuation: "一 坚持", "1 加强" (short lines only)
+_SPACED = re.compile(rf"^([{_CN_NUM}]{{1,3}}|\d{{1,2}})[ \u3000]+(?=\S)")
+# Where a swallowed heading may start: after a sentence's end
+_EMBEDDED = re.compile(rf"(?<=[。！？；!?;])[ \u3000]*(?=[（(]?[{_CN_NUM}\d]{{1,3}}[）)]?[、.．，,]?)")
+
+
+@dataclass(slots=True)
+class Item:
+    """One paragraph of the result and where it came from."""
+
+    source: int  # 1-based paragraph number in the file (as drafter check counts)
+    role: str
+    text: str  # without the heading number
+    level: int = 0
+    marker: str = ""  # the heading number as written ("" when none was typed)
+    number: int = 0  # the number as written
+    run_in: str = ""  # body text run on after a heading
+    rows: list[list[str]] = field(default_factory=list)  # table cells
+    notes: list[str] = field(default_factory=list)  # what will change
+    original: str = ""  # the paragraph (or the part split out of one) as written
+
+    def __post_init__(self) -> None:
+        self.original = self.original or self.text
+
+    @property
+    def label(self) -> str:
+        return LEVEL_LABELS.get(self.level, "标题") if self.role == "heading" else ROLE_LABELS[self.role]
+
+
+@dataclass(slots=True)
+class _Marker:
+    level: int
+    number: int
+    marker: str
+    rest: str
+    standard: bool
+
+
+def parse_marker(text: str) -> _Marker | None:
+    """A heading number at the start of text: 一、 （一） 1. （1）, half-width brackets, 1、,
+    or a number followed by a space."""
+    heading = parse_heading(0, text)
+    if heading is not None:
+        rest = text[len(heading.marker):].lstrip(" \u3000")
+        if rest:
+            return _Marker(FAMILY_RANK[heading.family] + 1, heading.number, heading.marker.strip(), rest,
+                           heading.standard)
+        return None
+    spaced = _SPACED.match(text)
+    if spaced and len(text) <= 40:
+        digits = spaced.group(1)
+        number = cn_to_int(digits)
+        if number:
+            return _Marker(3 if digits.isdigit() else 1, number, digits, text[spaced.end():], False)
+    return None
+
+
+def detect(paragraphs: list[SourceParagraph]) -> list[Item]:
+    """The items of the document, in order (a table is one item)."""
+    items: list[Item] = []
+    plain: list[tuple[int, SourceParagraph]] = []
+    for index, paragraph in enumerate(paragraphs, 1):
+        if paragraph.cell is not None:
+            _add_cell(items, index, paragraph.cell, paragraph.text)
+        else:
+            items.append(Item(index, "", paragraph.text))
+            plain.append((index, paragraph))
+    hints = {index: paragraph for index, paragraph in plain}
+    untyped = [item for item in items if item.role == ""]
+    start = _front(untyped, hints)
+    end = _back(untyped, start)
+    numbered = any(parse_marker(item.text) for item in untyped[start:end])
+    counters = [0, 0, 0, 0, 0]
+    result: list[Item] = []
+    for item in items:
+        if item.role == "":
+            body_index = untyped.index(item)
+            if start <= body_index < end:
+                _middle(item, hints[item.source], numbered, counters, result)
+                continue
+        result.append(item)
+    _attachment_lists(result)
+    return result
+
+
+def _add_cell(items: list[Item], index: int, cell: Cell, text: str) -> None:
+    table = items[-1] if items and items[-1].role == "table" and items[-1].level == cell.table else None
+    if table is None:
+        table = Item(index, "table", "", level=cell.table, notes=["保留为表格，单元格文字用仿宋"])
+        items.append(table)
+    while len(table.rows) <= cell.row:
+        table.rows.append([])
+    row = table.rows[cell.row]
+    while len(row) <= cell.column:
+        row.append("")
+    row[cell.column] = (row[cell.column] + "\n" + text) if row[cell.column] else text
+
+
+def _front(items: list[Item], hints: dict[int, SourceParagraph]) -> int:
+    """Mark the title lines and bylines at the start; the index after them."""
+    if not items or parse_marker(items[0].text) or _SALUTATION.match(items[0].text) or len(items[0].text) > 60:
+        return 0
+    items[0].role = "title"
+    title_lines = 1
+    position = 1
+    while position < len(items) and position < 6:
+        item, hint = items[position], hints[items[position].source]
+        text = item.text
+        if parse_marker(text) or _SALUTATION.match(text) or text.endswith(tuple("。；：:")) or len(text) > 40:
+            break
+        if _PARENTHESISED.match(text) or _DATE.match(text) or text.startswith(("——", "—", "--")) \
+                or _TITLE_END.search(items[position - 1].text) or title_lines == 3:
+            item.role = "byline"
+        elif items[position - 1].role == "title" and _continues_title(hints[items[0].source], hint):
+            item.role = "title"
+            title_lines += 1
+        elif len(text) <= 12:  # a name under the title
+            item.role = "byline"
+        else:
+            break
+        position += 1
+    if title_lines > 1:
+        items[0].notes.append(f"原标题分 {title_lines} 段，合为一个标题，按 GB/T 9704 重新分行")
+    return position
+
+
+def _continues_title(first: SourceParagraph, line: SourceParagraph) -> bool:
+    """A second title line looks like the first (centred, same size) or, in plain text, is
+    simply a short line right under it."""
+    if first.centered or first.size or first.title_style:
+        return line.centered == first.centered and (not first.size or line.size == first.size)
+    return True
+
+
+def _back(items: list[Item], start: int) -> int:
+    """Mark 落款 and its date at the end; the index where they begin."""
+    end = len(items)
+    while end > start and _ATTACHMENT.match(items[end - 1].text):
+        end -= 1  # 附件 lines after the date are left to the middle
+    position = end
+    if position > start and _DATE.match(items[position - 1].text):
+        items[position - 1].role = "date"
+        position -= 1
+        for _ in range(2):
+            text = items[position - 1].text if position > start else ""
+            if text and len(text) <= 30 and not text.endswith(tuple("。！？；：:，,")) \
+                    and not parse_marker(text) and not _CLOSING.match(text):
+                items[position - 1].role = "signature"
+                position -= 1
+            else:
+                break
+    for item in items[position:end]:
+        if item.role == "date" and _DATE.match(item.text) and item.text.startswith(("（", "(")):
+            item.notes.append("去掉日期外的括号")
+            item.text = item.text.strip("（）() ")
+    return position if position < end else end
+
+
+def _middle(item: Item, hint: SourceParagraph, numbered: bool, counters: list[int], result: list[Item]) -> None:
+    """Body, headings and set lines; a paragraph may become several items."""
+    text = item.text
+    before_body = all(i.role in ("title", "byline", "addressee", "salutation") for i in result)
+    if _SALUTATION.match(text):
+        item.role = "salutation"
+    elif before_body and len(text) <= 40 and text.endswith(("：", ":")) and not _REPORTING.match(text):
+        item.role = "addressee"
+    elif _CLOSING.match(text):
+        item.role = "closing"
+    elif _ATTACHMENT.match(text):
+        item.role = "attachment"
+    else:
+        _heading_or_body(item, hint, numbered, counters, result)
+        return
+    result.append(item)
+
+
+def _heading_or_body(item: Item, hint: SourceParagraph, numbered: bool, counters: list[int],
+                     result: list[Item]) -> None:
+    marker = parse_marker(item.text)
+    if marker is not None:
+        item.role, item.level, item.number, item.marker = "heading", marker.level, marker.number, marker.marker
+        _heading_parts(item, marker.rest)
+        _count(counters, marker.level, marker.number)
+    elif hint.heading_level and len(item.text) <= 40:
+        item.role, item.level = "heading", min(hint.heading_level, 4)
+        item.notes.append("按“标题”样式识别")
+        _heading_parts(item, item.text)
+        _count(counters, item.level, counters[item.level] + 1)
+    elif not numbered and hint.bold and not hint.centered and len(item.text) <= 30 \
+            and not item.text.endswith(tuple(_SENTENCE_END + "；，,")):
+        item.role, item.level = "heading", 1
+        item.notes.append("加粗短句，按一级标题排")
+        _count(counters, 1, counters[1] + 1)
+    else:
+        item.role = "body"
+    result.append(item)
+    # a heading swallowed by this paragraph (its body or the heading's run-on text)
+    field_name = "run_in" if item.role == "heading" else "text"
+    split = _swallowed(getattr(item, field_name), counters)
+    if split is not None:
+        kept, rest = split
+        setattr(item, field_name, kept)
+        tail = Item(item.source, "", rest, notes=["原连在上一段末尾，拆为单独的小标题"])
+        _heading_or_body(tail, SourceParagraph(rest), numbered, counters, result)
+
+
+def _heading_parts(item: Item, rest: str) -> None:
+    """Heading text up to its first sentence end; what follows runs on as body text."""
+    cut = next((i for i, ch in enumerate(rest) if ch in _SENTENCE_END), -1)
+    if 0 <= cut < len(rest) - 1:
+        item.text, item.run_in = rest[:cut + 1], rest[cut + 1:].lstrip(" \u3000")
+    else:
+        item.text = rest
+
+
+def _count(counters: list[int], level: int, number: int) -> None:
+    counters[level] = number
+    for deeper in range(level + 1, len(counters)):
+        counters[deeper] = 0
+
+
+def _swallowed(text: str, counters: list[int]) -> tuple[str, str] | None:
+    """Split text before a heading number that continues the numbering: the next number of
+    a level already begun, or the first of the level under the current one."""
+    depth = max((level for level in range(1, 5) if counters[level]), default=0)
+    for match in _EMBEDDED.finditer(text):
+        rest = text[match.end():]
+        marker = parse_marker(rest)
+        if marker is None or marker.level > depth + 1:
+            continue
+        expected = counters[marker.level] + 1 if marker.level <= depth else 1
+        if marker.number == expected and (marker.level <= depth or marker.level == depth + 1):
+            return text[:match.start()].rstrip(), rest
+    return None
+
+
+def _attachment_lists(items: list[Item]) -> None:
+    """附件：1.…… then 2.…… lines: the numbered lines belong to the attachment list."""
+    for previous, item in zip(items, items[1:]):
+        if previous.role == "attachment" and item.role == "heading" and item.level == 3 and not item.run_in \
+                and _LIST_ITEM.match(item.marker + item.text):
+            item.role, item.text, item.level, item.marker = "attachment", item.original, 0, ""

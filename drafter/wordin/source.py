@@ -1,0 +1,193 @@
+"""Paragraphs of a user's file with the formatting hints Word keeps: style, outline level,
+alignment, bold, size, table cell. Text is the evidence; hints only settle doubtful cases."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from drafter.check.reader import (DOCX_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, ReadError,
+                                  read_docx_sources, read_draft)
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CONVERTIBLE = {".doc": "旧版 Word 文档（.doc）", ".wps": "WPS 文字文档（.wps）",
+                ".rtf": "RTF 文档", ".odt": "OpenDocument 文档（.odt）"}
+SUFFIXES = DOCX_SUFFIXES | TEXT_SUFFIXES | MARKDOWN_SUFFIXES | set(_CONVERTIBLE)
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TITLE_STYLES = {"title", "标题"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Where a paragraph sits in a table: the table's place in the file, row and column."""
+
+    table: int
+    row: int
+    column: int
+
+
+@dataclass(slots=True)
+class SourceParagraph:
+    text: str
+    heading_level: int = 0  # from a heading style or outline level, 1–9
+    title_style: bool = False
+    centered: bool = False
+    right: bool = False
+    bold: bool = False
+    size: float = 0.0  # points; 0 when unknown
+    cell: Cell | None = None
+
+
+def read_source(path: Path) -> list[SourceParagraph]:
+    """The paragraphs of a .docx (with hints), .txt or .md (text only); .doc and .wps through
+    LibreOffice. Raises ReadError with a Chinese message."""
+    suffix = path.suffix.lower()
+    if suffix in _CONVERTIBLE and path.is_file():
+        with tempfile.TemporaryDirectory(prefix="drafter-format-") as folder:
+            return _read_docx(_converted(path, Path(folder)), shown=path)
+    if suffix in DOCX_SUFFIXES:
+        return _read_docx(path, shown=path)
+    if suffix in TEXT_SUFFIXES | MARKDOWN_SUFFIXES or not path.is_file():
+        return [SourceParagraph(text) for text in read_draft(path)]
+    raise ReadError(f"无法排版 {path}：不支持的文件类型“{path.suffix or '（无扩展名）'}”，"
+                    "可排版 .docx、.doc、.wps、.txt、.md 文稿")
+
+
+def _converted(path: Path, folder: Path) -> Path:
+    from drafter.errors import OutputError
+    from drafter.pdf import convert
+
+    save_as = f"请在 Word 或 WPS 里打开它，“另存为”Word 文档（.docx）后再排版"
+    try:
+        made = convert([path], folder, target="docx").get(path)
+    except OutputError:  # not installed, or it did not finish
+        made = None
+    if made is None:
+        raise ReadError(f"无法读取 {path}：这是{_CONVERTIBLE[path.suffix.lower()]}，"
+                        f"没有 LibreOffice 或转换失败，{save_as}")
+    return made
+
+
+def _read_docx(path: Path, shown: Path) -> list[SourceParagraph]:
+    try:
+        document, sources = read_docx_sources(path)
+    except ReadError as error:
+        raise ReadError(str(error).replace(str(path), str(shown))) from None
+    styles = _StyleHints(document)
+    tables: dict[Any, int] = {}
+    return [_hinted(element, text, styles, tables) for element, text in sources]
+
+
+class _StyleHints:
+    """What each paragraph style says: heading level, title, alignment, bold, size —
+    following basedOn, as Word does."""
+
+    def __init__(self, document: Any):
+        self.by_id = {style.style_id: style for style in document.styles
+                      if style.type is not None and getattr(style, "style_id", None)}
+        self._cache: dict[str | None, dict[str, Any]] = {}
+
+    def of(self, style_id: str | None) -> dict[str, Any]:
+        if style_id not in self._cache:
+            self._cache[style_id] = self._resolve(style_id)
+        return self._cache[style_id]
+
+    def _resolve(self, style_id: str | None) -> dict[str, Any]:
+        hints: dict[str, Any] = {}
+        style = self.by_id.get(style_id) if style_id else None
+        if style is None:
+            style = next((s for s in self.by_id.values() if _is_default(s)), None)
+        seen = set()
+        while style is not None and style.style_id not in seen:
+            seen.add(style.style_id)
+            name = (style.name or "").strip()
+            heading = _HEADING_STYLE.match(name)
+            if heading:
+                hints.setdefault("heading", int(heading.group(1)))
+            if name.lower() in _TITLE_STYLES:
+                hints.setdefault("title", True)
+            for key, value in _element_hints(style.element).items():
+                hints.setdefault(key, value)
+            style = style.base_style
+        return hints
+
+
+def _is_default(style: Any) -> bool:
+    return style.element.get(f"{_W}default") in ("1", "true") and style.element.get(f"{_W}type") == "paragraph"
+
+
+def _element_hints(element: Any) -> dict[str, Any]:
+    """Hints written directly on a paragraph or a style element (pPr and rPr)."""
+    hints: dict[str, Any] = {}
+    ppr = element.find(f"{_W}pPr")
+    if ppr is not None:
+        outline = ppr.find(f"{_W}outlineLvl")
+        if outline is not None and (outline.get(f"{_W}val") or "").isdigit():
+            level = int(outline.get(f"{_W}val")) + 1
+            if level <= 9:
+                hints["heading"] = level
+        jc = ppr.find(f"{_W}jc")
+        if jc is not None:
+            hints["jc"] = jc.get(f"{_W}val")
+    rpr = element.find(f"{_W}rPr")
+    if rpr is not None:
+        hints.update(_run_hints(rpr))
+    return hints
+
+
+def _run_hints(rpr: Any) -> dict[str, Any]:
+    hints: dict[str, Any] = {}
+    bold = rpr.find(f"{_W}b")
+    if bold is not None:
+        hints["bold"] = bold.get(f"{_W}val") not in ("0", "false")
+    size = rpr.find(f"{_W}sz")
+    if size is not None and (size.get(f"{_W}val") or "").isdigit():
+        hints["size"] = int(size.get(f"{_W}val")) / 2
+    return hints
+
+
+def _hinted(element: Any, text: str, styles: _StyleHints, tables: dict[Any, int]) -> SourceParagraph:
+    ppr = element.find(f"{_W}pPr")
+    style_elem = ppr.find(f"{_W}pStyle") if ppr is not None else None
+    style = styles.of(style_elem.get(f"{_W}val") if style_elem is not None else None)
+    own = _element_hints(element)
+    jc = own.get("jc", style.get("jc"))
+    runs = [_run_hints(r.find(f"{_W}rPr")) if r.find(f"{_W}rPr") is not None else {}
+            for r in element.iter(f"{_W}r") if "".join(t.text or "" for t in r.iter(f"{_W}t")).strip()]
+    bold = bool(runs) and all(run.get("bold", style.get("bold", False)) for run in runs)
+    sizes = [run.get("size", style.get("size", 0.0)) for run in runs]
+    return SourceParagraph(
+        text=text,
+        heading_level=own.get("heading", style.get("heading", 0)),
+        title_style=bool(style.get("title")),
+        centered=jc == "center",
+        right=jc in ("right", "end"),
+        bold=bold,
+        size=max(sizes, default=0.0),
+        cell=_cell(element, tables),
+    )
+
+
+def _cell(element: Any, tables: dict[Any, int]) -> Cell | None:
+    """The outermost table cell around the paragraph (a nested table's text joins its cell)."""
+    tc = tr = tbl = None
+    node = element.getparent()
+    while node is not None:
+        if node.tag == f"{_W}txbxContent":
+            return None  # a text box inside a cell is read as a paragraph of its own
+        if node.tag == f"{_W}tc":
+            tc = node
+        elif node.tag == f"{_W}tr":
+            tr = node
+        elif node.tag == f"{_W}tbl":
+            tbl = node
+        node = node.getparent()
+    if tbl is None or tr is None or tc is None:
+        return None
+    number = tables.setdefault(tbl, len(tables))
+    rows = [child for child in tbl if child.tag == f"{_W}tr"]
+    cells = [child for child in tr if child.tag == f"{_W}tc"]
+    return Cell(number, rows.index(tr), cells.index(tc))
