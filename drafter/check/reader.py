@@ -203,3 +203,42 @@ def read_draft(path: Path) -> list[str]:
                     "可检查 .docx、.txt、.md 文稿或 .yaml 输入文件")
 
 
+
+
+def read_docx_sources(path: Path) -> tuple[Any, list[tuple[Any, str]]]:
+    """For readers that want formatting hints (drafter format): the python-docx document
+    and, in read_docx's order, each non-empty paragraph's w:p element with its text (a text
+    box's paragraphs with their own elements). Same errors as read_docx."""
+    _readable(path)
+    document = _open_docx(path)
+    root = document.element
+    if root.tag != f"{_W}document":
+        raise ReadError(f"无法读取 Word 文件 {path}：{_DAMAGED}")
+    body = root.find(f"{_W}body")
+    if body is None:
+        return document, []
+    return document, [(p, text) for block in _blocks(body) for p, text in _sourced_texts(block) if text]
+
+
+def _sourced_texts(paragraph: Any) -> Iterator[tuple[Any, str]]:
+    """_texts with each text's own w:p element."""
+    parts: list[str] = []
+    boxes: list[Any] = []
+
+    def walk(element: Any) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == _T:
+                parts.append(child.text or "")
+            elif tag == _TAB:
+                parts.append("\t")
+            elif tag == _TEXTBOX:
+                boxes.append(child)
+            elif tag != _FALLBACK:
+                walk(child)
+
+    walk(paragraph)
+    yield paragraph, clean("".join(parts))
+    for box in boxes:
+        for inner in _blocks(box):
+            yield from _sourced_texts(inner)
