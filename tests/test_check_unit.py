@@ -200,3 +200,62 @@ def test_trade_needs_a_name_or_a_village():
 def test_trade_word_without_suffix_is_fine():
     paragraphs = ["工作汇报", "我村加强环卫保洁，改善人居环境。"]
     assert unit_findings(paragraphs, CheckContext(unit_name="垛团村", unit_kind="村")) == []
+
+
+def scope(paragraphs, context=None):
+    return [(f.rule, f.paragraph, f.snippet, f.severity)
+            for f in check_paragraphs(paragraphs, context or CheckContext())
+            if f.rule in ("unit.scope", "unit.title")]
+
+
+def test_scope_of_a_unit_of_the_same_or_a_lower_level():
+    paragraphs = ["红星镇2023年上半年意识形态工作情况报告", "今年以来，全乡干部积极参与理论学习。"]
+    assert scope(paragraphs) == [("unit.scope", 2, "全乡", ERROR)]
+    county = ["讲话", "全县上下要统一思想，全村干部要带头。"]
+    assert scope(county, CheckContext(unit_kind="县")) == [("unit.scope", 2, "全村", ERROR)]
+
+
+def test_higher_level_work_taken_as_the_units_own():
+    paragraphs = ["讲话", "我镇深入开展全区意识形态工作，确保全区意识形态领域安全。"]
+    assert scope(paragraphs, CheckContext(unit_kind="镇")) == [
+        ("unit.scope", 2, "全区", ERROR), ("unit.scope", 2, "全区", ERROR)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "认真落实全区意识形态工作会议精神。",
+    "我镇在全区考核中排名第一。",
+    "全县各乡镇要共同推进。",
+    "做好安全区域管理，完全县城化。",
+    "全镇干部群众积极参与。",
+])
+def test_the_higher_level_spoken_of_as_such(sentence):
+    assert scope(["讲话", sentence], CheckContext(unit_kind="镇")) == []
+
+
+def test_units_without_a_level_may_name_any_scope():
+    assert scope(["讲话", "推进全县统计工作，服务全市大局。"], CheckContext(unit_kind="局")) == []
+
+
+def test_title_naming_another_kind_of_unit():
+    paragraphs = ["乡镇意识形态工作汇报", "今年，我办认真履行职责。", "我办组织干部学习。"]
+    assert scope(paragraphs) == [("unit.title", 1, "乡镇意识形态工作汇报", ERROR)]
+    assert scope(paragraphs, CheckContext(unit_kind="镇")) == []
+    assert scope(paragraphs[:2]) == []  # one self-reference is too little
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("垛团村一季度意识形态工作情况汇报", "村"),
+    ("宁远县统计局2023年意识形态工作情况报告", "局"),
+    ("党工委书记在2024年红星街道意识形态工作会议上的讲话", "街道"),
+    ("红星镇党委书记述职报告", "镇"),
+])
+def test_kind_named_by_the_title(title, kind):
+    from drafter.check.document import Draft
+    from drafter.check.unit import title_kind
+
+    assert title_kind(Draft.from_paragraphs([title, "正文。"])) == kind
+
+
+def test_mining_words_in_a_community_report():
+    findings = check_paragraphs(["讲话", "推进矿区群众健康卫生事业发展。"], CheckContext(unit_kind="社区"))
+    assert [(f.rule, f.snippet) for f in findings] == [("unit.trade", "矿区群众")]

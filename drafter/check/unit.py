@@ -4,6 +4,9 @@ not fit the unit — the traces of a draft copied from another unit's text.
 - unit.self-ref   我街道 / 本局 / 我们村 … whose kind is not the unit's kind
 - unit.org        a party organisation that cannot exist (街道党组) or that the unit lacks
 - unit.trade      a trade's 事业/系统/行业 (环卫事业) that the unit's name does not cover
+- unit.scope      全区 / 全乡 … in the text of a unit of another level (a 镇 that says 全乡, or
+                  that carries out 全区 work)
+- unit.title      a title naming another kind of unit than the body (乡镇…汇报 over a 办's text)
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from functools import lru_cache
 
 from drafter.check.document import Draft
 from drafter.check.findings import ERROR, HINT, Finding
+from drafter.check.context import kind_from_name
 from drafter.check.rules import RuleSet
 from drafter.kinds import KINDS
 
@@ -225,10 +229,113 @@ def _trade_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
     return findings
 
 
+# --------------------------------------------------------------------------- title
+
+
+_KIND_WORDS = "乡镇|街道|社区|中心|学校|公司|" + "|".join(k for k in KINDS if len(k) == 1)
+# A unit's name in a title, up to what follows it there: a year, 关于, the period, the subject.
+_TITLE_UNIT = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff]{{0,10}}?(?:{_KIND_WORDS}))"
+    r"(?:党委|党组|党工委|党支部|党总支|委员会)?(?:副?书记)?"
+    r"(?=(?:19|20)\d\d\s*年|关于|上半年|下半年|第?[一二三四]季度|年度|意识形态|党建|党风|"
+    r"全面从严|工作|述职)")
+
+
+def title_kind(draft: Draft) -> str | None:
+    """The kind of the unit the title names (垛团村一季度…汇报 → 村, 乡镇意识形态工作汇报 → 乡镇)."""
+    if not draft.front:
+        return None
+    m = _TITLE_UNIT.search(draft.paragraphs[draft.front[0]])
+    if m is None:
+        return None
+    name = m.group("name").removeprefix("中共")
+    if name == "乡镇":
+        return "乡镇"
+    return kind_from_name(name) or (name if name in KINDS else None)
+
+
+def _same_kind(title: str, body: str) -> bool:
+    return title == body or (title == "乡镇" and body in ("乡", "镇"))
+
+
+def _title_findings(draft: Draft, resolved, refs: list[SelfRef], rules: RuleSet,
+                    in_title: str | None) -> list[Finding]:
+    """The title's unit against the body's: the kind given, or the body's own self-references."""
+    if in_title is None:
+        return []
+    body = resolved.kind
+    if body is None:
+        counted = [r.kind for r in refs if r.index not in draft.front
+                   and r.kind not in rules.self_ref.ambiguous and r.kind not in JURISDICTIONS]
+        body = inferred_kind([r for r in refs if r.index not in draft.front], rules)
+        if body is None or counted.count(body) < 2:
+            return []  # one self-reference is too little to say what the body is
+    if _same_kind(in_title, body) or (in_title in JURISDICTIONS and judge(in_title, body, None) is None):
+        return []
+    title = draft.paragraphs[draft.front[0]]
+    return [Finding(
+        rule="unit.title", severity=ERROR, paragraph=draft.front[0] + 1,
+        snippet=title, column=1,
+        message=f"标题所写单位类型“{in_title}”与正文的单位类型“{body}”不符，疑为照搬其他单位的文稿",
+        suggestion="把标题改为本单位的名称",
+        source="标题应写明本单位名称（《党政机关公文格式》GB/T 9704—2012 7.3.2：标题由发文机关名称、事由和文种组成）",
+    )]
+
+
+# --------------------------------------------------------------------------- scope
+
+
+# 安全、完全、健全、保全 … are words of their own (确保全区 is not 保全)
+_SCOPE = re.compile("(?<![安完健齐周成顾求万])(?<![^确]保)全(街道|社区|区|县|市|镇|乡|村)")
+# Words after 全X in its clause that make it the higher level's own business: its meeting,
+# its ranking, its arrangements (落实全区意识形态工作会议精神, 在全县排名第一).
+_HIGHER_OWN = re.compile("会议|精神|部署|要求|安排|统一|排名|前列|第[一二三四五六七八九十]|表彰|评为|"
+                         "先进|考核|推广|通报|范围|大局|各[乡镇街村社局部单]|上下|组织的|举办的|开展的")
+# Verbs before 全X by which a unit takes the higher level's work as its own.
+_DOING = re.compile("(?:开展|推进|落实|加强|抓好|做好|推动|确保|动员|带领|引领|营造|提升|提高|促进|凝聚)"
+                    "[^，。；：]{0,3}$")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of the clause before start and after end."""
+    lo = max(text.rfind(c, 0, start) for c in "，。；：！？") + 1
+    his = [i for i in (text.find(c, end) for c in "，。；：！？") if i != -1]
+    return text[lo:start], text[end:min(his) if his else len(text)]
+
+
+def _scope_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) -> list[Finding]:
+    if kind is None or kind not in LEVEL:
+        return []  # an office of a county says 全县, and so may any unit without a level
+    own = KINDS[kind].whole
+    findings = []
+    for index in draft.body_indices:
+        text = draft.paragraphs[index]
+        for m in _SCOPE.finditer(text):
+            token = m.group(1)
+            follow = rules.self_ref.follow_re(token)
+            if token == kind or (follow is not None and follow.match(text, m.end())):
+                continue
+            before, after = _clause(text, m.start(), m.end())
+            if LEVEL[token] > LEVEL[kind] and (_HIGHER_OWN.search(after) or not _DOING.search(before)):
+                continue  # the jurisdiction above, spoken of as such
+            findings.append(Finding(
+                rule="unit.scope", severity=ERROR, paragraph=index + 1,
+                snippet=m.group(0), column=m.start() + 1,
+                message=f"“{m.group(0)}”与本单位类型“{kind}”不符，疑为照搬其他单位的文稿",
+                suggestion=f"建议改为“{own}”", replacement=own,
+                source="文稿所说的范围须是本单位的范围（单位类型表 drafter/kinds.py）",
+            ))
+    return findings
+
+
 def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     refs = find_self_refs(draft, rules)
     findings = _self_ref_findings(draft, resolved, rules, refs)
-    kind = resolved.kind or inferred_kind(refs, rules)
+    in_title = title_kind(draft)
+    findings += _title_findings(draft, resolved, refs, rules, in_title)
+    kind = (resolved.kind or inferred_kind(refs, rules)
+            or (in_title if in_title in KINDS else None))
     findings += _org_findings(draft, resolved, rules, kind)
     findings += _trade_findings(draft, resolved, rules, kind)
+    findings += _scope_findings(draft, resolved, rules, kind)
     return findings
