@@ -95,7 +95,7 @@ def run(task: Task) -> Outcome:
     try:
         formatted = format_file(task.source, task.split_headings)
         outcome.table = role_table(formatted.items)
-        outcome.corrections = sum(len(item.notes) for item in formatted.items if item.role != "table")
+        outcome.corrections = sum(len(item.notes) for item in formatted.items)
         outcome.notices = formatted.notices
         if task.target is None:
             return outcome

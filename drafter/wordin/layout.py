@@ -47,7 +47,7 @@ def layout(items: list[Item], split_headings: bool = False) -> Formatted:
     if not any(item.role == "heading" for item in items):
         notices.append("没有找到带编号或标题样式的小标题，全文按正文排版")
     if any(item.role == "table" for item in items):
-        notices.append("表格保留为表格，按正文字体（仿宋，4号）重排，列宽平均分配，合并的单元格被拆开")
+        notices.append("表格保留为表格，按正文字体（仿宋，4号）重排，列宽平均分配；合并的单元格不再合并（文字留在第一格）")
     kind = "汇报" if any(word in title for word in _REPORT_WORDS) else "讲话"
     return Formatted(Document(blocks, title=title, kind=kind), items, notices)
 

@@ -136,7 +136,9 @@ def _add_cell(items: list[Item], index: int, cell: Cell, text: str) -> None:
 
 def _front(items: list[Item], hints: dict[int, SourceParagraph]) -> int:
     """Mark the title lines and bylines at the start; the index after them."""
-    if not items or parse_marker(items[0].text) or _SALUTATION.match(items[0].text) or len(items[0].text) > 60:
+    first = items[0].text if items else ""
+    if not first or parse_marker(first) or _SALUTATION.match(first) or len(first) > 60 \
+            or first.endswith(tuple(_SENTENCE_END + "；;")):
         return 0
     items[0].role = "title"
     title_lines = 1
@@ -144,7 +146,8 @@ def _front(items: list[Item], hints: dict[int, SourceParagraph]) -> int:
     while position < len(items) and position < 6:
         item, hint = items[position], hints[items[position].source]
         text = item.text
-        if parse_marker(text) or _SALUTATION.match(text) or text.endswith(tuple("。；：:")) or len(text) > 40:
+        if parse_marker(text) or _SALUTATION.match(text) or text.endswith(tuple("。；：:")) or len(text) > 40 \
+                or (hint.heading_level and not hint.title_style) or _left_where_title_centred(hints[items[0].source], hint):
             break
         if _PARENTHESISED.match(text) or _DATE.match(text) or text.startswith(("——", "—", "--")) \
                 or _TITLE_END.search(items[position - 1].text) or title_lines == 3:
@@ -160,6 +163,14 @@ def _front(items: list[Item], hints: dict[int, SourceParagraph]) -> int:
     if title_lines > 1:
         items[0].notes.append(f"原标题分 {title_lines} 段，合为一个标题，按 GB/T 9704 重新分行")
     return position
+
+
+def _left_where_title_centred(first: SourceParagraph, line: SourceParagraph) -> bool:
+    """Under a centred title, title lines and bylines are centred too; a line that is not
+    (a bold short line, a date in parentheses aside) begins the text."""
+    if _PARENTHESISED.match(line.text) or _DATE.match(line.text):
+        return False
+    return (first.centered and not line.centered) or (line.bold and not line.centered)
 
 
 def _continues_title(first: SourceParagraph, line: SourceParagraph) -> bool:

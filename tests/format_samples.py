@@ -1,0 +1,110 @@
+"""Word files as people hand them in, for drafter format's tests: built with python-docx
+(and LibreOffice where a test needs its own writing), with the mess real files carry —
+wrong fonts and sizes, typed numbers in half-width brackets, a heading swallowed by the
+paragraph before it, a title over two lines, tables, a text box, 附件, 落款 and date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.shared import Pt
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+V = "urn:schemas-microsoft-com:vml"
+
+
+def _para(document, text: str, *, font: str = "Calibri", size: float = 12, bold: bool = False,
+          align=None, style: str | None = None):
+    paragraph = document.add_paragraph(style=style)
+    run = paragraph.add_run(text)
+    run.font.name = font
+    run.font.size = Pt(size)
+    run.bold = bold
+    if align is not None:
+        paragraph.alignment = align
+    return paragraph
+
+
+def _text_box(paragraph, text: str) -> None:
+    """A VML text box anchored in the paragraph, as older Word and WPS write them."""
+    run = parse_xml(
+        f'<w:r xmlns:w="{W}" xmlns:v="{V}"><w:pict><v:shape style="width:200pt;height:40pt">'
+        f'<v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
+        f'</v:textbox></v:shape></w:pict></w:r>')
+    paragraph._p.append(run)
+
+
+# The report as typed: what each paragraph should be recognised as, in order.
+REPORT_ROLES = [
+    ("关于2024年度意识形态工作", "标题"),
+    ("责任制落实情况的报告", "标题"),
+    ("县委宣传部：", "主送"),
+    ("现将我局2024年度", "正文"),
+    ("一、提高政治站位", "一级标题"),
+    ("(一)强化组织领导。", "二级标题"),
+    ("（二） 抓好理论学习。", "二级标题"),
+    ("二、坚持教育培训", "一级标题"),  # split out of the paragraph above
+    ("（三）加强阵地管理。", "二级标题"),
+    ("1、建立审核制度", "三级标题"),
+    ("3.落实三审三校", "三级标题"),
+    ("一是加强学习", "正文"),
+    ("附表", "正文"),  # the text box
+    ("项目", "表格"),
+    ("四、存在的问题", "一级标题"),
+    ("特此报告。", "结束语"),
+    ("附件：1.", "附件"),
+    ("2.学习记录", "附件"),
+    ("中共某某县审计局党组", "落款"),
+    ("2024年12月20日", "成文日期"),
+]
+
+
+def messy_report(path: Path) -> Path:
+    document = docx.Document()
+    center, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
+    _para(document, "关于2024年度意识形态工作", font="宋体", size=22, bold=True, align=center)
+    _para(document, "责任制落实情况的报告", font="宋体", size=22, bold=True, align=center)
+    document.add_paragraph()  # the blank lines people type
+    _para(document, "县委宣传部：", font="微软雅黑")
+    _para(document, "现将我局2024年度意识形态工作责任制落实情况报告如下：")
+    _para(document, "一、提高政治站位", font="黑体", size=16)
+    _para(document, "(一)强化组织领导。局党组召开专题会议3次，研究部署意识形态工作。", font="楷体")
+    _para(document, "（二） 抓好理论学习。全年组织集中学习12次，坚决抵制错误的言论。二、坚持教育培训")
+    _para(document, "（三）加强阵地管理。要管好网站、公众号，落实审核制度。", font="Times New Roman")
+    _para(document, "1、建立审核制度")
+    _para(document, "3.落实三审三校")
+    anchor = _para(document, "一是加强学习，二是强化督导，三是严格考核。")
+    _text_box(anchor, "附表：学习情况统计")
+    table = document.add_table(rows=2, cols=3)
+    for column, text in enumerate(("项目", "次数", "参加人数")):
+        table.cell(0, column).text = text
+    for column, text in enumerate(("集中学习", "12", "45")):
+        table.cell(1, column).text = text
+    _para(document, "四、存在的问题", bold=True)
+    _para(document, "特此报告。")
+    _para(document, "附件：1.意识形态工作台账")
+    _para(document, "2.学习记录")
+    _para(document, "中共某某县审计局党组", align=right)
+    _para(document, "2024年12月20日", align=right)
+    document.save(str(path))
+    return path
+
+
+def styled_speech(path: Path) -> Path:
+    """Word's own heading styles, no typed numbers, a byline in parentheses, a salutation."""
+    document = docx.Document()
+    document.add_paragraph("在全县审计工作会议上的讲话", style="Title")
+    _para(document, "（2024年3月15日）", align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(document, "同志们：")
+    _para(document, "今天召开全县审计工作会议，主要任务是总结工作、部署任务。")
+    document.add_heading("过去一年的工作", level=1)
+    _para(document, "一年来，全县审计系统坚持依法审计。")
+    document.add_heading("今年的重点任务", level=1)
+    document.add_heading("聚焦主责主业", level=2)
+    _para(document, "要紧盯重点领域。")
+    _para(document, "谢谢大家！")
+    document.save(str(path))
+    return path
