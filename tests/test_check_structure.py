@@ -109,7 +109,8 @@ def test_subpoint_skipped():
 
 def test_subpoints_across_paragraphs_and_reset_by_headings():
     paragraphs = ["讲话", "一、甲", "一要明势。", "三要造势。", "二、乙", "二要顺势。"]
-    assert structure(paragraphs) == [("structure.subpoint", 4, "三要", HINT)]
+    assert structure(paragraphs) == [("structure.subpoint", 4, "三要", HINT),
+                                     ("structure.subpoint", 6, "二要", ERROR)]
 
 
 def test_words_containing_numerals_are_not_subpoints():
@@ -140,3 +141,33 @@ def test_front_matter():
     draft = Draft.from_paragraphs(["标题", "党组书记、局长　张三", "（2024年3月15日）", "同志们：", "一、甲"])
     assert draft.front == [0, 1, 2]
     assert list(draft.headings) == [4]
+
+
+def test_subpoints_starting_at_two():
+    paragraphs = ["讲话", "一、工作要求", "二是加强网络管理，三是加强队伍建设。"]
+    (f,) = structure_findings(paragraphs)
+    assert (f.rule, f.paragraph, f.snippet, f.severity) == ("structure.subpoint", 3, "二是", ERROR)
+    assert "前面没有“一是”" in f.message
+    assert structure(["讲话", "首先要统一思想。第二，要压实责任。"]) == []
+
+
+def test_top_level_headings_run_into_the_text():
+    paragraphs = ["关于意识形态工作情况的汇报",
+                  "今年以来，我局高度重视，现将有关情况汇报如下一、加强组织领导，压实责任。局党组专题研究。",
+                  "坚决抵制错误的言论。二、坚持教育培训，提升能力。组织干部参加培训。",
+                  "三、强化阵地管理", BODY]
+    findings = structure(paragraphs)
+    assert ("structure.embedded", 2, "一、加强组织领导", ERROR) in findings
+    assert ("structure.embedded", 3, "二、坚持教育培训", ERROR) in findings
+    (seq,) = [f for f in structure_findings(paragraphs) if f.rule == "structure.sequence"]
+    assert seq.related_paragraph == 2
+
+
+def test_heading_opening_its_paragraph_and_running_on_is_accepted():
+    paragraphs = ["讲话", "一、抓理论武装。年初制定学习计划。", "（一）抓好理论武装。年初召开会议。",
+                  "（二）抓好阵地管理。规范网站内容。", "二、抓队伍建设。加强培训。"]
+    assert structure(paragraphs) == []
+
+
+def test_inline_top_level_enumeration_after_a_colon_is_fine():
+    assert structure(["讲话", "一、工作要求", "主要有三点：一、提高站位；二、压实责任；三、强化督导。"]) == []

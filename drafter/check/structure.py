@@ -4,8 +4,14 @@
                       the lower levels restarting under each parent heading
 - structure.style     a level written in more than one way, or not as GB/T 9704 writes it
                       (一、 （一） 1. （1）)
-- structure.embedded  a heading marker such as （二） swallowed into the middle of a paragraph
-- structure.subpoint  一是/二是…, 一要/二要…, 第一，第二，… skipping or repeating a number
+- structure.embedded  a heading marker such as （二） swallowed into the middle of a paragraph, or
+                      a top-level 二、 run on after a sentence (……的言论。二、坚持教育培训) or after
+                      汇报如下 (汇报如下一、加强组织领导)
+- structure.subpoint  一是/二是…, 一要/二要…, 第一，第二，… skipping or repeating a number, or
+                      starting at 二是 with no 一是 before it (an error: the first point is lost)
+
+A heading that opens its paragraph and runs on into text (（一）抓好理论武装。年初……) is
+an accepted form: only markers in the middle of a paragraph are looked at.
 """
 
 from __future__ import annotations
@@ -24,6 +30,9 @@ from drafter.document import cn_number
 _SOURCE_GBT = "GB/T 9704—2012《党政机关公文格式》7.3.3：结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"
 
 _EMBEDDED = re.compile(r"([（(])([一二三四五六七八九十]+)([）)])")  # between ideographs: see _embedded_at
+# 一、 run on after a full stop, or after 如下 (with or without its colon)
+_EMBEDDED_TOP = re.compile(r"(?:(?<=[。！？])|(?<=如下)|(?<=如下[：:])|(?<=如次[：:]))"
+                           r"\s*([一二三四五六七八九十]+)、")
 _SUBPOINT = re.compile(
     r"(?:^|(?<=[。；;，,：:！!？?\s]))"
     r"(?:(?P<num>[一二三四五六七八九十]+)(?P<suffix>是|要)|第(?P<ord>[一二三四五六七八九十]+)(?=[，,、]))"
@@ -36,6 +45,7 @@ class _Embedded(NamedTuple):
     number: int
     marker: str
     title: str  # the heading text that follows the marker, up to punctuation
+    family: str = "cn-paren"
 
 
 def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
@@ -68,7 +78,7 @@ def _sequence(draft: Draft, embedded: list[_Embedded]) -> list[Finding]:
             message = f"{label}序号跳号：{after}“{h.marker}”，缺少{'、'.join(f'“{m}”' for m in missing)}"
             swallowed = [e for e in embedded
                          if (previous.index if previous else -1) <= e.index < h.index
-                         and h.family == "cn-paren" and expected <= e.number < h.number]
+                         and h.family == e.family and expected <= e.number < h.number]
             suggestion = "补上缺少的部分，或把后面的序号依次改正"
             if swallowed:
                 e = swallowed[0]
@@ -107,10 +117,20 @@ def _find_embedded(draft: Draft) -> list[_Embedded]:
             number = cn_to_int(m.group(2))
             if number is None or not _embedded_at(text, m.start(), m.end()):
                 continue
-            rest = text[m.end():]
-            title = re.split(r"[，。；：、,.;:！？!?]", rest, maxsplit=1)[0]
-            found.append(_Embedded(index, m.start(), number, m.group(0), title[:30]))
+            found.append(_Embedded(index, m.start(), number, m.group(0), _title_after(text, m.end())))
+        for m in _EMBEDDED_TOP.finditer(text):
+            number = cn_to_int(m.group(1))
+            after = text[m.end():m.end() + 4]
+            if not number or len(after) < 4 or not all(is_cjk(c) for c in after):
+                continue
+            found.append(_Embedded(index, m.start(1), number, m.group(0).strip(),
+                                   _title_after(text, m.end()), "cn"))
     return found
+
+
+def _title_after(text: str, end: int) -> str:
+    """The heading text that follows a marker, up to punctuation."""
+    return re.split(r"[，。；：、,.;:！？!?]", text[end:], maxsplit=1)[0][:30]
 
 
 def _embedded_at(text: str, start: int, end: int) -> bool:
@@ -122,11 +142,12 @@ def _embedded_at(text: str, start: int, end: int) -> bool:
 def _embedded_findings(draft: Draft, embedded: list[_Embedded]) -> list[Finding]:
     findings = []
     for e in embedded:
-        fits = _fits_gap(draft, e)
-        good = standard_marker("cn-paren", e.number)
-        message = f"段落中间出现标题序号“{e.marker}”，“{e.marker}{e.title}”疑为被并入正文的二级标题"
+        fits = _fits_gap(draft, e, embedded)
+        good = standard_marker(e.family, e.number)
+        level = "一级" if e.family == "cn" else "二级"
+        message = f"段落中间出现标题序号“{e.marker}”，“{e.marker}{e.title}”疑为被并入正文的{level}标题"
         if fits:
-            message += "（与前后的二级标题序号正好衔接）"
+            message += f"（与前后的{level}标题序号正好衔接）"
         findings.append(Finding(
             rule="structure.embedded", severity=ERROR if fits else HINT,
             paragraph=e.index + 1, snippet=f"{e.marker}{e.title}", column=e.start + 1,
@@ -137,25 +158,29 @@ def _embedded_findings(draft: Draft, embedded: list[_Embedded]) -> list[Finding]
     return findings
 
 
-def _fits_gap(draft: Draft, e: _Embedded) -> bool:
-    """Does the embedded （n） fill a gap in the 二级 headings of its section?"""
-    headings = [draft.headings[i] for i in sorted(draft.headings)]
-    before = None
-    after = None
-    for h in headings:
-        if h.index <= e.index:
-            if h.family == "cn":
-                before = None  # a new section starts
-            elif h.family == "cn-paren":
-                before = h
-        else:
-            if h.family == "cn":
-                break
-            if h.family == "cn-paren":
-                after = h
-                break
-    prev_ok = (before is None and e.number == 1) or (before is not None and before.number == e.number - 1)
-    next_ok = after is None or after.number == e.number + 1
+def _fits_gap(draft: Draft, e: _Embedded, embedded: list[_Embedded]) -> bool:
+    """Does the embedded marker fill a gap in the numbers of its level (in its section)?
+    Other swallowed markers of the level count: 如下一、…… then ……。二、…… then 三、."""
+    rank = FAMILY_RANK[e.family]
+    items = [(h.index, -1, FAMILY_RANK[h.family], h.number) for h in draft.headings.values()]
+    items += [(o.index, o.start, FAMILY_RANK[o.family], o.number) for o in embedded]
+    items.sort()
+    at = items.index((e.index, e.start, rank, e.number))
+    before = after = None
+    for index, start, r, number in reversed(items[:at]):
+        if r < rank:
+            break  # a new section starts
+        if r == rank:
+            before = number
+            break
+    for index, start, r, number in items[at + 1:]:
+        if r < rank:
+            break
+        if r == rank:
+            after = number
+            break
+    prev_ok = before == e.number - 1 or (before is None and e.number == 1)
+    next_ok = after is None or after == e.number + 1
     return prev_ok and next_ok and (before is not None or after is not None)
 
 
@@ -211,6 +236,15 @@ def _subpoints(draft: Draft) -> list[Finding]:
                 continue
             marker = m.group(0)
             previous = last.get(suffix)
+            if previous is None and number > 1 and suffix != "第":
+                first = _sub_marker(suffix, 1)
+                findings.append(Finding(
+                    rule="structure.subpoint", severity=ERROR, paragraph=index + 1,
+                    snippet=marker, column=m.start() + 1,
+                    message=f"分项从“{marker}”开始，前面没有“{first}”",
+                    suggestion=f"补上“{first}”的内容，或把分项序号依次改正",
+                    source="分项序号应从“一是”起连续（一是、二是、三是……）",
+                ))
             if number == 1 or previous is None:
                 last[suffix] = (number, marker, index)
                 continue
