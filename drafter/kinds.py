@@ -17,6 +17,9 @@ class UnitKind(NamedTuple):
     whole: str  # 全局
     party_org: str  # 党组 / 党委 / 党支部 …
     divisions: str  # what its internal divisions are called together: 各股室, 各村民小组 …
+    # other party organisations a unit of this kind may really have (a large 村 has a 党总支
+    # or a 党委): the checker does not question them unless the text contradicts itself
+    other_orgs: tuple[str, ...] = ()
 
 
 _TABLE = [
@@ -47,7 +50,14 @@ _TABLE = [
     ("学校", "我校", "全校", "党委", "各处室"),
 ]
 
-KINDS: dict[str, UnitKind] = {row[0]: UnitKind(*row) for row in _TABLE}
+_OTHER_ORGS = {
+    "院": ("党总支", "党支部"), "中心": ("党总支",), "所": ("党总支",), "站": ("党总支",),
+    "馆": ("党总支",), "队": ("党总支",), "会": ("党总支",), "街道": ("党委",),
+    "社区": ("党总支", "党委"), "村": ("党总支", "党委"), "公司": ("党总支", "党支部"),
+    "学校": ("党总支", "党支部"),
+}
+
+KINDS: dict[str, UnitKind] = {row[0]: UnitKind(*row, _OTHER_ORGS.get(row[0], ())) for row in _TABLE}
 
 
 def kind_names() -> str:

@@ -98,3 +98,16 @@ def test_village_director_written_in_several_ways():
     paragraphs = speech("村党支部书记、主任在全村党员大会上的讲话", None,
                         "作为村委会主任，我要抓好村务；作为村主任，我更要带头。")
     assert roles(paragraphs, CheckContext(unit_kind="村")) == []
+
+
+def test_body_names_another_party_organisation_than_the_title():
+    paragraphs = ["红旗村党支部书记2023年述职报告", "一年来，在镇党委的领导下，村党总支团结带领全村党员群众扎实工作。",
+                  "村党支部坚持“三会一课”制度。"]
+    assert roles(paragraphs) == [("roles.body-org", 2, "村党总支", ERROR)]
+
+
+def test_a_large_village_may_have_a_general_branch():
+    paragraphs = ["红旗村党总支书记述职报告", "一年来，村党总支团结带领全村党员群众扎实工作。"]
+    assert roles(paragraphs, CheckContext(unit_kind="村")) == []
+    assert roles(paragraphs, CheckContext(unit_kind="村", party_org="党支部")) == [
+        ("roles.org", 1, "党总支书记", HINT)]

@@ -5,7 +5,10 @@ body and the unit data.
                  (or 作为主任 under 局长 …), or against the speaker's post in the unit data
 - roles.title    the title or byline names a post other than the unit data's speaker post
 - roles.org      the title's secretary belongs to a party organisation the unit does not have
-                 (党委书记 for a 局, whose party organisation is a 党组) — a hint
+                 (党委书记 for a 局, whose party organisation is a 党组) — a hint; one a unit of
+                 that kind may really have (a 村's 党总支) is not questioned
+- roles.body-org the body names the unit's party organisation otherwise than the speaker's
+                 title does (title 村党支部书记, body 村党总支)
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ import re
 
 from drafter.check.document import Draft
 from drafter.check.findings import ERROR, HINT, Finding
+from drafter.check.context import kind_from_name
 from drafter.check.rules import RuleSet
+from drafter.kinds import KINDS
 
 _ORGS = "党组|党委|党工委|党支部|党总支"
 _SECRETARY = re.compile(rf"({_ORGS}|支部|总支)(副?)书记")
@@ -104,6 +109,45 @@ def _against_data(rule: str, post, what: str, speaker_title: str) -> Finding:
         source=_SOURCE,
     )
 
+def _title_org(draft: Draft, front_posts: list[Post], resolved) -> tuple[Post, str] | None:
+    """The title's secretary and the kind of unit whose organisation it is (红旗村党支部书记 → 村)."""
+    for post in front_posts:
+        if post.org is None:
+            continue
+        named = draft.paragraphs[post.index][:post.start]
+        kind = kind_from_name(named) if named else None
+        kind = kind or (named[-1] if named and named[-1] in KINDS else None) or resolved.kind
+        if kind in KINDS:
+            return post, kind
+    return None
+
+
+def _body_org_findings(draft: Draft, resolved, front_posts: list[Post],
+                       claims: list[Post]) -> list[Finding]:
+    found = _title_org(draft, front_posts, resolved)
+    if found is None:
+        return []
+    post, kind = found
+    words = "|".join(dict.fromkeys([KINDS[kind].self_ref, KINDS[kind].self_ref[1:], kind]))
+    mention = re.compile(rf"(?<![各全每])(?:{words})(?P<org>{_ORGS})")
+    claimed = {(c.index, c.start) for c in claims}
+    findings = []
+    for index in draft.body_indices:
+        for m in mention.finditer(draft.paragraphs[index]):
+            org = m.group("org")
+            if org == post.org or (index, m.start("org")) in claimed:
+                continue
+            findings.append(Finding(
+                rule="roles.body-org", severity=ERROR, paragraph=index + 1,
+                snippet=m.group(0), column=m.start() + 1,
+                message=f"正文中的“{m.group(0)}”与标题或署名中的“{post.text}”不一致",
+                suggestion=f"统一本单位党组织的名称（“{kind}{post.org}”或“{kind}{org}”）",
+                replacement=m.group(0)[:m.start("org") - m.start()] + post.org,
+                related_paragraph=post.index + 1, source=_SOURCE,
+            ))
+    return findings
+
+
 def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     findings: list[Finding] = []
     front_posts = [p for i in draft.front for p in posts_in(draft.paragraphs[i], i)]
@@ -135,6 +179,8 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
         elif data_posts and _conflicts(claim, data_posts):
             findings.append(_against_data("roles.body", claim, f"正文“作为{claim.text}”", speaker_title))
 
+    findings += _body_org_findings(draft, resolved, front_posts, claims)
+
     # The title's party organisation against the unit's (a hint; only when nothing above).
     if findings or data_posts:
         return findings
@@ -144,6 +190,8 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     for post in front_posts:
         if post.org is None or post.org == unit_org:
             continue
+        if not resolved.party_org_given and post.org in KINDS[resolved.kind].other_orgs:
+            continue  # a large 村 or 社区 may have a 党总支 or a 党委
         if any(c.org == post.org for c in claims):
             continue  # the body confirms the title
         where = "单位资料" if resolved.party_org_given else f"单位类型“{resolved.kind}”"
