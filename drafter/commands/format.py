@@ -44,9 +44,9 @@ def format_(inputs: tuple[Path, ...], output: Path | None, dry_run: bool, split_
     if dry_run and strict:
         click.echo("提醒：--dry-run 不写文件，也不检查，--strict 不起作用", err=True)
     several = len(inputs) > 1 or inputs[0].is_dir()
+    tasks = plan(inputs, output, dry_run, split_headings=split_headings, strict=strict, force=force)
     if several and output is not None and not output.exists() and not dry_run:
         _make_folder(output)
-    tasks = plan(inputs, output, dry_run, split_headings=split_headings, strict=strict, force=force)
     mode = choose_mode(len(tasks), quiet)
     progress = Progress(len(tasks), "quiet" if dry_run else mode)
     failed: list[tuple[str, str]] = []
