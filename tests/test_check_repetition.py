@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from drafter.check import ERROR, HINT, CheckContext, check_paragraphs
 
 
@@ -82,3 +84,37 @@ def test_similar_but_different_sentences_are_not_repeats():
 def test_title_repeated_in_the_body_is_not_a_repeat():
     title = "某某街道党工委书记在2024年度意识形态工作会议上的讲话"
     assert repeats([title, "同志们：", P1, title]) == []
+
+
+def repeated(*paragraphs):
+    return [(f.rule, f.paragraph, f.snippet, f.severity)
+            for f in check_paragraphs(["讲话", *paragraphs], CheckContext()) if f.rule.startswith("repeat.")]
+
+
+def test_sentence_differing_by_a_few_words_is_a_near_repeat():
+    first = "党委其他成员要根据工作分工，按照“一岗双责”要求，抓好分管领域的意识形态工作，做到守土有责。"
+    second = first.replace("党委其他成员", "领导班子其他成员")
+    (f,) = [f for f in check_paragraphs(["讲话", first, second]) if f.rule.startswith("repeat.")]
+    assert (f.rule, f.paragraph, f.severity, f.related_paragraph) == ("repeat.paragraph", 3, HINT, 2)
+
+
+def test_parallel_sentences_are_not_repeats():
+    assert repeated("要加强意识形态阵地建设，确保各类阵地牢牢掌握在党的手中。",
+                   "要加强宣传思想队伍建设，打造一支政治过硬、本领高强的干部队伍。") == []
+
+
+def test_doubled_word():
+    assert repeated("学习贯彻重要指示指示精神。") == [("repeat.word", 2, "指示指示", ERROR)]
+
+
+@pytest.mark.parametrize("sentence", ["一步一步抓落实，一点一点抠细节。", "天天学习，人人参与，常常自省。",
+                                      "星星点点，干干净净。"])
+def test_words_meant_twice(sentence):
+    assert repeated(sentence) == []
+
+
+def test_list_naming_an_item_twice():
+    assert repeated("统筹推进政治、经济、文化、政治、社会建设。") == [
+        ("repeat.list", 2, "统筹推进政治、经济、文化、政治、社会建设", ERROR)]
+    assert repeated("加强政治建设、思想建设、组织建设、思想建设。")[0][0] == "repeat.list"
+    assert repeated("加强政治建设、思想建设、组织建设、作风建设和纪律建设。") == []

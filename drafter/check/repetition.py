@@ -8,12 +8,15 @@ near-linear.
 - repeat.paragraph  a paragraph (≥ 20 characters) equal or ≥ 90 % similar to an earlier one
 - repeat.sentence   a sentence (≥ 20 characters), or a run of them, that repeats an earlier
                     one: equal, ≥ 90 % similar, or (nearly) contained in it
+- repeat.word       a word written twice in a row (重要指示指示精神); 的的 is wording.double-de
+- repeat.list       a list (甲、乙、丙) that names the same item twice
 Verbatim repeats are 错误, near ones 提示. The later occurrence is reported.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+import re
 from functools import lru_cache
 from itertools import chain, repeat
 from typing import NamedTuple
@@ -27,6 +30,7 @@ MIN_CHARS = 20
 RATIO = 0.9
 CONTAINED = 0.95  # share of the shorter text found in the longer one
 CONTAINED_MIN_SHARE = 0.6  # … when the shorter is at least this share of the longer
+FEW_WORDS = 6  # texts that differ by at most this many characters in all are near repeats
 SHINGLE = 4
 CANDIDATE_SHARE = 0.6
 # The index keeps every third shingle of a text: a near repeat still contains most of
@@ -118,6 +122,8 @@ def _similar(a: str, b: str) -> float:
     matched = sum(block.size for block in matcher.get_matching_blocks())
     if matched >= CONTAINED * len(short):
         return matched / len(short)
+    if matched >= MIN_CHARS and len(a) + len(b) - 2 * matched <= FEW_WORDS:
+        return ratio  # the same sentence with a word or two changed (党委其他成员… / 领导班子其他成员…)
     return 0.0
 
 
@@ -182,6 +188,68 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
             sent_index.add(unit)
         if run:
             findings.append(_sentence_finding(paragraphs, run))
+    return findings + _doubled_words(draft) + _repeated_list_items(draft)
+
+
+# A word of two to four ideographs written twice in a row; 一步一步, 一点一点 are meant so.
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_MEANT_TWICE = re.compile(r"^一[\u4e00-\u9fff]$")
+
+
+def _doubled_words(draft: Draft) -> list[Finding]:
+    findings = []
+    for index in draft.body_indices:
+        text = draft.paragraphs[index]
+        for m in _DOUBLED.finditer(text):
+            word = m.group(1)
+            if _MEANT_TWICE.match(word) or len(set(word)) == 1:
+                continue
+            findings.append(Finding(
+                rule="repeat.word", severity=ERROR, paragraph=index + 1, snippet=m.group(0),
+                column=m.start() + 1, message=f"“{m.group(0)}”：“{word}”重复了一遍",
+                suggestion=f"建议改为“{word}”", replacement=word,
+                source="文字重复，多为录入或粘贴所致",
+            ))
+    return findings
+
+
+_CLAUSE = re.compile(r"[^，。；：！？,;:!?（）()]+")
+
+
+def _item(text: str) -> str:
+    return text.strip("“”‘’《》\"' 　等")
+
+
+def _repeated_list_items(draft: Draft) -> list[Finding]:
+    """甲、乙、甲: the middle items compared whole, the first by its end, the last by its start."""
+    findings = []
+    for index in draft.body_indices:
+        text = draft.paragraphs[index]
+        for clause in _CLAUSE.finditer(text):
+            parts = clause.group(0).split("、")
+            if len(parts) < 3:
+                continue
+            middle = [_item(p) for p in parts[1:-1]]
+            seen: set[str] = set()
+            repeated = None
+            for item in middle:
+                if item in seen and len(item) >= 2:
+                    repeated = item
+                    break
+                seen.add(item)
+            if repeated is None:
+                first, last = _item(parts[0]), _item(parts[-1])
+                repeated = next((i for i in seen if len(i) >= 2 and
+                                 (first.endswith(i) or last.startswith(i) and len(i) >= 3)), None)
+            if repeated is None:
+                continue
+            findings.append(Finding(
+                rule="repeat.list", severity=ERROR, paragraph=index + 1,
+                snippet=shorten(clause.group(0), 40), column=clause.start() + 1,
+                message=f"并列的各项中“{repeated}”出现了两次",
+                suggestion=f"删去重复的“{repeated}”，或改为漏写的那一项",
+                source="并列成分不应重复（语法规范常识）",
+            ))
     return findings
 
 
