@@ -225,6 +225,8 @@ def _repeated_list_items(draft: Draft) -> list[Finding]:
     findings = []
     for index in draft.body_indices:
         text = draft.paragraphs[index]
+        if text.count("、") < 2:
+            continue  # no list of three
         for clause in _CLAUSE.finditer(text):
             parts = clause.group(0).split("、")
             if len(parts) < 3:
