@@ -55,8 +55,6 @@ def test_format_writes_name_排版_next_to_the_input_and_leaves_the_input(format
     assert target.is_file() and source.read_bytes() == before
     assert f"已生成：{target}" in result.err
     assert "第 10 段：编号“3.”改为“2.”" in result.err
-    # the check ran on the result: the fixture's 某某 is a placeholder
-    assert "排版后的文稿里有以下问题" in result.err and "某某" in result.err
 
 
 def test_libreoffice_reads_the_layout_back(formatted):
@@ -169,11 +167,19 @@ def test_o_names_the_file_or_a_folder(tmp_path):
     assert result.code == 2 and "-o 应为 .docx 文件名或已有的文件夹" in result.err
 
 
-def test_strict_refuses_a_result_with_findings(tmp_path):
-    source = messy_report(tmp_path / "报告.docx")
+REPEATED = "要坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神。"
+
+
+def test_check_runs_on_the_result_and_strict_refuses_it(tmp_path):
+    source = tmp_path / "稿.txt"
+    source.write_text(f"讲话\n一、总体要求\n{REPEATED}\n{REPEATED}\n", encoding="utf-8")
     result = run_cli("format", str(source), "--strict")
-    assert result.code == 1 and "因使用了 --strict，未写入文件" in result.err and "某某" in result.err
-    assert not (tmp_path / "报告-排版.docx").exists()
+    assert result.code == 1 and "因使用了 --strict，未写入文件" in result.err
+    assert "第4段 [错误] repeat.paragraph：本段与第3段完全相同" in result.err
+    assert not (tmp_path / "稿-排版.docx").exists()
+    result = run_cli("format", str(source))
+    assert result.code == 0 and "排版后的文稿里有以下问题" in result.err and "repeat.paragraph" in result.err
+    assert (tmp_path / "稿-排版.docx").is_file()
 
 
 def test_several_files_and_folders(tmp_path):
