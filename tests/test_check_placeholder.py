@@ -33,6 +33,11 @@ def placeholders(*paragraphs):
     ("共发现问题____个。", "placeholder.blank-line", "____"),
     ("【单位名称】全体干部参加。", "placeholder.bracketed-instruction", "【单位名称】"),
     ("年  月  日", "placeholder.blank-date", "年  月  日"),
+    ("理论学习覆盖率达 xx.x%。", "placeholder.x-letters", "xx"),
+    ("党员干部撰写学习笔记人均 x万余字。", "placeholder.x-single", "x"),
+    ("创新机制,x名区领导到分管领域宣讲。", "placeholder.x-single", "x"),
+    ("以_新时代中国特色社会主义思想为指导。", "placeholder.blank-line", "_"),
+    ("20__年以来，__镇党委认真落实。", "placeholder.blank-line", "__"),
 ])
 def test_placeholder_is_an_error(sentence, rule, snippet):
     findings = placeholders(sentence)
@@ -58,6 +63,7 @@ def test_filled_year_before_a_quarter_is_one_finding_only():
     "落实“三会一课”制度，学习《中国共产党章程》。",
     "（以下简称“条例”）（时间：2023年3月）",
     "某单位某同志的做法值得借鉴。",
+    "采用 x86 架构和 2x3 矩阵，变量 snake_case。",
 ])
 def test_text_that_is_not_a_placeholder(sentence):
     assert placeholders(sentence) == []
