@@ -101,9 +101,12 @@ def heading_number(level: int, n: int) -> str:
 
 
 def number_headings(blocks: list[Block]) -> None:
-    """Fill in heading numbers; each level restarts under its parent."""
+    """Fill in heading numbers; each level restarts under its parent, and every level after
+    a title (a second part in one file, as drafter format finds them)."""
     counters = [0, 0, 0, 0]
     for block in blocks:
+        if block.kind is Kind.TITLE:
+            counters = [0, 0, 0, 0]
         if block.kind is not Kind.HEADING:
             continue
         index = block.level - 1

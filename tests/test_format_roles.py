@@ -144,3 +144,16 @@ def test_role_table_rows_show_the_paragraph_as_written():
     rows = role_table(layout(items_of("标题", "一、总体要求", "(二)强化领导。要抓紧。")).items, width=6)
     assert rows == [("1", "标题", "标题", ""), ("2", "一、总体要求", "一级标题", ""),
                     ("3", "(二)强化领…", "二级标题", "小标题接排正文：标题部分用标题字体，其余用仿宋；编号“(二)”改为“（一）”")]
+
+
+def test_numbers_start_anew_under_the_title_of_a_second_part():
+    formatted = layout(items_of("第一篇讲话", "一、甲", "二、乙", "正文。", "第二篇讲话", "开场白。", "一、丙", "二、丁"))
+    assert [(b.kind, b.display) for b in formatted.document.blocks] == [
+        (Kind.TITLE, "第一篇讲话"), (Kind.HEADING, "一、甲"), (Kind.HEADING, "二、乙"), (Kind.BODY, "正文。"),
+        (Kind.TITLE, "第二篇讲话"), (Kind.BODY, "开场白。"), (Kind.HEADING, "一、丙"), (Kind.HEADING, "二、丁")]
+    assert formatted.items[4].notes == ["其后小标题从“一、”重新编号：按新一部分的标题排"]
+    assert formatted.document.title == "第一篇讲话"
+    # without such a line, 一、 again is a repeated number and is corrected
+    repeated = layout(items_of("讲话", "一、甲", "正文。", "一、乙"))
+    assert [b.display for b in repeated.document.blocks[1:]] == ["一、甲", "正文。", "二、乙"]
+    assert repeated.items[3].notes == ["编号“一、”改为“二、”"]

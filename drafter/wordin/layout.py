@@ -37,10 +37,14 @@ def format_file(path: Path, split_headings: bool = False) -> Formatted:
 
 def layout(items: list[Item], split_headings: bool = False) -> Formatted:
     items = _split_run_ins(items, split_headings)
-    blocks = [_block(item) for item in items if item.role != "title"]
-    title = "".join(item.text for item in items if item.role == "title")
-    if title:
-        blocks.insert(0, Block(Kind.TITLE, title))
+    blocks: list[Block] = []
+    for item in items:
+        if item.role == "title" and blocks and blocks[-1].kind is Kind.TITLE:
+            blocks[-1].text += item.text  # a title typed over several lines is one title
+        else:
+            blocks.append(_block(item))
+    titles = [block.text for block in blocks if block.kind is Kind.TITLE]
+    title = titles[0] if titles else ""
     number_headings(blocks)
     _note_numbers(items, [b for b in blocks if b.kind is Kind.HEADING])
     notices = []

@@ -227,6 +227,8 @@ def _heading_or_body(item: Item, hint: SourceParagraph, numbered: bool, counters
                      result: list[Item]) -> None:
     marker = parse_marker(item.text)
     if marker is not None:
+        if marker.level == 1 and marker.number == 1 and counters[1] and _new_part(result):
+            _count(counters, 1, 0)
         item.role, item.level, item.number, item.marker = "heading", marker.level, marker.number, marker.marker
         _heading_parts(item, marker.rest)
         _count(counters, marker.level, marker.number)
@@ -251,6 +253,20 @@ def _heading_or_body(item: Item, hint: SourceParagraph, numbered: bool, counters
         setattr(item, field_name, kept)
         tail = Item(item.source, "", rest, notes=["原连在上一段末尾，拆为单独的小标题"])
         _heading_or_body(tail, SourceParagraph(rest), numbered, counters, result)
+
+
+def _new_part(result: list[Item]) -> bool:
+    """一、 again after a short line standing alone (no sentence) among the body paragraphs
+    since the last heading: that line is the title of a new part (an attachment, a second
+    text in the same file), whose numbers start anew."""
+    for item in reversed(result):
+        if item.role != "body":
+            return False
+        if len(item.text) <= 40 and not item.text.endswith(tuple("。！？；：，,;:!?")):
+            item.role = "title"
+            item.notes.append("其后小标题从“一、”重新编号：按新一部分的标题排")
+            return True
+    return False
 
 
 def _heading_parts(item: Item, rest: str) -> None:
