@@ -232,3 +232,37 @@ def test_help_and_usage_are_chinese():
     result = run_cli("format", "--help")
     assert result.code == 0 and "用法：" in result.out and "--split-headings" in result.out
     assert run_cli("format").code == 2
+
+
+SUMMARY_HTML = """<html><head><meta charset="utf-8"></head><body>
+<p align="center"><font face="宋体" size="6"><b>县审计局2024年工作总结</b></font></p>
+<p align="center">（2024年12月28日）</p>
+<p>2024年，我局在县委、县政府的坚强领导下，扎实开展各项审计工作。</p>
+<p><b>一、主要工作</b></p>
+<p>（一） 强化政治引领。全年召开党组会议24次。</p>
+<p>(2)完善制度。修订制度8项。</p>
+<p><b>三、存在问题</b></p>
+<table border="1"><tr><td>项目</td><td>数量</td></tr><tr><td>审计项目</td><td>36</td></tr></table>
+<p>特此报告。</p>
+<p align="right">县审计局</p>
+<p align="right">2024年12月28日</p>
+</body></html>"""
+
+
+def test_a_docx_written_by_libreoffice(tmp_path):
+    page = tmp_path / "总结.html"
+    page.write_text(SUMMARY_HTML, encoding="utf-8")
+    source = convert([page], tmp_path, target="docx:MS Word 2007 XML")[page]
+    result = run_cli("format", str(source), "--dry-run")
+    assert result.code == 0, result.err
+    rows = [line for line in result.out.splitlines()[1:] if line[:1].isdigit()]
+    expected = [("1", "标题", ""), ("2", "署名/日期", ""), ("3", "正文", ""), ("4", "一级标题", ""),
+                ("5", "二级标题", "小标题接排正文"), ("6", "四级标题", "编号“(2)”改为“（1）”"),
+                ("7", "一级标题", "编号“三、”改为“二、”"), ("8", "表格", ""), ("12", "结束语", ""), ("13", "落款", ""),
+                ("14", "成文日期", "")]
+    assert len(rows) == len(expected)
+    for row, (number, label, change) in zip(rows, expected):
+        assert row.split()[0] == number and label in row.split() and change in row, row
+    assert run_cli("format", str(source)).code == 0
+    lines = lines_of(pdf_text(tmp_path / "总结-排版.docx"))
+    assert "二、存在问题" in lines and lines.index("项目数量") + 1 == lines.index("审计项目36")
