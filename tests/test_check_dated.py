@@ -103,6 +103,8 @@ def test_year_in_the_title_bounds_the_meeting_date():
 
 def test_a_plans_year_is_not_the_drafts_year():
     assert dated(["讲话", "到2035年基本实现现代化，学习党的十九大精神。"]) == []
+    assert dated(["讲话", "到2035年，基本实现现代化。学习党的十九大精神。"]) == []
+    assert dated(["讲话", "2023年，我办学习党的十九大精神。"])[0][0] == "dated.nineteenth-congress-spirit"
 
 
 @pytest.mark.parametrize("sentence, day, rule", [

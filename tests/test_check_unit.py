@@ -215,6 +215,11 @@ def test_scope_of_a_unit_of_the_same_or_a_lower_level():
     assert scope(county, CheckContext(unit_kind="县")) == [("unit.scope", 2, "全村", ERROR)]
 
 
+def test_higher_level_as_the_subject_of_the_units_sentence():
+    paragraphs = ["讲话", "上半年，全镇党员干部积极参与宣讲活动。"]
+    assert scope(paragraphs, CheckContext(unit_kind="村")) == [("unit.scope", 2, "全镇", ERROR)]
+
+
 def test_higher_level_work_taken_as_the_units_own():
     paragraphs = ["讲话", "我镇深入开展全区意识形态工作，确保全区意识形态领域安全。"]
     assert scope(paragraphs, CheckContext(unit_kind="镇")) == [

@@ -72,10 +72,10 @@ def infer_date(draft: Draft) -> _dt.date | None:
     return None
 
 
-# A year the text reports on: 2023年上半年, 2023年以来, 2023年3月 (not 到2035年, a plan's year).
+# A year the text reports on: 2023年上半年, 2023年以来, 2023年3月, 2023年， (not 到2035年, a plan's year).
 _REPORTED_YEAR = re.compile(
-    r"((?:19|20)\d\d)\s*年(?=以来|上半年|下半年|第?[一二三四]季度|初|底|末|全年|度|"
-    r"[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月|工作)")
+    r"(?<!到)(?<![^截]至)((?:19|20)\d\d)\s*年(?=以来|上半年|下半年|第?[一二三四]季度|初|底|末|全年|度|"
+    r"[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月|工作|[，,])")
 
 
 def infer_year(draft: Draft, today: _dt.date | None = None) -> int | None:

@@ -316,8 +316,11 @@ def _scope_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
             if token == kind or (follow is not None and follow.match(text, m.end())):
                 continue
             before, after = _clause(text, m.start(), m.end())
-            if LEVEL[token] > LEVEL[kind] and (_HIGHER_OWN.search(after) or not _DOING.search(before)):
-                continue  # the jurisdiction above, spoken of as such
+            # The jurisdiction above may be spoken of as such; not taken as the subject of the
+            # unit's own sentence (全镇党员干部积极参与 in a 村's report) or of its own work.
+            taken_as_own = _DOING.search(before) or not before.strip()
+            if LEVEL[token] > LEVEL[kind] and (_HIGHER_OWN.search(after) or not taken_as_own):
+                continue
             findings.append(Finding(
                 rule="unit.scope", severity=ERROR, paragraph=index + 1,
                 snippet=m.group(0), column=m.start() + 1,
