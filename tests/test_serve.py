@@ -258,7 +258,13 @@ def test_check_findings_come_with_their_paragraph(client, folder):
 
 def test_saving_changes_only_the_changed_values(client, folder):
     path = folder / REPORT
+    # a comment written by hand, and meeting: moved before unit:
+    text = path.read_text(encoding="utf-8")
+    meeting = text[text.index("meeting:"):text.index("recipient:")]
+    text = text.replace(meeting, "").replace("unit:\n", "# 2023-10-12 张主任：落款日期按印发日期改\n" + meeting + "unit:\n")
+    path.write_text(text, encoding="utf-8")
     before = path.read_text(encoding="utf-8")
+    assert before.index("meeting:") < before.index("unit:")
     base = client.get("/edit", params={"file": REPORT})
     state = json.loads(re.search(r'<script id="state" type="application/json">(.*?)</script>', base.text, re.S)
                        .group(1))
