@@ -94,8 +94,10 @@ function showPreview(answer) {
   if (answer.pages) {
     pages.innerHTML = answer.pages;
     pages.classList.remove("stale");
-  } else {
+  } else if (pages.querySelector(".page")) {
     pages.classList.add("stale");  // the last good pages stay, greyed, while there are errors
+  } else {
+    pages.innerHTML = '<p class="placeholder">表单里还有需要修改的地方（见左边的红字），改正后这里显示文稿。</p>';
   }
   const status = document.getElementById("status");
   const count = answer.errors.length;
