@@ -442,3 +442,59 @@ def test_a_template_of_the_folder_gets_its_form_with_no_extra_work(client, folde
     assert "网络安全重点措施" in page and "网络安全责任科室" in page and "例如：信息中心" in page
     assert re.search(r'data-key="network_measures" data-widget="list">\s*<legend><span class="title">网络安全重点措施'
                      r'<span class="required"', page)
+
+
+ALL_TYPES_TEMPLATE = """{#---
+title: 各类字段
+description: 测试用
+fields:
+  note: {type: text, title: 备注}
+  story: {type: multiline, title: 经过}
+  points: {type: list, title: 要点}
+  steps: {type: items, title: 步骤}
+  due: {type: date, title: 截止日期}
+  level: {type: choice, title: 级别, choices: [一般, 重要]}
+  count: {type: number, title: 次数}
+  public: {type: flag, title: 公开}
+---#}
+{% extends "base-speech" %}
+{% block body %}
+{{ note }}{{ level }}{{ count }}{{ "公开" if public else "不公开" }}{{ due }}
+{% endblock %}
+"""
+
+
+def test_every_field_type_gets_its_widget_and_saves_back_typed(client, folder):
+    from drafter.serve.workspace import fingerprint
+    from drafter.source import load_file
+
+    (folder / "templates").mkdir()
+    (folder / "templates" / "all.j2").write_text(ALL_TYPES_TEMPLATE, encoding="utf-8")
+    path = folder / "all.yaml"
+    path.write_text("template: all\nunit:\n  name: 某某局\nspeaker:\n  title: 局长\n", encoding="utf-8")
+    page = client.get("/edit", params={"file": "all.yaml"}).text
+    widgets = dict(re.findall(r'data-key="(\w+)" data-widget="(\w+)"', page))
+    assert {k: widgets[k] for k in ("note", "story", "points", "steps", "due", "level", "count", "public")} == {
+        "note": "text", "story": "textarea", "points": "list", "steps": "list", "due": "date",
+        "level": "select", "count": "number", "public": "flag"}
+    assert "<option>重要</option>" in page and '<option value="true">是</option>' in page
+    data = report_data_of(path)
+    data.update(note="注", level="重要", count=3, public=True, due="2024-05-01", points=["甲"],
+                steps=[{"title": "第一步", "detail": "做\n再做"}], story=None)
+    answer = preview(client, data, "all.yaml")
+    assert answer["errors"] == [] and "注重要3公开2024年5月1日" in "".join(paragraphs_of(answer["pages"]))
+    saved = client.post("/api/save", json={"file": "all.yaml", "data": data, "base": fingerprint(path.read_bytes())})
+    assert saved.status_code == 200
+    loaded = load_file(path).data
+    assert loaded["count"] == 3 and loaded["public"] is True and str(loaded["due"]) == "2024-05-01"
+    assert "due: 2024-05-01\n" in path.read_text(encoding="utf-8") and "story" not in loaded
+    wrong = dict(data, count="三", level="特别")
+    errors = {e["path"]: e["message"] for e in preview(client, wrong, "all.yaml")["errors"]}
+    assert errors == {"count": "字段“count”应为整数（现在是“三”）", "level": "字段“level”只能是以下之一：一般、重要"}
+
+
+def report_data_of(path: Path) -> dict:
+    from drafter.serve.form import to_json
+    from drafter.source import load_file
+
+    return to_json(load_file(path).data)
