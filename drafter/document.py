@@ -22,6 +22,7 @@ class Kind(str, Enum):
     CLOSING = "closing"
     SIGNATURE = "signature"
     TABLE = "table"  # rows of cells; a cell's paragraphs are separated by "\n"
+    ATTACHMENT = "attachment"  # 附件说明: "附件：1.……" and the list lines under it
 
 
 @dataclass(slots=True)

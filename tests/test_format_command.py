@@ -13,6 +13,7 @@ import pytest
 from conftest import run_cli
 from drafter.pdf import convert
 from format_samples import REPORT_ROLES, messy_report, styled_speech
+from test_libreoffice import pages_of
 
 
 def pdf_text(docx_path: Path) -> str:
@@ -67,6 +68,21 @@ def test_libreoffice_reads_the_layout_back(formatted):
     assert "（二）抓好理论学习。全年组织集中学习12次，坚决抵制" in lines  # the swallowed heading is gone
     assert not any(line.endswith("二、坚持教育培训") and line != "二、坚持教育培训" for line in lines)
     assert lines.index("项目次数参加人数") + 1 == lines.index("集中学习1245")
+
+
+def test_attachments_one_line_below_the_text_and_their_list_under_the_first_number(tmp_path):
+    source = tmp_path / "报告.txt"
+    source.write_text("关于工作情况的报告\n一、基本情况\n全年完成任务。\n特此报告。\n附件：1.工作台账\n2.学习记录\n"
+                      "县审计局\n2024年12月20日\n", encoding="utf-8")
+    assert run_cli("format", str(source)).code == 0
+    target = tmp_path / "报告-排版.docx"
+    lines = pages_of(convert([target], tmp_path)[target])[0]
+    texts = [line["text"] for line in lines]
+    closing, first, second = (lines[texts.index(t)] for t in ("特此报告。", "附件：1.工作台账", "2.学习记录"))
+    pitch = second["y"] - first["y"]
+    assert abs(pitch - 28.95) < 0.5
+    assert abs(first["y"] - closing["y"] - 2 * pitch) < 1  # one blank line between
+    assert abs(second["x"] - first["x"] - 3 * 16) < 1  # under "1.", after 附件： (three 16 pt characters)
 
 
 def test_the_table_is_a_table_for_docx2python(formatted):

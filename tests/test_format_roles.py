@@ -119,7 +119,7 @@ def test_closing_attachments_signature_and_date():
                                              "落款", "成文日期"]
     document = layout(items_of("关于工作情况的报告", "一、基本情况", "附件：1.台账", "2.记录", "县审计局",
                                "2024年12月20日")).document
-    assert [b.kind for b in document.blocks] == [Kind.TITLE, Kind.HEADING, Kind.BODY, Kind.BODY,
+    assert [b.kind for b in document.blocks] == [Kind.TITLE, Kind.HEADING, Kind.ATTACHMENT, Kind.ATTACHMENT,
                                                  Kind.SIGNATURE, Kind.SIGNATURE]
 
 

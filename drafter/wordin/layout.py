@@ -12,7 +12,7 @@ from drafter.wordin.source import read_source
 
 _KINDS = {
     "title": Kind.TITLE, "byline": Kind.BYLINE, "addressee": Kind.SALUTATION, "salutation": Kind.SALUTATION,
-    "heading": Kind.HEADING, "body": Kind.BODY, "attachment": Kind.BODY, "closing": Kind.CLOSING,
+    "heading": Kind.HEADING, "body": Kind.BODY, "attachment": Kind.ATTACHMENT, "closing": Kind.CLOSING,
     "signature": Kind.SIGNATURE, "date": Kind.SIGNATURE, "table": Kind.TABLE,
 }
 _REPORT_WORDS = ("报告", "汇报", "总结", "情况")

@@ -47,6 +47,8 @@ def document_xml(document: Document) -> str:
             parts.append(_EMPTY_PARA)
         elif block.kind is not Kind.SIGNATURE and nxt is Kind.SIGNATURE:
             parts.append(_EMPTY_PARA)
+        elif block.kind is not Kind.ATTACHMENT and nxt is Kind.ATTACHMENT:
+            parts.append(_EMPTY_PARA)  # 附件说明 one line below the text
     parts.append(_DOC_CLOSE)
     return "".join(parts)
 
@@ -55,6 +57,8 @@ def _paragraph(block: Block) -> str:
     if block.kind is Kind.TABLE:
         return _table(block.rows)
     style = gb.STYLE_IDS[block.level if block.kind is Kind.HEADING else block.kind.value]
+    if block.kind is Kind.ATTACHMENT and not block.text.startswith("附"):
+        style = "AttachmentItem"
     if block.run_in:
         return _run_in(block, style)
     ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""

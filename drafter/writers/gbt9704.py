@@ -76,7 +76,7 @@ def _style(style_id: str, name: str, ppr: str, rpr: str, *, default: bool = Fals
 # style id for each block kind / heading level; docx.py uses these
 STYLE_IDS = {
     "title": "Title", "byline": "Byline", "salutation": "Salutation", "body": None,
-    "closing": "Closing", "signature": "Signature", "table": "TableText",
+    "closing": "Closing", "signature": "Signature", "table": "TableText", "attachment": "Attachment",
     1: "Heading1", 2: "Heading2", 3: "Heading3", 4: "Heading4",
 }
 
@@ -101,6 +101,12 @@ STYLES_XML = XML_DECL + (
     + _style("Closing", "结束语", _ppr(), _rpr(FANGSONG, SIZE_BODY, CONDENSE))
     + _style("Signature", "落款", _ppr(jc="right", first_line=False, extra_ind=_SIGNATURE_IND),
              _rpr(FANGSONG, SIZE_BODY))
+    # 附件说明 (7.3.5): "附件：1.……" two characters in, the next items under "1."
+    + _style("Attachment", "附件说明", _ppr(), _rpr(FANGSONG, SIZE_BODY, CONDENSE))
+    + _style("AttachmentItem", "附件说明续行",
+             _ppr(first_line=False, extra_ind=f'<w:ind w:leftChars="500" w:left="{INDENT_TWO_CHARS * 5 // 2}" '
+                                              'w:firstLineChars="0" w:firstLine="0"/>'),
+             _rpr(FANGSONG, SIZE_BODY, CONDENSE))
     # Table cells: body face at 4号, single spacing off the 28.95 pt grid, so a row is as
     # tall as its text (exact 28 pt rows clip or waste space)
     + _style("TableText", "表格文字",
