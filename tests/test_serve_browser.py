@@ -65,6 +65,7 @@ def served(workspace: Path):
 def browser_page():
     from playwright.sync_api import sync_playwright
 
+    assert Path(CHROMIUM).is_file(), "the browser tests need Debian's chromium: apt-get install chromium"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 1000}, accept_downloads=True)
