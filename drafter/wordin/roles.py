@@ -105,18 +105,15 @@ def detect(paragraphs: list[SourceParagraph]) -> list[Item]:
             plain.append((index, paragraph))
     hints = {index: paragraph for index, paragraph in plain}
     untyped = [item for item in items if item.role == ""]
-    start = _front(untyped, hints)
-    end = _back(untyped, start)
-    numbered = any(parse_marker(item.text) for item in untyped[start:end])
+    _back(untyped, _front(untyped, hints))
+    numbered = any(parse_marker(item.text) for item in untyped if item.role == "")
     counters = [0, 0, 0, 0, 0]
     result: list[Item] = []
     for item in items:
-        if item.role == "":
-            body_index = untyped.index(item)
-            if start <= body_index < end:
-                _middle(item, hints[item.source], numbered, counters, result)
-                continue
-        result.append(item)
+        if item.role == "":  # neither front matter, nor 落款, nor a table
+            _middle(item, hints[item.source], numbered, counters, result)
+        else:
+            result.append(item)
     _attachment_lists(result)
     return result
 
@@ -181,14 +178,18 @@ def _continues_title(first: SourceParagraph, line: SourceParagraph) -> bool:
     return True
 
 
-def _back(items: list[Item], start: int) -> int:
-    """Mark 落款 and its date at the end; the index where they begin."""
+def _back(items: list[Item], start: int) -> None:
+    """Mark 落款 and its date at the end (附件 lines may follow them)."""
     end = len(items)
     while end > start and _ATTACHMENT.match(items[end - 1].text):
         end -= 1  # 附件 lines after the date are left to the middle
     position = end
     if position > start and _DATE.match(items[position - 1].text):
-        items[position - 1].role = "date"
+        date = items[position - 1]
+        date.role = "date"
+        if date.text.startswith(("（", "(")):
+            date.notes.append("去掉日期外的括号")
+            date.text = date.text.strip("（）() ")
         position -= 1
         for _ in range(2):
             text = items[position - 1].text if position > start else ""
@@ -198,11 +199,6 @@ def _back(items: list[Item], start: int) -> int:
                 position -= 1
             else:
                 break
-    for item in items[position:end]:
-        if item.role == "date" and _DATE.match(item.text) and item.text.startswith(("（", "(")):
-            item.notes.append("去掉日期外的括号")
-            item.text = item.text.strip("（）() ")
-    return position if position < end else end
 
 
 def _middle(item: Item, hint: SourceParagraph, numbered: bool, counters: list[int], result: list[Item]) -> None:
