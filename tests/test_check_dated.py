@@ -112,6 +112,7 @@ def test_a_plans_year_is_not_the_drafts_year():
     ("扎实推进“两学一做”学习教育常态化制度化。", dt.date(2020, 3, 1), "dated.two-studies-one-action"),
     ("全县卫生计生工作稳步推进。", dt.date(2019, 3, 1), "dated.health-family-planning"),
     ("扎实开展“不忘初心、牢记使命”主题教育。", dt.date(2021, 3, 1), "dated.original-aspiration-campaign"),
+    ("持续深化“不忘初心、牢记使命”主题教育。", dt.date(2024, 4, 8), "dated.original-aspiration-campaign"),
     ("今年，我们扎实开展党史学习教育。", dt.date(2023, 3, 1), "dated.party-history-campaign"),
     ("深入学习贯彻党的十七大精神。", dt.date(2013, 3, 1), "dated.seventeenth-congress-spirit"),
 ])

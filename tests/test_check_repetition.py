@@ -118,3 +118,14 @@ def test_list_naming_an_item_twice():
         ("repeat.list", 2, "统筹推进政治、经济、文化、政治、社会建设", ERROR)]
     assert repeated("加强政治建设、思想建设、组织建设、思想建设。")[0][0] == "repeat.list"
     assert repeated("加强政治建设、思想建设、组织建设、作风建设和纪律建设。") == []
+
+
+def test_clause_repeated_in_its_paragraph():
+    paragraph = "对网络意识形态工作研究不够，应对舆情的能力有待提升；队伍力量不足，对网络意识形态工作研究不够。"
+    assert repeated(paragraph) == [("repeat.clause", 2, "对网络意识形态工作研究不够", ERROR)]
+    assert repeated("同部署、同落实、同检查。要同部署、同落实。") == []  # short clauses
+
+
+def test_point_repeating_an_earlier_point_under_another_number():
+    paragraph = "一是村集体经济收入来源单一；二是村庄环境整治长效机制还未建立；三是村集体经济收入来源单一。"
+    assert repeated(paragraph) == [("repeat.clause", 2, "三是村集体经济收入来源单一", ERROR)]

@@ -171,3 +171,11 @@ def test_heading_opening_its_paragraph_and_running_on_is_accepted():
 
 def test_inline_top_level_enumeration_after_a_colon_is_fine():
     assert structure(["讲话", "一、工作要求", "主要有三点：一、提高站位；二、压实责任；三、强化督导。"]) == []
+
+
+def test_second_level_heading_run_on_after_a_full_stop():
+    paragraphs = ["讲话", "一、履职情况",
+                  "（一）压实党建责任。签订目标责任书12份。（二）建强基层组织。整顿软弱涣散村党组织2个。",
+                  "（三）抓好队伍建设。举办培训班4期。"]
+    findings = structure(paragraphs)
+    assert ("structure.embedded", 3, "（二）建强基层组织", ERROR) in findings

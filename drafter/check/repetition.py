@@ -8,6 +8,8 @@ near-linear.
 - repeat.paragraph  a paragraph (≥ 20 characters) equal or ≥ 90 % similar to an earlier one
 - repeat.sentence   a sentence (≥ 20 characters), or a run of them, that repeats an earlier
                     one: equal, ≥ 90 % similar, or (nearly) contained in it
+- repeat.clause     a clause (≥ 10 characters) written twice in one paragraph (……研究不够；
+                    ……，对网络意识形态工作研究不够。)
 - repeat.word       a word written twice in a row (重要指示指示精神); 的的 is wording.double-de
 - repeat.list       a list (甲、乙、丙) that names the same item twice
 Verbatim repeats are 错误, near ones 提示. The later occurrence is reported.
@@ -188,7 +190,9 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
             sent_index.add(unit)
         if run:
             findings.append(_sentence_finding(paragraphs, run))
-    return findings + _doubled_words(draft) + _repeated_list_items(draft)
+    reported = {f.paragraph - 1 for f in findings}
+    return (findings + _repeated_clauses(draft, reported) + _doubled_words(draft)
+            + _repeated_list_items(draft))
 
 
 # A word of two to four ideographs written twice in a row; 一步一步, 一点一点 are meant so.
@@ -214,6 +218,36 @@ def _doubled_words(draft: Draft) -> list[Finding]:
 
 
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?（）()]+")
+CLAUSE_MIN_CHARS = 10
+_POINT_MARKER = re.compile("^(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+)")
+
+
+def _repeated_clauses(draft: Draft, reported: set[int]) -> list[Finding]:
+    """A clause repeated verbatim in its paragraph, where no sentence repeat was reported."""
+    findings = []
+    for index in draft.body_indices:
+        if index in reported:
+            continue
+        text = draft.paragraphs[index]
+        seen: dict[str, int] = {}
+        for m in _CLAUSE.finditer(text):
+            # 一是……；三是……: the points compared without their numbers
+            norm = _POINT_MARKER.sub("", normalise(m.group(0)))
+            if len(norm) < CLAUSE_MIN_CHARS:
+                continue
+            if norm in seen:
+                findings.append(Finding(
+                    rule="repeat.clause", severity=ERROR, paragraph=index + 1,
+                    snippet=shorten(m.group(0), 40), column=m.start() + 1,
+                    message=f"“{shorten(m.group(0))}”在本段前文已出现过",
+                    suggestion="删去重复的部分，或改为漏写的内容",
+                    related_paragraph=index + 1,
+                    source="同一文稿中语句重复，多为复制粘贴所致",
+                ))
+                break  # one per paragraph
+            seen[norm] = m.start()
+    return findings
+
 
 
 def _item(text: str) -> str:

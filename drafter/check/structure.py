@@ -134,9 +134,11 @@ def _title_after(text: str, end: int) -> str:
 
 
 def _embedded_at(text: str, start: int, end: int) -> bool:
-    """A marker inside running text: an ideograph before it and four after it."""
+    """A marker inside running text: an ideograph or a full stop before it (……12份。（二）建强
+    基层组织), four ideographs after it. After a colon or a semicolon it is an inline list."""
     after = text[end:end + 4]
-    return start > 0 and is_cjk(text[start - 1]) and len(after) == 4 and all(is_cjk(c) for c in after)
+    before = text[start - 1] if start > 0 else ""
+    return (is_cjk(before) or (before != "" and before in "。！？")) and len(after) == 4 and all(is_cjk(c) for c in after)
 
 
 def _embedded_findings(draft: Draft, embedded: list[_Embedded]) -> list[Finding]:
