@@ -108,3 +108,37 @@ def styled_speech(path: Path) -> Path:
     _para(document, "谢谢大家！")
     document.save(str(path))
     return path
+
+
+def _numbering_definition(document, num_id: int, levels: list[tuple[str, str]]) -> None:
+    """A list definition in the file's numbering part: (numFmt, lvlText) per level."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    numbering = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                   f'</w:lvl>' for i, (fmt, text) in enumerate(levels))
+    abstract = parse_xml(f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="{num_id}">{lvls}</w:abstractNum>')
+    first_num = numbering.find(f"{{{W}}}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+
+
+def _numbered(paragraph, num_id: int, level: int) -> None:
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def auto_numbered(path: Path) -> Path:
+    """Headings numbered by Word itself (一、 （一） 1. as list levels): the text has no numbers."""
+    document = docx.Document()
+    _numbering_definition(document, 90, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"),
+                                         ("decimal", "%3.")])
+    _para(document, "工作汇报", align=WD_ALIGN_PARAGRAPH.CENTER, size=22)
+    for text, level in (("总体情况", 0), ("组织领导", 1), ("制度建设", 2), ("问题与打算", 0)):
+        _numbered(_para(document, text), 90, level)
+        _para(document, f"{text}方面的具体内容。")
+    document.save(str(path))
+    return path

@@ -282,3 +282,25 @@ def test_a_docx_written_by_libreoffice(tmp_path):
     assert run_cli("format", str(source)).code == 0
     lines = lines_of(pdf_text(tmp_path / "总结-排版.docx"))
     assert "二、存在问题" in lines and lines.index("项目数量") + 1 == lines.index("审计项目36")
+
+
+def test_word_automatic_numbering_becomes_written_numbers(tmp_path):
+    from format_samples import auto_numbered
+
+    source = auto_numbered(tmp_path / "汇报.docx")
+    result = run_cli("format", str(source))
+    assert result.code == 0, result.err
+    assert "Word 自动编号改为按层级写出的编号；加编号“一、”" in result.err
+    lines = lines_of(pdf_text(tmp_path / "汇报-排版.docx"))
+    assert lines == ["工作汇报", "一、总体情况", "总体情况方面的具体内容。", "（一）组织领导", "组织领导方面的具体内容。",
+                     "1.制度建设", "制度建设方面的具体内容。", "二、问题与打算", "问题与打算方面的具体内容。", "—1—"]
+
+
+def test_bulleted_lists_are_body(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("工作汇报")
+    document.add_paragraph("一、总体情况")
+    document.add_paragraph("第一条要点", style="List Bullet")
+    document.save(str(tmp_path / "汇报.docx"))
+    result = run_cli("format", str(tmp_path / "汇报.docx"), "--dry-run")
+    assert result.code == 0 and result.out.splitlines()[3].split()[1:] == ["第一条要点", "正文"]

@@ -106,7 +106,7 @@ def detect(paragraphs: list[SourceParagraph]) -> list[Item]:
     hints = {index: paragraph for index, paragraph in plain}
     untyped = [item for item in items if item.role == ""]
     _back(untyped, _front(untyped, hints))
-    numbered = any(parse_marker(item.text) for item in untyped if item.role == "")
+    numbered = any(parse_marker(item.text) or hints[item.source].auto_number for item in untyped if item.role == "")
     counters = [0, 0, 0, 0, 0]
     result: list[Item] = []
     for item in items:
@@ -144,7 +144,7 @@ def _front(items: list[Item], hints: dict[int, SourceParagraph]) -> int:
         item, hint = items[position], hints[items[position].source]
         text = item.text
         if parse_marker(text) or _SALUTATION.match(text) or text.endswith(tuple("。；：:")) or len(text) > 40 \
-                or (hint.heading_level and not hint.title_style) or _left_where_title_centred(hints[items[0].source], hint):
+                or (hint.heading_level and not hint.title_style) or hint.auto_number or _left_where_title_centred(hints[items[0].source], hint):
             break
         if _PARENTHESISED.match(text) or _DATE.match(text) or text.startswith(("——", "—", "--")) \
                 or _TITLE_END.search(items[position - 1].text) or title_lines == 3:
@@ -228,6 +228,11 @@ def _heading_or_body(item: Item, hint: SourceParagraph, numbered: bool, counters
         item.role, item.level, item.number, item.marker = "heading", marker.level, marker.number, marker.marker
         _heading_parts(item, marker.rest)
         _count(counters, marker.level, marker.number)
+    elif hint.auto_number:
+        item.role, item.level = "heading", hint.auto_number
+        item.notes.append("Word 自动编号改为按层级写出的编号")
+        _heading_parts(item, item.text)
+        _count(counters, item.level, counters[item.level] + 1)
     elif hint.heading_level and len(item.text) <= 40:
         item.role, item.level = "heading", min(hint.heading_level, 4)
         item.notes.append("按“标题”样式识别")

@@ -33,6 +33,7 @@ class Cell:
 class SourceParagraph:
     text: str
     heading_level: int = 0  # from a heading style or outline level, 1–9
+    auto_number: int = 0  # Word's automatic numbering in a heading form: its level 1–4
     title_style: bool = False
     centered: bool = False
     right: bool = False
@@ -77,8 +78,9 @@ def _read_docx(path: Path, shown: Path) -> list[SourceParagraph]:
     except ReadError as error:
         raise ReadError(str(error).replace(str(path), str(shown))) from None
     styles = _StyleHints(document)
+    numbering = _Numbering(document)
     tables: dict[Any, int] = {}
-    return [_hinted(element, text, styles, tables) for element, text in sources]
+    return [_hinted(element, text, styles, numbering, tables) for element, text in sources]
 
 
 class _StyleHints:
@@ -136,6 +138,9 @@ def _element_hints(element: Any) -> dict[str, Any]:
         jc = ppr.find(f"{_W}jc")
         if jc is not None:
             hints["jc"] = jc.get(f"{_W}val")
+        numbered = ppr.find(f"{_W}numPr")
+        if numbered is not None:
+            hints["numbering"] = (_val(numbered.find(f"{_W}numId")), _val(numbered.find(f"{_W}ilvl")) or "0")
     rpr = element.find(f"{_W}rPr")
     if rpr is not None:
         hints.update(_run_hints(rpr))
@@ -153,7 +158,8 @@ def _run_hints(rpr: Any) -> dict[str, Any]:
     return hints
 
 
-def _hinted(element: Any, text: str, styles: _StyleHints, tables: dict[Any, int]) -> SourceParagraph:
+def _hinted(element: Any, text: str, styles: _StyleHints, numbering: "_Numbering",
+            tables: dict[Any, int]) -> SourceParagraph:
     ppr = element.find(f"{_W}pPr")
     style_elem = ppr.find(f"{_W}pStyle") if ppr is not None else None
     style = styles.of(style_elem.get(f"{_W}val") if style_elem is not None else None)
@@ -166,6 +172,7 @@ def _hinted(element: Any, text: str, styles: _StyleHints, tables: dict[Any, int]
     return SourceParagraph(
         text=text,
         heading_level=own.get("heading", style.get("heading", 0)),
+        auto_number=numbering.level(*own.get("numbering", style.get("numbering", ("", "0")))),
         title_style=bool(style.get("title")),
         centered=jc == "center",
         right=jc in ("right", "end"),
@@ -173,6 +180,50 @@ def _hinted(element: Any, text: str, styles: _StyleHints, tables: dict[Any, int]
         size=max(sizes, default=0.0),
         cell=_cell(element, tables),
     )
+
+
+_CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
+                    "ideographTraditional", "ideographDigital", "japaneseCounting", "taiwaneseCounting",
+                    "taiwaneseCountingThousand"}
+
+
+class _Numbering:
+    """Word's automatic numbering: which list levels look like 一、 （一） 1. （1）."""
+
+    def __init__(self, document: Any):
+        from docx.opc.constants import RELATIONSHIP_TYPE
+
+        try:
+            root = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
+        except KeyError:  # the file has no numbering part
+            root = None
+        self.abstract = {}
+        self.nums = {}
+        if root is not None:
+            self.abstract = {a.get(f"{_W}abstractNumId"): a for a in root.iter(f"{_W}abstractNum")}
+            self.nums = {n.get(f"{_W}numId"): _val(n.find(f"{_W}abstractNumId")) for n in root.iter(f"{_W}num")}
+        self._cache: dict[tuple[str, str], int] = {}
+
+    def level(self, num_id: str, ilvl: str) -> int:
+        """1–4 for a heading form, 0 for bullets, other forms and no numbering (numId 0)."""
+        if (num_id, ilvl) not in self._cache:
+            self._cache[num_id, ilvl] = self._level(num_id, ilvl)
+        return self._cache[num_id, ilvl]
+
+    def _level(self, num_id: str, ilvl: str) -> int:
+        abstract = self.abstract.get(self.nums.get(num_id, ""))
+        if abstract is None:
+            return 0
+        lvl = next((l for l in abstract.iter(f"{_W}lvl") if l.get(f"{_W}ilvl") == ilvl), None)
+        if lvl is None:
+            return 0
+        fmt, text = _val(lvl.find(f"{_W}numFmt")), _val(lvl.find(f"{_W}lvlText"))
+        paren = text.startswith(("（", "(")) or fmt == "decimalEnclosedParen"
+        if fmt in _CHINESE_FORMATS:
+            return 2 if paren else 1
+        if fmt in ("decimal", "decimalEnclosedParen", "decimalFullWidth"):
+            return 4 if paren else 3
+        return 0
 
 
 def _cell(element: Any, tables: dict[Any, int]) -> Cell | None:
