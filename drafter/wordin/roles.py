@@ -54,6 +54,7 @@ class Item:
     number: int = 0  # the number as written
     run_in: str = ""  # body text run on after a heading
     rows: list[list[str]] = field(default_factory=list)  # table cells
+    table: int = -1  # which table of the file the cells come from
     notes: list[str] = field(default_factory=list)  # what will change
     original: str = ""  # the paragraph (or the part split out of one) as written
 
@@ -119,9 +120,9 @@ def detect(paragraphs: list[SourceParagraph]) -> list[Item]:
 
 
 def _add_cell(items: list[Item], index: int, cell: Cell, text: str) -> None:
-    table = items[-1] if items and items[-1].role == "table" and items[-1].level == cell.table else None
+    table = items[-1] if items and items[-1].role == "table" and items[-1].table == cell.table else None
     if table is None:
-        table = Item(index, "table", "", level=cell.table, notes=["保留为表格，单元格文字用仿宋"])
+        table = Item(index, "table", "", table=cell.table, notes=["保留为表格，单元格文字用仿宋"])
         items.append(table)
     while len(table.rows) <= cell.row:
         table.rows.append([])
