@@ -101,6 +101,22 @@ def test_year_in_the_title_bounds_the_meeting_date():
     assert dated([paragraphs[0].replace("2023", "2022"), *paragraphs[1:]]) == []
 
 
+def test_any_year_in_the_title_is_the_drafts_year():
+    paragraphs = ["王庄村党支部书记2023年抓基层党建工作述职报告", "组织党员开展“两学一做”学习教育。"]
+    assert [r for r, *_ in dated(paragraphs)] == ["dated.two-studies-one-action"]
+
+
+def test_an_agenda_that_reviews_last_year_is_not_the_past():
+    paragraphs = ["讲话", "主要任务是学习贯彻党的十九大精神，回顾总结去年工作，安排部署今年任务。"]
+    assert [r for r, *_ in dated(paragraphs, dt.date(2023, 3, 16))] == ["dated.nineteenth-congress-spirit"]
+
+
+def test_nineteenth_congress_and_its_plenums():
+    paragraphs = ["讲话", "深入学习贯彻党的十九大和十九届历次全会精神。"]
+    assert dated(paragraphs, dt.date(2023, 3, 16)) == [
+        ("dated.nineteenth-congress-spirit", 2, "党的十九大和十九届历次全会精神", ERROR)]
+
+
 def test_a_plans_year_is_not_the_drafts_year():
     assert dated(["讲话", "到2035年基本实现现代化，学习党的十九大精神。"]) == []
     assert dated(["讲话", "到2035年，基本实现现代化。学习党的十九大精神。"]) == []
@@ -127,6 +143,7 @@ def test_campaigns_and_names_that_ended(sentence, day, rule):
     "2021年，我们扎实开展了党史学习教育，取得明显成效。",
     "2019年开展“不忘初心、牢记使命”主题教育时，曾查摆问题12条。",
     "推动党史学习教育常态化长效化。",
+    "扎实开展党史学习教育总结工作。",
     "巩固拓展“不忘初心、牢记使命”主题教育成果。",
 ])
 def test_past_events_are_not_findings(sentence):

@@ -129,3 +129,8 @@ def test_clause_repeated_in_its_paragraph():
 def test_point_repeating_an_earlier_point_under_another_number():
     paragraph = "一是村集体经济收入来源单一；二是村庄环境整治长效机制还未建立；三是村集体经济收入来源单一。"
     assert repeated(paragraph) == [("repeat.clause", 2, "三是村集体经济收入来源单一", ERROR)]
+
+
+def test_list_of_two_naming_the_same_item():
+    assert repeated("要把核心价值观融入教育教学全过程、教育教学全过程。")[0][0] == "repeat.list"
+    assert repeated("加强思想建设、组织建设。") == []

@@ -19,7 +19,7 @@ from drafter.check.wording import finding_for, iter_matches
 
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # Words that put a sentence in the past: it tells what was done then.
-_PAST = re.compile(r"曾经|当时|那时|时任|此前|回顾")
+_PAST = re.compile(r"曾经|当时|那时|时任|此前")
 
 
 def _active(rule: PatternRule, resolved) -> bool:

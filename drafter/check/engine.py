@@ -78,12 +78,15 @@ _REPORTED_YEAR = re.compile(
     r"[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月|工作|[，,])")
 
 
+_FRONT_YEAR = re.compile(r"(?<!到)((?:19|20)\d\d)\s*年")
+
+
 def infer_year(draft: Draft, today: _dt.date | None = None) -> int | None:
     """The year a draft without a meeting date speaks of: the one in its title or byline, or
     else the latest year its text reports on (never later than this year)."""
     this_year = (today or _dt.date.today()).year
-    for i in draft.front:
-        years = [int(y) for y in _REPORTED_YEAR.findall(draft.paragraphs[i]) if int(y) <= this_year]
+    for i in draft.front:  # a title's or byline's year is the draft's (王庄村2023年抓党建述职报告)
+        years = [int(y) for y in _FRONT_YEAR.findall(draft.paragraphs[i]) if int(y) <= this_year]
         if years:
             return max(years)
     years = [int(y) for i in draft.body_indices

@@ -259,10 +259,15 @@ def _repeated_list_items(draft: Draft) -> list[Finding]:
     findings = []
     for index in draft.body_indices:
         text = draft.paragraphs[index]
-        if text.count("、") < 2:
-            continue  # no list of three
+        if "、" not in text:
+            continue  # no list
         for clause in _CLAUSE.finditer(text):
             parts = clause.group(0).split("、")
+            if len(parts) == 2:  # 融入教育教学全过程、教育教学全过程
+                first, last = _item(parts[0]), _item(parts[1])
+                if len(last) >= 3 and first.endswith(last):
+                    findings.append(_list_finding(index, clause, last))
+                continue
             if len(parts) < 3:
                 continue
             middle = [_item(p) for p in parts[1:-1]]
@@ -277,16 +282,19 @@ def _repeated_list_items(draft: Draft) -> list[Finding]:
                 first, last = _item(parts[0]), _item(parts[-1])
                 repeated = next((i for i in seen if len(i) >= 2 and
                                  (first.endswith(i) or last.startswith(i) and len(i) >= 3)), None)
-            if repeated is None:
-                continue
-            findings.append(Finding(
-                rule="repeat.list", severity=ERROR, paragraph=index + 1,
-                snippet=shorten(clause.group(0), 40), column=clause.start() + 1,
-                message=f"并列的各项中“{repeated}”出现了两次",
-                suggestion=f"删去重复的“{repeated}”，或改为漏写的那一项",
-                source="并列成分不应重复（语法规范常识）",
-            ))
+            if repeated is not None:
+                findings.append(_list_finding(index, clause, repeated))
     return findings
+
+
+def _list_finding(index: int, clause: re.Match[str], repeated: str) -> Finding:
+    return Finding(
+        rule="repeat.list", severity=ERROR, paragraph=index + 1,
+        snippet=shorten(clause.group(0), 40), column=clause.start() + 1,
+        message=f"并列的各项中“{repeated}”出现了两次",
+        suggestion=f"删去重复的“{repeated}”，或改为漏写的那一项",
+        source="并列成分不应重复（语法规范常识）",
+    )
 
 
 def _sentence_finding(paragraphs: list[str], run: list[tuple[_Unit, _Unit, bool]]) -> Finding:
