@@ -72,6 +72,14 @@ def test_a_number_that_does_not_continue_the_numbering_stays_in_its_paragraph():
     assert [i.label for i in found] == ["标题", "一级标题", "正文"]
     found = items_of("标题", "这项工作分两步。二、三季度完成。")
     assert [i.label for i in found] == ["标题", "正文"]
+    found = items_of("标题", "今年分两步走。一、二季度抓部署，三、四季度抓落实。")
+    assert [i.label for i in found] == ["标题", "正文"]
+
+
+def test_a_swallowed_second_level_heading_keeps_its_run_on_text():
+    formatted = layout(items_of("标题", "一、总体要求", "（一）强化领导。要统一思想。（二）抓好学习。要读原著。"))
+    assert [(b.kind, b.number, b.text, b.run_in) for b in formatted.document.blocks[2:]] == [
+        (Kind.HEADING, "（一）", "强化领导。", "要统一思想。"), (Kind.HEADING, "（二）", "抓好学习。", "要读原著。")]
 
 
 def test_a_run_in_heading_is_kept_run_in_below_the_first_level():

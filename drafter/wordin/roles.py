@@ -293,7 +293,8 @@ def _swallowed(text: str, counters: list[int]) -> tuple[str, str] | None:
     for match in _EMBEDDED.finditer(text):
         rest = text[match.end():]
         marker = parse_marker(rest)
-        if marker is None or marker.level > depth + 1:
+        # "一、二季度" and "三、四月份" are numbers in a sentence, not a heading
+        if marker is None or marker.level > depth + 1 or marker.rest[0] in _CN_NUM or marker.rest[0].isdigit():
             continue
         expected = counters[marker.level] + 1 if marker.level <= depth else 1
         if marker.number == expected and (marker.level <= depth or marker.level == depth + 1):
