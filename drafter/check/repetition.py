@@ -219,6 +219,7 @@ def _doubled_words(draft: Draft) -> list[Finding]:
 
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?（）()]+")
 CLAUSE_MIN_CHARS = 10
+_NUMERALS = "一二三四五六七八九十第"
 _POINT_MARKER = re.compile("^(?:[一二三四五六七八九十]+[是要]|第[一二三四五六七八九十]+)")
 
 
@@ -231,10 +232,11 @@ def _repeated_clauses(draft: Draft, reported: set[int]) -> list[Finding]:
         text = draft.paragraphs[index]
         seen: dict[str, int] = {}
         for m in _CLAUSE.finditer(text):
-            # 一是……；三是……: the points compared without their numbers
-            norm = _POINT_MARKER.sub("", normalise(m.group(0)))
+            norm = m.group(0).strip()
             if len(norm) < CLAUSE_MIN_CHARS:
                 continue
+            if norm[0] in _NUMERALS:  # 一是……；三是……: the points compared without their numbers
+                norm = _POINT_MARKER.sub("", norm)
             if norm in seen:
                 findings.append(Finding(
                     rule="repeat.clause", severity=ERROR, paragraph=index + 1,
