@@ -61,14 +61,13 @@ def _converted(path: Path, folder: Path) -> Path:
     from drafter.errors import OutputError
     from drafter.pdf import convert
 
-    save_as = f"请在 Word 或 WPS 里打开它，“另存为”Word 文档（.docx）后再排版"
     try:
         made = convert([path], folder, target="docx").get(path)
     except OutputError:  # not installed, or it did not finish
         made = None
     if made is None:
-        raise ReadError(f"无法读取 {path}：这是{_CONVERTIBLE[path.suffix.lower()]}，"
-                        f"没有 LibreOffice 或转换失败，{save_as}")
+        raise ReadError(f"无法读取 {path}：这是{_CONVERTIBLE[path.suffix.lower()]}，没有找到 LibreOffice 或转换失败。"
+                        "请在 Word 或 WPS 里打开它，“另存为”Word 文档（.docx）后再排版")
     return made
 
 
