@@ -304,3 +304,11 @@ def test_bulleted_lists_are_body(tmp_path):
     document.save(str(tmp_path / "汇报.docx"))
     result = run_cli("format", str(tmp_path / "汇报.docx"), "--dry-run")
     assert result.code == 0 and result.out.splitlines()[3].split()[1:] == ["第一条要点", "正文"]
+
+
+def test_a_damaged_doc_that_libreoffice_reads_as_garbage(tmp_path):
+    source = tmp_path / "坏.wps"
+    source.write_bytes(b"\xd0\xcf\x11\xe0garbage")
+    result = run_cli("format", str(source))
+    assert result.code == 1 and "LibreOffice 转换出的文字是乱码" in result.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["坏.wps"]

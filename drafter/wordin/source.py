@@ -48,7 +48,12 @@ def read_source(path: Path) -> list[SourceParagraph]:
     suffix = path.suffix.lower()
     if suffix in _CONVERTIBLE and path.is_file():
         with tempfile.TemporaryDirectory(prefix="drafter-format-") as folder:
-            return _read_docx(_converted(path, Path(folder)), shown=path)
+            paragraphs = _read_docx(_converted(path, Path(folder)), shown=path)
+        if any("\ufffd" in paragraph.text for paragraph in paragraphs):
+            # LibreOffice reads a file it does not understand as text: garbage, not a draft
+            raise ReadError(f"无法读取 {path}：LibreOffice 转换出的文字是乱码，文件可能已损坏或加了密码。"
+                            "请在 Word 或 WPS 里打开它，“另存为”Word 文档（.docx）后再排版")
+        return paragraphs
     if suffix in DOCX_SUFFIXES:
         return _read_docx(path, shown=path)
     if suffix in TEXT_SUFFIXES | MARKDOWN_SUFFIXES or not path.is_file():
