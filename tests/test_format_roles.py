@@ -165,3 +165,9 @@ def test_numbers_start_anew_under_the_title_of_a_second_part():
     repeated = layout(items_of("讲话", "一、甲", "正文。", "一、乙"))
     assert [b.display for b in repeated.document.blocks[1:]] == ["一、甲", "正文。", "二、乙"]
     assert repeated.items[3].notes == ["编号“一、”改为“二、”"]
+
+
+def test_a_tab_after_the_number_and_a_respectful_salutation():
+    found = items_of("讲话", "尊敬的各位领导：", "一、\t坚持学习", "二\t加强管理")
+    assert [(i.label, i.text) for i in found] == [("标题", "讲话"), ("称呼", "尊敬的各位领导："),
+                                                  ("一级标题", "坚持学习"), ("一级标题", "加强管理")]

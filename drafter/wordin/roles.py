@@ -28,7 +28,7 @@ _CN_NUM = "〇○零一二三四五六七八九十"
 _DATE = re.compile(rf"^[（(]?\s*(?:\d{{4}}|[{_CN_NUM}]{{4}})\s*年\s*[\d{_CN_NUM}]{{1,2}}\s*月"
                    rf"\s*[\d{_CN_NUM}]{{1,3}}\s*日\s*[）)]?$")
 _PARENTHESISED = re.compile(r"^[（(].{2,40}[）)]$")
-_SALUTATION = re.compile(r"^(同志们|各位[^，。：]{0,12}|女士们、?先生们|朋友们)[：:，,！!]?$")
+_SALUTATION = re.compile(r"^(尊敬的)?(同志们|各位[^，。：]{0,12}|女士们、?先生们|朋友们)[：:，,！!]?$")
 _CLOSING = re.compile(r"^(特此(报告|通知|请示|函告|函复|说明|批复|公告|通告)|妥否，?请|以上(报告|请示|意见)[，,]?请|"
                       r"谢谢(大家)?[！!。]?$)")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]")
@@ -37,7 +37,7 @@ _REPORTING = re.compile(r"^现将.*如下[：:]$")
 # A title is complete when it ends like a document's name; a line after that is no title line.
 _TITLE_END = re.compile(r"(讲话|报告|通知|意见|方案|总结|发言|请示|决定|办法|规定|计划|要点|纪要|函|汇报|提纲|致辞|讲稿)$")
 # A number then a space, no punctuation: "一 坚持", "1 加强" (short lines only)
-_SPACED = re.compile(rf"^([{_CN_NUM}]{{1,3}}|\d{{1,2}})[ \u3000]+(?=\S)")
+_SPACED = re.compile(rf"^([{_CN_NUM}]{{1,3}}|\d{{1,2}})[ \t\u3000]+(?=\S)")
 # Where a swallowed heading may start: after a sentence's end
 _EMBEDDED = re.compile(rf"(?<=[。！？；!?;])[ \u3000]*(?=[（(]?[{_CN_NUM}\d]{{1,3}}[）)]?[、.．，,]?)")
 
@@ -80,7 +80,7 @@ def parse_marker(text: str) -> _Marker | None:
     or a number followed by a space."""
     heading = parse_heading(0, text)
     if heading is not None:
-        rest = text[len(heading.marker):].lstrip(" \u3000")
+        rest = text[len(heading.marker):].lstrip(" \t\u3000")
         if rest:
             return _Marker(FAMILY_RANK[heading.family] + 1, heading.number, heading.marker.strip(), rest,
                            heading.standard)
