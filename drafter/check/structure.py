@@ -30,9 +30,10 @@ from drafter.document import cn_number
 _SOURCE_GBT = "GB/T 9704—2012《党政机关公文格式》7.3.3：结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"
 
 _EMBEDDED = re.compile(r"([（(])([一二三四五六七八九十]+)([）)])")  # between ideographs: see _embedded_at
-# 一、 run on after a full stop, or after 如下 (with or without its colon)
-_EMBEDDED_TOP = re.compile(r"(?:(?<=[。！？])|(?<=如下)|(?<=如下[：:])|(?<=如次[：:]))"
-                           r"\s*([一二三四五六七八九十]+)、")
+# 一、 run on after a full stop, or after 如下 (with or without its colon). The numeral is
+# searched first (a pattern that opens with look-behinds scans slowly), what precedes it after.
+_EMBEDDED_TOP = re.compile(r"([一二三四五六七八九十]+)、")
+_TOP_RUNS_ON_AFTER = ("。", "！", "？", "如下", "如下：", "如下:", "如次：", "如次:")
 _SUBPOINT = re.compile(
     r"(?:^|(?<=[。；;，,：:！!？?\s]))"
     r"(?:(?P<num>[一二三四五六七八九十]+)(?P<suffix>是|要)|第(?P<ord>[一二三四五六七八九十]+)(?=[，,、]))"
@@ -119,11 +120,14 @@ def _find_embedded(draft: Draft) -> list[_Embedded]:
                 continue
             found.append(_Embedded(index, m.start(), number, m.group(0), _title_after(text, m.end())))
         for m in _EMBEDDED_TOP.finditer(text):
+            before = text[max(0, m.start() - 3):m.start()].rstrip()
+            if m.start() == 0 or not before.endswith(_TOP_RUNS_ON_AFTER):
+                continue
             number = cn_to_int(m.group(1))
             after = text[m.end():m.end() + 4]
             if not number or len(after) < 4 or not all(is_cjk(c) for c in after):
                 continue
-            found.append(_Embedded(index, m.start(1), number, m.group(0).strip(),
+            found.append(_Embedded(index, m.start(1), number, m.group(0),
                                    _title_after(text, m.end()), "cn"))
     return found
 
