@@ -144,8 +144,7 @@ def _front(items: list[Item], hints: dict[int, SourceParagraph]) -> int:
     while position < len(items) and position < 6:
         item, hint = items[position], hints[items[position].source]
         text = item.text
-        if parse_marker(text) or _SALUTATION.match(text) or text.endswith(tuple("。；：:")) or len(text) > 40 \
-                or (hint.heading_level and not hint.title_style) or hint.auto_number or _left_where_title_centred(hints[items[0].source], hint):
+        if _begins_text(hints[items[0].source], hint):
             break
         if _PARENTHESISED.match(text) or _DATE.match(text) or text.startswith(("——", "—", "--")) \
                 or _TITLE_END.search(items[position - 1].text) or title_lines == 3:
@@ -161,6 +160,14 @@ def _front(items: list[Item], hints: dict[int, SourceParagraph]) -> int:
     if title_lines > 1:
         items[0].notes.append(f"原标题分 {title_lines} 段，合为一个标题，按 GB/T 9704 重新分行")
     return position
+
+
+def _begins_text(first: SourceParagraph, line: SourceParagraph) -> bool:
+    """The line under the title lines and bylines: a heading, a salutation, a sentence."""
+    text = line.text
+    return bool(parse_marker(text) or _SALUTATION.match(text) or text.endswith(tuple("。；：:")) or len(text) > 40
+                or (line.heading_level and not line.title_style) or line.auto_number
+                or _left_where_title_centred(first, line))
 
 
 def _left_where_title_centred(first: SourceParagraph, line: SourceParagraph) -> bool:
