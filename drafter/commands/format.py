@@ -18,8 +18,8 @@ from .common import ZhCommand, reports_errors
 @click.option("--dry-run", is_flag=True, help="只列出每段识别为什么、将做哪些改动，不写文件。")
 @click.option("--split-headings", is_flag=True,
               help="把接排正文的小标题（如“（三）加强阵地管理。要……”）拆成标题和正文两段。")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="同时排版的进程数（排版多份时）。")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, metavar="N",
+              help="排版多份时同时使用的进程数（默认：1）。")
 @click.option("-q", "--quiet", is_flag=True, help="不显示进度和改动，只报告失败。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
 @click.option("--strict", is_flag=True, help="检查发现问题时当作错误（不写文件，退出状态 1）。")
