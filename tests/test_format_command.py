@@ -6,18 +6,18 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 import docx
 import pytest
 
-from conftest import run_cli
+from conftest import Result, run_cli
 from drafter.pdf import convert
 from format_samples import REPORT_ROLES, messy_report, styled_speech
 from test_libreoffice import pages_of
 
 
-def pdf_text(docx_path: Path) -> str:
-    pdf = convert([docx_path], docx_path.parent / "pdf")[docx_path]
+def pdf_text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
                           text=True).stdout
 
@@ -26,15 +26,41 @@ def lines_of(text: str) -> list[str]:
     return [re.sub(r"\s+", "", line) for line in text.splitlines() if line.strip()]
 
 
+class Formatted(NamedTuple):
+    source: Path
+    before: bytes  # the source's bytes before formatting
+    result: Result
+    target: Path
+    pdf: Path  # the target as LibreOffice prints it
+
+
+TEXT_INPUTS = {
+    "拆.txt": "讲话\n一、总体要求\n（一）加强阵地管理。要管好网站。\n",
+    "无标题.md": "今天开会。\n\n大家辛苦了。\n",
+    "附件.txt": "关于工作情况的报告\n一、基本情况\n全年完成任务。\n特此报告。\n附件：1.工作台账\n2.学习记录\n"
+               "县审计局\n2024年12月20日\n",
+}
+
+
 @pytest.fixture(scope="module")
-def formatted(tmp_path_factory):
-    """The messy report formatted once; its PDF text and the command's output."""
+def formatted(tmp_path_factory) -> dict[str, Formatted]:
+    """Each sample formatted once, all results printed to PDF in one LibreOffice run."""
+    from format_samples import auto_numbered
+
     folder = tmp_path_factory.mktemp("format")
-    source = messy_report(folder / "报告.docx")
-    before = source.read_bytes()
-    result = run_cli("format", str(source))
-    target = folder / "报告-排版.docx"
-    return source, before, result, target
+    sources = [messy_report(folder / "报告.docx"), styled_speech(folder / "讲话.docx"),
+               auto_numbered(folder / "汇报.docx")]
+    for name, text in TEXT_INPUTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        sources.append(folder / name)
+    runs = {}
+    for source in sources:
+        before = source.read_bytes()
+        options = ["--split-headings"] if source.name == "拆.txt" else []
+        runs[source.name] = (source, before, run_cli("format", str(source), *options),
+                             folder / f"{source.stem}-排版.docx")
+    pdfs = convert([run[3] for run in runs.values()], folder / "pdf")
+    return {name: Formatted(*run, pdfs[run[3]]) for name, run in runs.items()}
 
 
 def test_dry_run_prints_the_role_table_and_writes_nothing(tmp_path):
@@ -51,15 +77,15 @@ def test_dry_run_prints_the_role_table_and_writes_nothing(tmp_path):
 
 
 def test_format_writes_name_排版_next_to_the_input_and_leaves_the_input(formatted):
-    source, before, result, target = formatted
-    assert result.code == 0, result.err
-    assert target.is_file() and source.read_bytes() == before
-    assert f"已生成：{target}" in result.err
-    assert "第 10 段：编号“3.”改为“2.”" in result.err
+    report = formatted["报告.docx"]
+    assert report.result.code == 0, report.result.err
+    assert report.target.is_file() and report.source.read_bytes() == report.before
+    assert f"已生成：{report.target}" in report.result.err
+    assert "第 10 段：编号“3.”改为“2.”" in report.result.err
 
 
 def test_libreoffice_reads_the_layout_back(formatted):
-    lines = lines_of(pdf_text(formatted[3]))
+    lines = lines_of(pdf_text(formatted["报告.docx"].pdf))
     assert lines[:2] == ["关于2024年度意识形态", "工作责任制落实情况的报告"]  # one title, balanced lines
     for expected in ("县委宣传部：", "一、提高政治站位", "二、坚持教育培训", "2.落实三审三校", "三、存在的问题",
                      "附表：学习情况统计", "特此报告。", "附件：1.意识形态工作台账", "中共某某县审计局党组",
@@ -70,13 +96,8 @@ def test_libreoffice_reads_the_layout_back(formatted):
     assert lines.index("项目次数参加人数") + 1 == lines.index("集中学习1245")
 
 
-def test_attachments_one_line_below_the_text_and_their_list_under_the_first_number(tmp_path):
-    source = tmp_path / "报告.txt"
-    source.write_text("关于工作情况的报告\n一、基本情况\n全年完成任务。\n特此报告。\n附件：1.工作台账\n2.学习记录\n"
-                      "县审计局\n2024年12月20日\n", encoding="utf-8")
-    assert run_cli("format", str(source)).code == 0
-    target = tmp_path / "报告-排版.docx"
-    lines = pages_of(convert([target], tmp_path)[target])[0]
+def test_attachments_one_line_below_the_text_and_their_list_under_the_first_number(formatted):
+    lines = pages_of(formatted["附件.txt"].pdf)[0]
     texts = [line["text"] for line in lines]
     closing, first, second = (lines[texts.index(t)] for t in ("特此报告。", "附件：1.工作台账", "2.学习记录"))
     pitch = second["y"] - first["y"]
@@ -88,13 +109,14 @@ def test_attachments_one_line_below_the_text_and_their_list_under_the_first_numb
 def test_the_table_is_a_table_for_docx2python(formatted):
     from docx2python import docx2python
 
-    with docx2python(str(formatted[3])) as read:
+    with docx2python(str(formatted["报告.docx"].target)) as read:
         tables = [block for block in read.body if len(block) > 1]
     assert [[cell[0] for cell in row] for row in tables[0]] == [["项目", "次数", "参加人数"], ["集中学习", "12", "45"]]
 
 
 def test_run_in_heading_part_in_its_heading_face_and_the_rest_in_fangsong(formatted):
-    html = convert([formatted[3]], formatted[3].parent / "html", target="html")[formatted[3]].read_text("utf-8")
+    target = formatted["报告.docx"].target
+    html = convert([target], target.parent / "html", target="html")[target].read_text("utf-8")
     paragraph = re.search(r"<h2[^>]*>(.*?加强阵地管理.*?)</h2>", html, re.S).group(1)
     heading = paragraph.split("要管好网站")[0]
     assert "楷体_GB2312" in html[:html.index("加强阵地管理")].rsplit("<h2", 1)[1]
@@ -102,31 +124,34 @@ def test_run_in_heading_part_in_its_heading_face_and_the_rest_in_fangsong(format
     assert "加强阵地管理。" in heading
 
 
-def test_word_heading_styles_without_numbers_get_numbers(tmp_path):
-    source = styled_speech(tmp_path / "讲话.docx")
-    result = run_cli("format", str(source))
-    assert result.code == 0, result.err
-    lines = lines_of(pdf_text(tmp_path / "讲话-排版.docx"))
+def test_word_heading_styles_without_numbers_get_numbers(formatted):
+    speech = formatted["讲话.docx"]
+    assert speech.result.code == 0, speech.result.err
+    lines = lines_of(pdf_text(speech.pdf))
     assert lines[:3] == ["在全县审计工作会议上的讲话", "（2024年3月15日）", "同志们："]
     assert "一、过去一年的工作" in lines and "二、今年的重点任务" in lines and "（一）聚焦主责主业" in lines
-    assert "加编号“一、”" in result.err
+    assert "加编号“一、”" in speech.result.err
 
 
-def test_split_headings(tmp_path):
-    source = tmp_path / "稿.txt"
-    source.write_text("讲话\n一、总体要求\n（一）加强阵地管理。要管好网站。\n", encoding="utf-8")
-    assert run_cli("format", str(source), "--split-headings").code == 0
-    lines = lines_of(pdf_text(tmp_path / "稿-排版.docx"))
-    assert lines[1:4] == ["一、总体要求", "（一）加强阵地管理", "要管好网站。"]
+def test_word_automatic_numbering_becomes_written_numbers(formatted):
+    report = formatted["汇报.docx"]
+    assert report.result.code == 0, report.result.err
+    assert "Word 自动编号改为按层级写出的编号；加编号“一、”" in report.result.err
+    assert lines_of(pdf_text(report.pdf)) == [
+        "工作汇报", "一、总体情况", "总体情况方面的具体内容。", "（一）组织领导", "组织领导方面的具体内容。",
+        "1.制度建设", "制度建设方面的具体内容。", "二、问题与打算", "问题与打算方面的具体内容。", "—1—"]
 
 
-def test_text_with_no_headings_is_laid_out_as_body_and_says_so(tmp_path):
-    source = tmp_path / "稿.md"
-    source.write_text("今天开会。\n\n大家辛苦了。\n", encoding="utf-8")
-    result = run_cli("format", str(source))
-    assert result.code == 0
-    assert "没有找到带编号或标题样式的小标题，全文按正文排版" in result.err
-    assert lines_of(pdf_text(tmp_path / "稿-排版.docx"))[:2] == ["今天开会。", "大家辛苦了。"]
+def test_split_headings(formatted):
+    assert formatted["拆.txt"].result.code == 0
+    assert lines_of(pdf_text(formatted["拆.txt"].pdf))[1:4] == ["一、总体要求", "（一）加强阵地管理", "要管好网站。"]
+
+
+def test_text_with_no_headings_is_laid_out_as_body_and_says_so(formatted):
+    plain = formatted["无标题.md"]
+    assert plain.result.code == 0
+    assert "没有找到带编号或标题样式的小标题，全文按正文排版" in plain.result.err
+    assert lines_of(pdf_text(plain.pdf))[:2] == ["今天开会。", "大家辛苦了。"]
 
 
 @pytest.mark.parametrize("name, content, message", [
@@ -280,20 +305,8 @@ def test_a_docx_written_by_libreoffice(tmp_path):
     for row, (number, label, change) in zip(rows, expected):
         assert row.split()[0] == number and label in row.split() and change in row, row
     assert run_cli("format", str(source)).code == 0
-    lines = lines_of(pdf_text(tmp_path / "总结-排版.docx"))
+    lines = lines_of(pdf_text(convert([tmp_path / "总结-排版.docx"], tmp_path)[tmp_path / "总结-排版.docx"]))
     assert "二、存在问题" in lines and lines.index("项目数量") + 1 == lines.index("审计项目36")
-
-
-def test_word_automatic_numbering_becomes_written_numbers(tmp_path):
-    from format_samples import auto_numbered
-
-    source = auto_numbered(tmp_path / "汇报.docx")
-    result = run_cli("format", str(source))
-    assert result.code == 0, result.err
-    assert "Word 自动编号改为按层级写出的编号；加编号“一、”" in result.err
-    lines = lines_of(pdf_text(tmp_path / "汇报-排版.docx"))
-    assert lines == ["工作汇报", "一、总体情况", "总体情况方面的具体内容。", "（一）组织领导", "组织领导方面的具体内容。",
-                     "1.制度建设", "制度建设方面的具体内容。", "二、问题与打算", "问题与打算方面的具体内容。", "—1—"]
 
 
 def test_bulleted_lists_are_body(tmp_path):
