@@ -90,6 +90,13 @@ def test_a_run_in_heading_is_kept_run_in_below_the_first_level():
     assert "小标题接排正文：标题部分用标题字体，其余用仿宋" in formatted.items[2].notes
 
 
+def test_a_colon_ends_a_run_in_heading_too():
+    found = items_of("标题", "一、总体要求", "（一）加强组织领导：要统一思想。")
+    assert (found[2].text, found[2].run_in) == ("加强组织领导：", "要统一思想。")
+    split = layout(found, split_headings=True).document.blocks
+    assert [b.display for b in split[2:]] == ["（一）加强组织领导", "要统一思想。"]
+
+
 def test_split_headings_splits_run_in_headings_and_first_levels_always():
     formatted = layout(items_of("标题", "一、总体要求。要统一思想。", "（一）加强阵地管理。要管好网站。"),
                        split_headings=True)

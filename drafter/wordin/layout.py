@@ -68,7 +68,7 @@ def _split_run_ins(items: list[Item], split_headings: bool) -> list[Item]:
             result.append(Item(item.source, "body", item.run_in, notes=["从小标题段中拆出的正文"],
                                original=item.run_in))
             item.run_in = ""
-            item.text = item.text.rstrip("。！!？?")
+            item.text = item.text.rstrip("。！!？?：:")
             item.notes.append("小标题与后面的正文拆为两段")
         else:
             item.notes.append("小标题接排正文：标题部分用标题字体，其余用仿宋")

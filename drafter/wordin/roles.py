@@ -279,8 +279,8 @@ def _new_part(result: list[Item]) -> bool:
 
 
 def _heading_parts(item: Item, rest: str) -> None:
-    """Heading text up to its first sentence end; what follows runs on as body text."""
-    cut = next((i for i, ch in enumerate(rest) if ch in _SENTENCE_END), -1)
+    """Heading text up to its first sentence end or colon; what follows runs on as body text."""
+    cut = next((i for i, ch in enumerate(rest) if ch in _SENTENCE_END + "：:"), -1)
     if 0 <= cut < len(rest) - 1:
         item.text, item.run_in = rest[:cut + 1], rest[cut + 1:].lstrip(" \u3000")
     else:
