@@ -309,7 +309,10 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1000, help="documents in the larger batch command")
     options = parser.parse_args()
 
-    import docxtpl
+    try:
+        import docxtpl
+    except ImportError:
+        raise SystemExit('docxtpl is missing: .venv/bin/pip install -e ".[bench]"') from None
     import yaml
 
     work = Path(tempfile.mkdtemp(prefix="drafter-bench-"))
