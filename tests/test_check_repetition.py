@@ -134,3 +134,8 @@ def test_point_repeating_an_earlier_point_under_another_number():
 def test_list_of_two_naming_the_same_item():
     assert repeated("要把核心价值观融入教育教学全过程、教育教学全过程。")[0][0] == "repeat.list"
     assert repeated("加强思想建设、组织建设。") == []
+
+
+def test_list_ending_with_its_first_item():
+    found = repeated("先后学习了党的二十大精神、习近平总书记系列讲话精神、党的二十大精神。")
+    assert [f[0] for f in found] == ["repeat.list"]

@@ -284,6 +284,11 @@ def _repeated_list_items(draft: Draft) -> list[Finding]:
                 first, last = _item(parts[0]), _item(parts[-1])
                 repeated = next((i for i in seen if len(i) >= 2 and
                                  (first.endswith(i) or last.startswith(i) and len(i) >= 3)), None)
+            if repeated is None:  # 学习了党的二十大精神、……、党的二十大精神
+                if len(first) >= 4 and last.startswith(first):
+                    repeated = first
+                elif len(last) >= 4 and first.endswith(last):
+                    repeated = last
             if repeated is not None:
                 findings.append(_list_finding(index, clause, repeated))
     return findings
