@@ -243,7 +243,7 @@ def test_units_without_a_level_may_name_any_scope():
 
 def test_title_naming_another_kind_of_unit():
     paragraphs = ["乡镇意识形态工作汇报", "今年，我办认真履行职责。", "我办组织干部学习。"]
-    assert scope(paragraphs) == [("unit.title", 1, "乡镇意识形态工作汇报", ERROR)]
+    assert scope(paragraphs) == [("unit.title", 1, "乡镇", ERROR)]
     assert scope(paragraphs, CheckContext(unit_kind="镇")) == []
     assert scope(paragraphs[:2]) == []  # one self-reference is too little
 

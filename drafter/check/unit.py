@@ -241,17 +241,27 @@ _TITLE_UNIT = re.compile(
     r"全面从严|工作|述职)")
 
 
-def title_kind(draft: Draft) -> str | None:
-    """The kind of the unit the title names (垛团村一季度…汇报 → 村, 乡镇意识形态工作汇报 → 乡镇)."""
+class TitleUnit(NamedTuple):
+    kind: str  # a key of KINDS, or 乡镇
+    name: str  # as written in the title: 垛团村, 乡镇
+    start: int
+
+
+def title_unit(draft: Draft) -> TitleUnit | None:
+    """The unit the title names (垛团村一季度…汇报 → 村, 乡镇意识形态工作汇报 → 乡镇)."""
     if not draft.front:
         return None
     m = _TITLE_UNIT.search(draft.paragraphs[draft.front[0]])
     if m is None:
         return None
     name = m.group("name").removeprefix("中共")
-    if name == "乡镇":
-        return "乡镇"
-    return kind_from_name(name) or (name if name in KINDS else None)
+    kind = "乡镇" if name == "乡镇" else kind_from_name(name) or (name if name in KINDS else None)
+    return TitleUnit(kind, name, m.end("name") - len(name)) if kind else None
+
+
+def title_kind(draft: Draft) -> str | None:
+    unit = title_unit(draft)
+    return unit.kind if unit else None
 
 
 def _same_kind(title: str, body: str) -> bool:
@@ -259,26 +269,25 @@ def _same_kind(title: str, body: str) -> bool:
 
 
 def _title_findings(draft: Draft, resolved, refs: list[SelfRef], rules: RuleSet,
-                    in_title: str | None) -> list[Finding]:
+                    named: TitleUnit | None) -> list[Finding]:
     """The title's unit against the body's: the kind given, or the body's own self-references."""
-    if in_title is None:
+    if named is None:
         return []
     body = resolved.kind
     if body is None:
-        counted = [r.kind for r in refs if r.index not in draft.front
-                   and r.kind not in rules.self_ref.ambiguous and r.kind not in JURISDICTIONS]
-        body = inferred_kind([r for r in refs if r.index not in draft.front], rules)
-        if body is None or counted.count(body) < 2:
+        body_refs = [r for r in refs if r.index not in draft.front]
+        body = inferred_kind(body_refs, rules)
+        if body is None or sum(r.kind == body for r in body_refs) < 2:
             return []  # one self-reference is too little to say what the body is
-    if _same_kind(in_title, body) or (in_title in JURISDICTIONS and judge(in_title, body, None) is None):
+    if _same_kind(named.kind, body) or (named.kind in JURISDICTIONS
+                                        and judge(named.kind, body, None) is None):
         return []
-    title = draft.paragraphs[draft.front[0]]
     return [Finding(
         rule="unit.title", severity=ERROR, paragraph=draft.front[0] + 1,
-        snippet=title, column=1,
-        message=f"标题所写单位类型“{in_title}”与正文的单位类型“{body}”不符，疑为照搬其他单位的文稿",
+        snippet=named.name, column=named.start + 1,
+        message=f"标题中的“{named.name}”（{named.kind}）与正文的单位类型“{body}”不符，疑为照搬其他单位的文稿",
         suggestion="把标题改为本单位的名称",
-        source="标题应写明本单位名称（《党政机关公文格式》GB/T 9704—2012 7.3.2：标题由发文机关名称、事由和文种组成）",
+        source="标题应写明本单位名称（GB/T 9704—2012《党政机关公文格式》7.3.2：标题由发文机关名称、事由和文种组成）",
     )]
 
 
@@ -334,10 +343,10 @@ def _scope_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
 def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     refs = find_self_refs(draft, rules)
     findings = _self_ref_findings(draft, resolved, rules, refs)
-    in_title = title_kind(draft)
-    findings += _title_findings(draft, resolved, refs, rules, in_title)
+    named = title_unit(draft)
+    findings += _title_findings(draft, resolved, refs, rules, named)
     kind = (resolved.kind or inferred_kind(refs, rules)
-            or (in_title if in_title in KINDS else None))
+            or (named.kind if named and named.kind in KINDS else None))
     findings += _org_findings(draft, resolved, rules, kind)
     findings += _trade_findings(draft, resolved, rules, kind)
     findings += _scope_findings(draft, resolved, rules, kind)
