@@ -144,6 +144,7 @@ def test_campaigns_and_names_that_ended(sentence, day, rule):
     "2019年开展“不忘初心、牢记使命”主题教育时，曾查摆问题12条。",
     "推动党史学习教育常态化长效化。",
     "扎实开展党史学习教育总结工作。",
+    "深入学习贯彻习近平总书记关于意识形态工作的系列重要讲话精神。",
     "巩固拓展“不忘初心、牢记使命”主题教育成果。",
 ])
 def test_past_events_are_not_findings(sentence):
