@@ -139,3 +139,9 @@ def test_list_of_two_naming_the_same_item():
 def test_list_ending_with_its_first_item():
     found = repeated("先后学习了党的二十大精神、习近平总书记系列讲话精神、党的二十大精神。")
     assert [f[0] for f in found] == ["repeat.list"]
+
+
+def test_the_same_closing_formula_of_parallel_points_is_no_repeat():
+    paragraph = ("一是坚持问题导向，加强理论学习，完善学习制度，确保各项任务落到实处。"
+                 "二是坚持守正创新，深化阵地管理，健全审核机制，确保各项任务落到实处。")
+    assert repeated(paragraph) == []

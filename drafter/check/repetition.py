@@ -224,31 +224,45 @@ _POINT_MARKER = re.compile("^(?:[一二三四五六七八九十]+[是要]|第[�
 
 
 def _repeated_clauses(draft: Draft, reported: set[int]) -> list[Finding]:
-    """A clause repeated verbatim in its paragraph, where no sentence repeat was reported."""
+    """A clause repeated verbatim in its paragraph, where no sentence repeat was reported.
+
+    The same closing formula of parallel points (一是……，……，确保各项任务落到实处。二是……，
+    ……，确保各项任务落到实处。) is a way of writing, not a slip: a clause that ends a sentence
+    of three clauses or more is not compared with another such ending."""
     findings = []
     for index in draft.body_indices:
         if index in reported:
             continue
         text = draft.paragraphs[index]
-        seen: dict[str, int] = {}
-        for m in _CLAUSE.finditer(text):
-            norm = m.group(0).strip()
-            if len(norm) < CLAUSE_MIN_CHARS:
+        seen: dict[str, bool] = {}  # clause → whether it closed a long sentence
+        for start, end in sentence_spans(text):
+            clauses = [m for m in _CLAUSE.finditer(text, start, end) if m.group(0).strip()]
+            for n, m in enumerate(clauses):
+                norm = m.group(0).strip()
+                if norm[0] in _NUMERALS:  # 一是……；三是……: the points compared without their numbers
+                    norm = _POINT_MARKER.sub("", norm)
+                if len(norm) < CLAUSE_MIN_CHARS:
+                    continue
+                formula = n == len(clauses) - 1 and len(clauses) >= 3
+                if norm in seen and not (formula and seen[norm]):
+                    findings.append(_clause_finding(index, m))
+                    break
+                seen.setdefault(norm, formula)
+            else:
                 continue
-            if norm[0] in _NUMERALS:  # 一是……；三是……: the points compared without their numbers
-                norm = _POINT_MARKER.sub("", norm)
-            if norm in seen:
-                findings.append(Finding(
-                    rule="repeat.clause", severity=ERROR, paragraph=index + 1,
-                    snippet=shorten(m.group(0), 40), column=m.start() + 1,
-                    message=f"“{shorten(m.group(0))}”在本段前文已出现过",
-                    suggestion="删去重复的部分，或改为漏写的内容",
-                    related_paragraph=index + 1,
-                    source="同一文稿中语句重复，多为复制粘贴所致",
-                ))
-                break  # one per paragraph
-            seen[norm] = m.start()
+            break  # one per paragraph
     return findings
+
+
+def _clause_finding(index: int, m: re.Match[str]) -> Finding:
+    return Finding(
+        rule="repeat.clause", severity=ERROR, paragraph=index + 1,
+        snippet=shorten(m.group(0), 40), column=m.start() + 1,
+        message=f"“{shorten(m.group(0))}”在本段前文已出现过",
+        suggestion="删去重复的部分，或改为漏写的内容",
+        related_paragraph=index + 1,
+        source="同一文稿中语句重复，多为复制粘贴所致",
+    )
 
 
 
