@@ -231,7 +231,7 @@ def _repeated_clauses(draft: Draft, reported: set[int]) -> list[Finding]:
     of three clauses or more is not compared with another such ending."""
     findings = []
     for index in draft.body_indices:
-        if index in reported:
+        if index in reported or not _has_twice(draft.paragraphs[index]):
             continue
         text = draft.paragraphs[index]
         seen: dict[str, bool] = {}  # clause → whether it closed a long sentence
@@ -252,6 +252,13 @@ def _repeated_clauses(draft: Draft, reported: set[int]) -> list[Finding]:
                 continue
             break  # one per paragraph
     return findings
+
+
+def _has_twice(text: str) -> bool:
+    """Some clause of CLAUSE_MIN_CHARS or more occurs twice (the fast look most paragraphs end at)."""
+    keys = [_POINT_MARKER.sub("", c.strip()) for c in _CLAUSE.findall(text)]
+    keys = [k for k in keys if len(k) >= CLAUSE_MIN_CHARS]
+    return len(keys) != len(set(keys))
 
 
 def _clause_finding(index: int, m: re.Match[str]) -> Finding:
