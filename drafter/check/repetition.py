@@ -238,9 +238,7 @@ def _repeated_clauses(draft: Draft, reported: set[int]) -> list[Finding]:
         for start, end in sentence_spans(text):
             clauses = [m for m in _CLAUSE.finditer(text, start, end) if m.group(0).strip()]
             for n, m in enumerate(clauses):
-                norm = m.group(0).strip()
-                if norm[0] in _NUMERALS:  # 一是……；三是……: the points compared without their numbers
-                    norm = _POINT_MARKER.sub("", norm)
+                norm = _without_number(m.group(0).strip())
                 if len(norm) < CLAUSE_MIN_CHARS:
                     continue
                 formula = n == len(clauses) - 1 and len(clauses) >= 3
@@ -256,9 +254,16 @@ def _repeated_clauses(draft: Draft, reported: set[int]) -> list[Finding]:
 
 def _has_twice(text: str) -> bool:
     """Some clause of CLAUSE_MIN_CHARS or more occurs twice (the fast look most paragraphs end at)."""
-    keys = [_POINT_MARKER.sub("", c.strip()) for c in _CLAUSE.findall(text)]
+    keys = [_without_number(c.strip()) for c in _CLAUSE.findall(text)]
     keys = [k for k in keys if len(k) >= CLAUSE_MIN_CHARS]
     return len(keys) != len(set(keys))
+
+
+def _without_number(clause: str) -> str:
+    """一是……；三是……: the points compared without their numbers."""
+    if clause and clause[0] in _NUMERALS:
+        return _POINT_MARKER.sub("", clause)
+    return clause
 
 
 def _clause_finding(index: int, m: re.Match[str]) -> Finding:
