@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import datetime as dt
 
-from drafter.check import CheckContext, RuleFileError, check_paragraphs
+from drafter.check import ERROR, CheckContext, RuleFileError, check_paragraphs
 from drafter.check.rules import DATA, load_rule_file, load_rules, parse_rules, shipped_rules
 from drafter.errors import DrafterError
 
@@ -265,3 +265,28 @@ def test_any_rules_file_loads_or_is_refused_in_chinese(data):
         assert str(error).startswith("规则文件 r.yaml")
         for word in ("None", "True", "False", "'"):
             assert word not in str(error), str(error)
+
+
+def test_user_placeholders_and_one_finding_per_sentence(tmp_path):
+    path = write(tmp_path, """\
+        placeholders:
+          - id: tbd
+            pattern: 待定
+            message: “{match}”尚未填写
+        wording:
+          - id: loud
+            pattern: '[狠猛]抓'
+            needle: [狠抓, 猛抓]
+            message: “{match}”语气过重
+            per_sentence: true
+        """)
+    findings = check_paragraphs(["讲话", "会议时间待定。要狠抓学习、猛抓落实。再狠抓一遍。"], CheckContext(), [path])
+    assert [(f.rule, f.severity, f.snippet) for f in findings] == [
+        ("placeholder.tbd", ERROR, "待定"), ("wording.loud", ERROR, "狠抓"), ("wording.loud", ERROR, "狠抓")]
+    assert "本句共 2 处" in findings[1].message and "本句" not in findings[2].message
+
+
+def test_shipped_placeholder_rules_have_sources():
+    rules = shipped_rules()
+    assert rules.placeholders and all(r.source and r.severity == ERROR for r in rules.placeholders)
+    assert all(r.source for r in rules.wording + rules.formulations)
