@@ -19,10 +19,10 @@ from drafter.progress import Progress, choose_mode
 
 BASE = MINIMAL_YAML.format(template="ideology-four-grips") + """\
 leaders:
-  - name: 张某某
+  - name: 张卫东
     post: 党组书记、局长
     role: 第一责任人
-  - name: 李某某
+  - name: 李红梅
     post: 党组成员、副局长
     role: 分管领导
 """
@@ -118,7 +118,7 @@ def test_gbk_csv_numbers_and_empty_cells(tmp_path, base):
         writer = csv.writer(handle)
         writer.writerow(["unit.name", "unit.kind", "leaders.1.name", "leaders.2.name", "leaders.2.role",
                          "meeting.date"])
-        writer.writerow(["某某县110指挥中心", "中心", "110", "赵某某", "分管领导", "2024年4月1日"])
+        writer.writerow(["某某县110指挥中心", "中心", "110", "赵文斌", "分管领导", "2024年4月1日"])
         writer.writerow(["某某街道办事处", "街道", "", "", "", ""])
     out = tmp_path / "out"
     result = run_cli("render", str(base), "--table", str(table), "-o", str(out), "-q")
@@ -126,10 +126,10 @@ def test_gbk_csv_numbers_and_empty_cells(tmp_path, base):
     assert result.err == "" and result.out == ""  # --quiet: nothing when all went well
     first = next(out.glob("某某县110指挥中心*.docx"))
     text = body_text(first)
-    assert "我中心" in text and "110、赵某某同志分管" in text and "2024年4月1日" in text
+    assert "我中心" in text and "110、赵文斌同志分管" in text and "2024年4月1日" in text
     second = next(out.glob("某某街道办事处*.docx"))
     text = body_text(second)
-    assert "我街道" in text and "李某某同志分管" in text and "2024年3月15日" in text  # empty cells keep the base
+    assert "我街道" in text and "李红梅同志分管" in text and "2024年3月15日" in text  # empty cells keep the base
 
 
 @pytest.mark.parametrize("header, expected", [
@@ -192,9 +192,10 @@ def test_folders_without_o_write_next_to_each_input(tmp_path):
 
 
 def test_strict_fails_documents_the_checker_objects_to(tmp_path, base):
-    (tmp_path / "bad.yaml").write_text(BASE.replace("meeting:\n", "title: 村党支部书记在会议上的讲话\nmeeting:\n"),
+    clean = BASE.replace("某某县统计局", "清河县统计局")  # 某某 is a placeholder the checker refuses
+    (tmp_path / "bad.yaml").write_text(clean.replace("meeting:\n", "title: 村党支部书记在会议上的讲话\nmeeting:\n"),
                                        encoding="utf-8")
-    (tmp_path / "good.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "good.yaml").write_text(clean, encoding="utf-8")
     out = tmp_path / "out"
     result = run_cli("render", str(tmp_path / "bad.yaml"), str(tmp_path / "good.yaml"), "-o", str(out), "--strict")
     assert result.code == 1, result

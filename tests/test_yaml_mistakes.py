@@ -59,7 +59,7 @@ def test_an_empty_optional_text_or_group_uses_the_default(tmp_path):
 
 
 def test_an_empty_required_group_says_it_is_empty(tmp_path):
-    text = BASE.replace("  title: 社区党委书记、居委会主任\n  name: 赵某某\n", "")
+    text = BASE.replace("  title: 社区党委书记、居委会主任\n  name: 赵文斌\n", "")
     assert_reported(validate(tmp_path, text), line_of("speaker:"), "字段“speaker”没有填写")
 
 
@@ -90,11 +90,11 @@ COLON_AND_DASH_CASES = {
     "full-width colon in a mapping": ("  kind: 社区", "  kind：社区", "kind:", [FULL_WIDTH_COLON]),
     "full-width colon, last of its group": ("  party_org: 社区党委", "  party_org：社区党委", "party_org:", [FULL_WIDTH_COLON]),
     "no space after the colon": ("  kind: 社区", "  kind:社区", "kind:", [SPACE_AFTER_COLON, "kind: 社区"]),
-    "no space after the colon, first of its group": ("  name: 某某区青山", "  name:某某区青山", "name: 某某区青山",
+    "no space after the colon, first of its group": ("  name: 云岭区青山", "  name:云岭区青山", "name: 云岭区青山",
                                                       [SPACE_AFTER_COLON]),
-    "no space after the colon in a list item": ("  - name: 孙某某", "  - name:孙某某", "- name: 孙某某", [SPACE_AFTER_COLON]),
+    "no space after the colon in a list item": ("  - name: 孙海燕", "  - name:孙海燕", "- name: 孙海燕", [SPACE_AFTER_COLON]),
     "no space after the colon, last field": ("  - 街道党工委", "  - 街道党工委\nrecipient:某某", "- 街道党工委", [SPACE_AFTER_COLON]),
-    "full-width colon in a list item": ("  - name: 周某某", "  - name：周某某", "- name: 周某某", [FULL_WIDTH_COLON]),
+    "full-width colon in a list item": ("  - name: 周志强", "  - name：周志强", "- name: 周志强", [FULL_WIDTH_COLON]),
     "no space after the dash, first item": ("  - 社区微信公众号", "  -社区微信公众号", "- 社区微信公众号", [SPACE_AFTER_DASH]),
     "no space after the dash, middle item": ("  - 居民微信群", "  -居民微信群", "- 居民微信群", [SPACE_AFTER_DASH]),
     "no space after the dash, last item": ("  - 社区宣传栏", "  -社区宣传栏", "- 社区宣传栏", [SPACE_AFTER_DASH]),
@@ -112,7 +112,7 @@ def test_colons_and_dashes_name_the_line_typed(tmp_path, name):
 
 
 def test_a_group_written_on_one_line_without_the_space(tmp_path):
-    text = BASE.replace("  title: 社区党委书记、居委会主任\n  name: 赵某某\n", "  title:社区党委书记\n")
+    text = BASE.replace("  title: 社区党委书记、居委会主任\n  name: 赵文斌\n", "  title:社区党委书记\n")
     assert_reported(validate(tmp_path, text), line_of("title: 社区党委书记"), SPACE_AFTER_COLON, "title: 社区党委书记")
 
 
@@ -140,7 +140,7 @@ def test_a_pasted_indented_line_is_not_silently_joined_with_a_space(tmp_path):
 
 
 def test_english_text_wrapped_over_two_lines_is_folded_as_yaml_says(tmp_path):
-    text = BASE.replace("  name: 赵某某", "  name: Zhao\n    Mou")
+    text = BASE.replace("  name: 赵文斌", "  name: Zhao\n    Mou")
     assert validate(tmp_path, text).code == 0
 
 
@@ -186,9 +186,9 @@ def test_encodings_notepad_saves_are_read(tmp_path, encoding):
 MORE_CASES = {
     "colon left out": ("  kind: 社区", "  kind 社区", "kind:", "字段名“kind”后面缺少冒号，写成“kind: 社区”"),
     "colon left out after a top-level name": ("channels:", "channels", "channels:", "字段名“channels”后面缺少冒号"),
-    "colon left out in a list item": ("  - name: 孙某某", "  - name 孙某某", "- name: 孙某某",
-                                      "字段名“name”后面缺少冒号，写成“- name: 孙某某”"),
-    "field name left out in a list item": ("  - name: 孙某某", "  - 孙某某", "- name: 孙某某", "“- name: 张三”"),
+    "colon left out in a list item": ("  - name: 孙海燕", "  - name 孙海燕", "- name: 孙海燕",
+                                      "字段名“name”后面缺少冒号，写成“- name: 孙海燕”"),
+    "field name left out in a list item": ("  - name: 孙海燕", "  - 孙海燕", "- name: 孙海燕", "“- name: 张三”"),
     "en dash": ("  - 社区微信公众号", "  – 社区微信公众号", "- 社区微信公众号", "半角短横线“-”加一个空格开头（现在是“–”）"),
     "full-width minus": ("  - 居民微信群", "  －居民微信群", "- 居民微信群", "现在是“－”），写成“- 居民微信群”"),
 }
@@ -201,19 +201,19 @@ def test_missing_or_chinese_punctuation_names_the_line_typed(tmp_path, name):
 
 
 @pytest.mark.parametrize("text, problem", [
-    ("  - name: 孙某某\n\tpost: 社区党委副书记", "Tab"),
-    ("  - name: 孙某某\n    post: - 社区党委副书记", "此处不能出现“- ”列表项：列表从“字段名:”的下一行开始写"),
+    ("  - name: 孙海燕\n\tpost: 社区党委副书记", "Tab"),
+    ("  - name: 孙海燕\n    post: - 社区党委副书记", "此处不能出现“- ”列表项：列表从“字段名:”的下一行开始写"),
 ])
 def test_yaml_problems_are_all_in_chinese(tmp_path, text, problem):
-    result = validate(tmp_path, BASE.replace("  - name: 孙某某\n    post: 社区党委副书记", text))
+    result = validate(tmp_path, BASE.replace("  - name: 孙海燕\n    post: 社区党委副书记", text))
     assert result.code == 1 and problem in result.err
     assert not any(word in result.err for word in ("while", "found", "expected", "scanning")), result.err
 
 
 def test_no_space_after_a_colon_inside_braces(tmp_path):
-    text = BASE.replace("  title: 社区党委书记、居委会主任\n  name: 赵某某\n", "  {title: 社区党委书记, name:赵某某}\n")
+    text = BASE.replace("  title: 社区党委书记、居委会主任\n  name: 赵文斌\n", "  {title: 社区党委书记, name:赵文斌}\n")
     text = text.replace("speaker:\n  {", "speaker: {")
-    assert_reported(validate(tmp_path, text), line_of("speaker:"), SPACE_AFTER_COLON, "name: 赵某某")
+    assert_reported(validate(tmp_path, text), line_of("speaker:"), SPACE_AFTER_COLON, "name: 赵文斌")
 
 
 def test_a_quoted_value_over_two_lines_is_not_joined_with_a_space_either(tmp_path):
