@@ -53,12 +53,13 @@ def templates_show(parent_dirs: tuple[Path, ...], name: str, template_dirs: tupl
 
     template = library(None, tuple(parent_dirs or ()) + template_dirs).get(name)
     manifest = template.manifest
+    outline = template.outline()  # before printing anything: a broken template prints only its error
     click.echo(f"{template.name}：{manifest.title}（{manifest.genre}）\n  {manifest.description}")
     click.echo(f"  文件：{template.file.path}")
     if len(template.chain) > 1:
         click.echo("  继承：" + " → ".join(f.name for f in template.chain))
     click.echo("\n提纲：")
-    for level, text in template.outline():
+    for level, text in outline:
         click.echo("  " + "  " * (level - 1) + text)
     click.echo("\n模板字段（公共字段 unit、speaker、meeting、leaders、tasks 之外）：")
     for spec in template.fields:
