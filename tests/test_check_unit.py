@@ -241,6 +241,11 @@ def test_units_without_a_level_may_name_any_scope():
     assert scope(["讲话", "推进全县统计工作，服务全市大局。"], CheckContext(unit_kind="局")) == []
 
 
+def test_a_speech_at_a_meeting_of_the_level_above_is_no_title_mismatch():
+    paragraphs = ["红星村党支部书记在全镇意识形态工作会议上的讲话", "我村认真落实。", "我村干部带头学习。"]
+    assert scope(paragraphs) == []
+
+
 def test_title_naming_another_kind_of_unit():
     paragraphs = ["乡镇意识形态工作汇报", "今年，我办认真履行职责。", "我办组织干部学习。"]
     assert scope(paragraphs) == [("unit.title", 1, "乡镇", ERROR)]
@@ -251,8 +256,10 @@ def test_title_naming_another_kind_of_unit():
 @pytest.mark.parametrize("title, kind", [
     ("垛团村一季度意识形态工作情况汇报", "村"),
     ("宁远县统计局2023年意识形态工作情况报告", "局"),
-    ("党工委书记在2024年红星街道意识形态工作会议上的讲话", "街道"),
     ("红星镇党委书记述职报告", "镇"),
+    ("红星村党支部书记在全镇意识形态工作会议上的讲话", "村"),
+    ("党工委书记在2024年红星街道意识形态工作会议上的讲话", None),  # the meeting's, not the speaker's
+    ("县发改委党组书记述职报告", None),
 ])
 def test_kind_named_by_the_title(title, kind):
     from drafter.check.document import Draft

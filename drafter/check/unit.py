@@ -232,13 +232,16 @@ def _trade_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
 # --------------------------------------------------------------------------- title
 
 
-_KIND_WORDS = "乡镇|街道|社区|中心|学校|公司|" + "|".join(k for k in KINDS if len(k) == 1)
+# 委 is left out: in a title it is mostly 党委, 党工委, 县委 (whose kind the name does not tell).
+_KIND_WORDS = "乡镇|街道|社区|中心|学校|公司|" + "|".join(k for k in KINDS if len(k) == 1 and k != "委")
 # A unit's name in a title, up to what follows it there: a year, 关于, the period, the subject.
 _TITLE_UNIT = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{0,10}}?(?:{_KIND_WORDS}))"
     r"(?:党委|党组|党工委|党支部|党总支|委员会)?(?:副?书记)?"
     r"(?=(?:19|20)\d\d\s*年|关于|上半年|下半年|第?[一二三四]季度|年度|意识形态|党建|党风|"
-    r"全面从严|工作|述职)")
+    r"全面从严|工作|述职|$)")
+# 某某村党支部书记在全镇……会议上的讲话: the unit after 在 holds the meeting, not the speaker's
+_AT_MEETING = re.compile("在[^，。]*会")
 
 
 class TitleUnit(NamedTuple):
@@ -251,7 +254,9 @@ def title_unit(draft: Draft) -> TitleUnit | None:
     """The unit the title names (垛团村一季度…汇报 → 村, 乡镇意识形态工作汇报 → 乡镇)."""
     if not draft.front:
         return None
-    m = _TITLE_UNIT.search(draft.paragraphs[draft.front[0]])
+    title = draft.paragraphs[draft.front[0]]
+    at = _AT_MEETING.search(title)
+    m = _TITLE_UNIT.search(title, 0, at.start() if at else len(title))
     if m is None:
         return None
     name = m.group("name").removeprefix("中共")
