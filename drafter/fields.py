@@ -55,7 +55,7 @@ class FieldSpec(BaseModel):
 
     def pydantic_field(self) -> tuple[Any, Any]:
         description = "：".join(p for p in (self.title, self.help) if p)
-        extra: dict[str, Any] = {"description": description or None}
+        extra: dict[str, Any] = {"title": self.title or None, "description": description or None}
         if self.example is not None:
             extra["examples"] = [self.example]
         if self.required:

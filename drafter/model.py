@@ -10,7 +10,8 @@ import re
 from datetime import date
 from typing import Annotated, Any, Optional
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, computed_field, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, computed_field,
+                      model_validator)
 
 from .dates import parse_date
 from .era import era_for
@@ -51,7 +52,8 @@ def _not_empty(value: str) -> str:
 Text = Annotated[str, BeforeValidator(_as_text), AfterValidator(_clean_text)]
 RequiredText = Annotated[Text, AfterValidator(_not_empty)]
 CnDate = Annotated[date, BeforeValidator(parse_date)]
-KindName = Annotated[Text, AfterValidator(known_kind)]
+# The schema lists the kinds, so that editors and `drafter serve` offer them as choices.
+KindName = Annotated[Text, AfterValidator(known_kind), WithJsonSchema({"type": "string", "enum": list(KINDS)})]
 
 
 class InputModel(BaseModel):
@@ -72,10 +74,10 @@ class InputModel(BaseModel):
 
 
 class Unit(InputModel):
-    name: RequiredText = Field(description="单位全称，如：某某县机关事务管理局")
-    short_name: Optional[Text] = Field(None, description="单位简称，如：县机关事务局；不填则用全称")
-    kind: Optional[KindName] = Field(None, description=f"单位类型，决定“我局”“我村”等称谓：{kind_names()}")
-    party_org: Optional[Text] = Field(None, description="本单位党组织的称呼，如：党组、党委、党支部；不填按单位类型推定")
+    name: RequiredText = Field(title="单位全称", description="单位全称，如：某某县机关事务管理局")
+    short_name: Optional[Text] = Field(None, title="单位简称", description="单位简称，如：县机关事务局；不填则用全称")
+    kind: Optional[KindName] = Field(None, title="单位类型", description=f"单位类型，决定“我局”“我村”等称谓：{kind_names()}")
+    party_org: Optional[Text] = Field(None, title="党组织", description="本单位党组织的称呼，如：党组、党委、党支部；不填按单位类型推定")
 
     @computed_field
     @property
@@ -106,13 +108,13 @@ class Unit(InputModel):
 
 
 class Speaker(InputModel):
-    title: RequiredText = Field(description="讲话人职务，如：党委书记、党组书记、村党支部书记")
-    name: Optional[Text] = Field(None, description="讲话人姓名，写在标题下的署名行")
+    title: RequiredText = Field(title="讲话人职务", description="讲话人职务，如：党委书记、党组书记、村党支部书记")
+    name: Optional[Text] = Field(None, title="讲话人姓名", description="讲话人姓名，写在标题下的署名行")
 
 
 class Meeting(InputModel):
-    name: Optional[Text] = Field(None, description="会议名称，如：2024年意识形态工作会议；不填用模板的默认名称")
-    date: CnDate = Field(default_factory=date.today, description="会议日期，写成 2024-01-25；不填用今天")
+    name: Optional[Text] = Field(None, title="会议名称", description="会议名称，如：2024年意识形态工作会议；不填用模板的默认名称")
+    date: CnDate = Field(default_factory=date.today, title="会议日期", description="会议日期，写成 2024-01-25；不填用今天")
 
     @computed_field
     @property
@@ -126,29 +128,29 @@ class Meeting(InputModel):
 
 
 class Leader(InputModel):
-    name: RequiredText = Field(description="姓名")
-    post: Optional[Text] = Field(None, description="职务，如：党组副书记、副局长")
-    role: Optional[Text] = Field(None, description="在本项工作中的责任，如：第一责任人、分管领导、班子成员")
-    duty: Optional[Text] = Field(None, description="分管或负责的具体工作")
+    name: RequiredText = Field(title="姓名")
+    post: Optional[Text] = Field(None, title="职务", description="职务，如：党组副书记、副局长")
+    role: Optional[Text] = Field(None, title="责任", description="在本项工作中的责任，如：第一责任人、分管领导、班子成员")
+    duty: Optional[Text] = Field(None, title="分管工作", description="分管或负责的具体工作")
 
 
 class Item(InputModel):
-    title: RequiredText = Field(description="标题或要点")
-    detail: Optional[Text] = Field(None, description="具体内容，可写多段")
+    title: RequiredText = Field(title="标题或要点")
+    detail: Optional[Text] = Field(None, title="具体内容", description="具体内容，可写多段")
 
 
 class SpeechInput(InputModel):
     """Fields every template shares. Templates add theirs through their manifest."""
 
-    template: Optional[Text] = Field(None, description="使用的模板名称（命令行 -t 可覆盖）")
-    title: Optional[Text] = Field(None, description="文稿标题；不填由模板按讲话人和会议生成")
-    unit: Unit
-    speaker: Speaker
-    meeting: Meeting = Field(default_factory=Meeting)
+    template: Optional[Text] = Field(None, title="模板", description="使用的模板名称（命令行 -t 可覆盖）")
+    title: Optional[Text] = Field(None, title="文稿标题", description="文稿标题；不填由模板按讲话人和会议生成")
+    unit: Unit = Field(title="本单位")
+    speaker: Speaker = Field(title="讲话人")
+    meeting: Meeting = Field(default_factory=Meeting, title="会议")
     # Plain [] rather than default_factory=list: pydantic copies a mutable default for
     # every instance anyway, and inspecting list's signature costs ~2 ms at each start.
-    leaders: list[Leader] = Field(default=[], description="领导班子成员及其责任")
-    tasks: list[Item] = Field(default=[], description="重点工作任务")
+    leaders: list[Leader] = Field(default=[], title="领导班子", description="领导班子成员及其责任")
+    tasks: list[Item] = Field(default=[], title="重点工作任务")
 
     def context(self) -> dict[str, Any]:
         """Plain data for the template: dicts and lists only, nothing with methods to reach."""

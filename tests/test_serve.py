@@ -500,3 +500,30 @@ def report_data_of(path: Path) -> dict:
     from drafter.source import load_file
 
     return to_json(load_file(path).data)
+
+
+def test_the_schema_the_form_comes_from_has_chinese_titles_and_the_unit_kinds(client):
+    schema = json.loads(run_cli("schema", "quarterly-report").out)
+    titles = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for name, prop in node.get("properties", {}).items():
+                titles.append((name, prop.get("title", "")))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    assert titles and [t for t in titles if t[1].isascii()] == []  # no “Short Name”
+    assert schema["properties"]["unit"]["title"] == "本单位"
+    assert schema["$defs"]["Unit"]["properties"]["short_name"]["title"] == "单位简称"
+    assert schema["properties"]["period"]["title"] == "报告期"
+    kinds = schema["$defs"]["Unit"]["properties"]["kind"]["anyOf"][0]["enum"]
+    assert "学校" in kinds and "村" in kinds
+    page = client.get("/edit", params={"file": REPORT}).text
+    assert re.search(r'data-key="kind" data-widget="select">\s*<span class="title">单位类型</span>', page)
+    assert "<option selected>学校</option>" in page
+    assert '<span class="help">如：县机关事务局；不填则用全称</span>' in page  # the title is not repeated

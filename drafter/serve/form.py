@@ -23,9 +23,6 @@ HIDDEN = {"template"}
 _MULTILINE_HINT = "多段"
 _TITLE_END = re.compile("[，：；（(]")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Titles of the shared groups, used while the model gives them none (pydantic then
-# titles them with the class name, “Unit”).
-_GROUP_TITLES = {"unit": "本单位", "speaker": "讲话人", "meeting": "会议"}
 
 
 @dataclass
@@ -137,8 +134,6 @@ def _title_and_help(key: Any, node: dict[str, Any], resolved: dict[str, Any]) ->
         if description.startswith(title) and description[len(title):len(title) + 1] in ("，", "：", "；"):
             description = description[len(title) + 1:]
         return title, description
-    if not description and key in _GROUP_TITLES:
-        return _GROUP_TITLES[key], ""
     if description:
         cut = _TITLE_END.search(description)
         if cut is None:
