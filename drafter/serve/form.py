@@ -101,6 +101,8 @@ class _Builder:
                          help_text, required, _placeholder(resolved))
         if form.widget == "select":
             form.choices = [str(c) for c in resolved.get("enum", [resolved.get("const")])]
+            listed = "：" + "、".join(form.choices)  # the select shows them: the help need not
+            form.help = form.help[: -len(listed)] if form.help.endswith(listed) else form.help
         return form
 
     def group(self, key: Any, node: dict[str, Any], title: str) -> FormField:
