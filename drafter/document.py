@@ -13,7 +13,7 @@ from enum import Enum
 CN_DIGITS = "零一二三四五六七八九"
 
 
-class Kind(str, Enum):
+class BlockType(str, Enum):
     TITLE = "title"
     BYLINE = "byline"
     SALUTATION = "salutation"
@@ -29,7 +29,7 @@ class Kind(str, Enum):
 class Block:
     """One paragraph of the document: title, byline, heading, body text …."""
 
-    kind: Kind
+    type: BlockType
     text: str
     level: int = 0  # 1–4 for headings
     number: str = ""  # 一、 （一） 1. （1）, filled in by number_headings
@@ -50,7 +50,7 @@ class Document:
     author: str = ""
     subject: str = ""
     date: _dt.date | None = None
-    kind: str = "讲话"  # 讲话 or 汇报
+    genre: str = "讲话"  # 讲话 or 汇报
     meta: dict[str, str] = field(default_factory=dict)
 
     def paragraphs(self) -> list[str]:
@@ -58,7 +58,7 @@ class Document:
         non-empty cells one by one, row by row (as drafter check reads a .docx)."""
         texts: list[str] = []
         for block in self.blocks:
-            if block.kind is Kind.TABLE:
+            if block.type is BlockType.TABLE:
                 texts.extend(line for row in block.rows for cell in row for line in cell.split("\n") if line)
             else:
                 texts.append(block.display)
@@ -106,9 +106,9 @@ def number_headings(blocks: list[Block]) -> None:
     a title (a second part in one file, as drafter format finds them)."""
     counters = [0, 0, 0, 0]
     for block in blocks:
-        if block.kind is Kind.TITLE:
+        if block.type is BlockType.TITLE:
             counters = [0, 0, 0, 0]
-        if block.kind is not Kind.HEADING:
+        if block.type is not BlockType.HEADING:
             continue
         index = block.level - 1
         counters[index] += 1

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, unquote
 
-from .document import Block, Document, Kind, number_headings
+from .document import Block, Document, BlockType, number_headings
 from .errors import Position, TemplateError
 
 # Noncharacters: the input model refuses them in users' data, so they cannot be forged.
@@ -38,11 +38,11 @@ _ORIGIN = re.compile(f"{_ORIGIN_START}(\\d+):([^{_ORIGIN_END}]*){_ORIGIN_END}")
 _MARKS = re.compile(f"[{DATA_START}{DATA_END}]|{_ORIGIN.pattern}")
 _LEVEL_NAMES = "零一二三四"
 _DIRECTIVES = {
-    "title": Kind.TITLE,
-    "byline": Kind.BYLINE,
-    "salutation": Kind.SALUTATION,
-    "closing": Kind.CLOSING,
-    "signature": Kind.SIGNATURE,
+    "title": BlockType.TITLE,
+    "byline": BlockType.BYLINE,
+    "salutation": BlockType.SALUTATION,
+    "closing": BlockType.CLOSING,
+    "signature": BlockType.SIGNATURE,
 }
 _HEADING = re.compile(r"^(#{1,6})\s*(.*)$")
 _DIRECTIVE = re.compile(r"^@([a-z]+)\s*(.*)$")
@@ -88,11 +88,11 @@ def parse(text: str, template: str = "") -> list[Block]:
         if not _plain(line.text):
             continue
         block = _block(line)
-        if block.kind is Kind.HEADING:
+        if block.type is BlockType.HEADING:
             if block.level > level + 1:
                 raise line.error(_skipped(level, block.level))
             level = block.level
-        if blocks and block.kind is Kind.TITLE and blocks[-1].kind is Kind.TITLE:
+        if blocks and block.type is BlockType.TITLE and blocks[-1].type is BlockType.TITLE:
             blocks[-1].text += "\n" + block.text  # one title on several lines
         else:
             blocks.append(block)
@@ -102,7 +102,7 @@ def parse(text: str, template: str = "") -> list[Block]:
 
 def _block(line: _Line) -> Block:
     if line.text.startswith(DATA_START):  # a line that starts with user data is always text
-        return Block(Kind.BODY, _plain(line.text))
+        return Block(BlockType.BODY, _plain(line.text))
     heading = _HEADING.match(line.text)
     if heading:
         level = len(heading.group(1))
@@ -111,15 +111,15 @@ def _block(line: _Line) -> Block:
         text = _TYPED_NUMBER.sub("", _plain(heading.group(2)), count=1)
         if not text:
             raise line.error("标题是空的")
-        return Block(Kind.HEADING, text, level)
+        return Block(BlockType.HEADING, text, level)
     directive = _DIRECTIVE.match(line.text)
     if directive:
-        kind = _DIRECTIVES.get(directive.group(1))
-        if kind is None:
+        block_type = _DIRECTIVES.get(directive.group(1))
+        if block_type is None:
             known = "、".join("@" + name for name in _DIRECTIVES)
             raise line.error(f"不认识的标记“@{directive.group(1)}”，可用：{known}")
-        return Block(kind, _plain(directive.group(2)))
-    return Block(Kind.BODY, _plain(line.text))
+        return Block(block_type, _plain(directive.group(2)))
+    return Block(BlockType.BODY, _plain(line.text))
 
 
 def _skipped(previous: int, level: int) -> str:
@@ -138,10 +138,10 @@ def _plain(text: str) -> str:
 
 
 def build_document(text: str, *, template: str = "", author: str = "", subject: str = "",
-                   date=None, kind: str = "讲话") -> Document:
+                   date=None, genre: str = "讲话") -> Document:
     blocks = parse(text, template)
-    titles = [b.text for b in blocks if b.kind is Kind.TITLE]
+    titles = [b.text for b in blocks if b.type is BlockType.TITLE]
     if len(titles) > 1:
         raise TemplateError(f"模板 {template} 生成了 {len(titles)} 个标题（@title 只能连续出现在开头）")
     title = titles[0].replace("\n", "") if titles else ""
-    return Document(blocks, title=title, author=author, subject=subject, date=date, kind=kind)
+    return Document(blocks, title=title, author=author, subject=subject, date=date, genre=genre)

@@ -15,7 +15,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 
 from .dates import parse_date
 from .era import era_for
-from .kinds import KINDS, kind_names
+from .unit_types import UNIT_TYPES, unit_type_names
 
 # Characters XML 1.0 (and so Word) cannot store; tab, LF and CR are fine. The
 # noncharacters U+FDD0–U+FDEF are refused too: templates use them as markers.
@@ -38,8 +38,8 @@ def _clean_text(value: str) -> str:
 
 def known_kind(value: str) -> str:
     """The unit kind `value`, or the one message every command gives for an unknown kind."""
-    if value not in KINDS:
-        raise ValueError(f"不认识的单位类型“{value}”，可选：{kind_names()}")
+    if value not in UNIT_TYPES:
+        raise ValueError(f"不认识的单位类型“{value}”，可选：{unit_type_names()}")
     return value
 
 
@@ -53,7 +53,7 @@ Text = Annotated[str, BeforeValidator(_as_text), AfterValidator(_clean_text)]
 RequiredText = Annotated[Text, AfterValidator(_not_empty)]
 CnDate = Annotated[date, BeforeValidator(parse_date)]
 # The schema lists the kinds, so that editors and `drafter serve` offer them as choices.
-KindName = Annotated[Text, AfterValidator(known_kind), WithJsonSchema({"type": "string", "enum": list(KINDS)})]
+KindName = Annotated[Text, AfterValidator(known_kind), WithJsonSchema({"type": "string", "enum": list(UNIT_TYPES)})]
 
 
 class InputModel(BaseModel):
@@ -76,7 +76,7 @@ class InputModel(BaseModel):
 class Unit(InputModel):
     name: RequiredText = Field(title="单位全称", description="单位全称，如：某某县机关事务管理局")
     short_name: Optional[Text] = Field(None, title="单位简称", description="单位简称，如：县机关事务局；不填则用全称")
-    kind: Optional[KindName] = Field(None, title="单位类型", description=f"单位类型，决定“我局”“我村”等称谓：{kind_names()}")
+    kind: Optional[KindName] = Field(None, title="单位类型", description=f"单位类型，决定“我局”“我村”等称谓：{unit_type_names()}")
     party_org: Optional[Text] = Field(None, title="党组织", description="本单位党组织的称呼，如：党组、党委、党支部；不填按单位类型推定")
 
     @computed_field
@@ -87,24 +87,24 @@ class Unit(InputModel):
     @computed_field
     @property
     def self_ref(self) -> str:
-        return KINDS[self.kind].self_ref if self.kind else "我单位"
+        return UNIT_TYPES[self.kind].self_ref if self.kind else "我单位"
 
     @computed_field
     @property
     def whole(self) -> str:
-        return KINDS[self.kind].whole if self.kind else "全单位"
+        return UNIT_TYPES[self.kind].whole if self.kind else "全单位"
 
     @computed_field
     @property
     def divisions(self) -> str:
-        return KINDS[self.kind].divisions if self.kind else "各部门"
+        return UNIT_TYPES[self.kind].divisions if self.kind else "各部门"
 
     @computed_field
     @property
     def org(self) -> str:
         if self.party_org:
             return self.party_org
-        return KINDS[self.kind].party_org if self.kind else "党组织"
+        return UNIT_TYPES[self.kind].party_org if self.kind else "党组织"
 
 
 class Speaker(InputModel):

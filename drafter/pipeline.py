@@ -57,7 +57,7 @@ def render_data(data: Any, template: Template) -> Rendered:
         author=data.unit.name,
         subject=meeting["name"] or "",
         date=data.meeting.date,
-        kind=template.manifest.genre,
+        genre=template.manifest.genre,
     )
     document.meta = {"unit": data.unit.short, "meeting": meeting["name"] or template.manifest.title}
     return Rendered(document, data, template)
@@ -76,6 +76,6 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
 def default_filename(rendered: Rendered, suffix: str) -> str:
     """单位简称-会议名称-2022-01-25.docx, safe on Windows and Linux."""
     doc = rendered.document
-    parts = [doc.meta["unit"], doc.meta["meeting"] + doc.kind, rendered.data.meeting.date.isoformat()]
+    parts = [doc.meta["unit"], doc.meta["meeting"] + doc.genre, rendered.data.meeting.date.isoformat()]
     name = "-".join(_UNSAFE.sub("_", p).strip("._") for p in parts if p)
     return name[:120] + suffix

@@ -11,7 +11,7 @@ import yaml
 
 from .errors import TemplateError
 from .fields import FIELD_TYPES
-from .kinds import kind_names
+from .unit_types import unit_type_names
 from .output import write_atomic
 from .templates import SUFFIX, Library, Template, example_data
 from .templates.files import read_template
@@ -76,7 +76,7 @@ def starter_yaml(template: Template) -> str:
     manifest = template.manifest
     text = _SHARED_COMMENTS.format(
         schema=f"{template.name}.schema.json", title=manifest.title, description=manifest.description,
-        name=template.name, kinds=kind_names(), meeting=template.meeting_default or "工作会议",
+        name=template.name, kinds=unit_type_names(), meeting=template.meeting_default or "工作会议",
         today=date.today().isoformat())
     example = example_data(template)
     if template.fields:

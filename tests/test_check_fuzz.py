@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter.check import CheckContext, check_paragraphs, to_json_dict
-from drafter.kinds import KINDS
+from drafter.unit_types import UNIT_TYPES
 
 # Characters the rules care about, so that the generated text exercises them.
 ALPHABET = ("我本们村局街道社区镇乡县区市办委校公司中心党组委工支部书记作为身一二三四五六七八九十"
@@ -19,7 +19,7 @@ paragraph = st.text(alphabet=ALPHABET, min_size=0, max_size=80)
 contexts = st.builds(
     CheckContext,
     unit_name=st.one_of(st.none(), st.text(alphabet=ALPHABET, max_size=12)),
-    unit_kind=st.one_of(st.none(), st.sampled_from(sorted(KINDS))),
+    unit_kind=st.one_of(st.none(), st.sampled_from(sorted(UNIT_TYPES))),
     speaker_title=st.one_of(st.none(), st.sampled_from(["党组书记", "党委书记、局长", "村党支部书记", "主任"])),
     date=st.one_of(st.none(), st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2030, 1, 1))),
 )

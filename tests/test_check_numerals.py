@@ -11,7 +11,7 @@ import pytest
 from drafter.check import CheckContext, check_paragraphs
 from drafter.check.document import FAMILIES, parse_heading, standard_marker
 from drafter.check.textutil import cn_to_int
-from drafter.document import Block, Kind, cn_number, heading_number, number_headings
+from drafter.document import Block, BlockType, cn_number, heading_number, number_headings
 
 
 @pytest.mark.parametrize("n, written", [
@@ -29,7 +29,7 @@ def test_cn_to_int_is_the_exact_inverse():
 
 def test_the_hundredth_heading_is_written_in_chinese():
     """It was “100、” in the writer while the checker expected “一百、”."""
-    blocks = [Block(Kind.HEADING, "标题", level=1) for _ in range(101)]
+    blocks = [Block(BlockType.HEADING, "标题", level=1) for _ in range(101)]
     number_headings(blocks)
     assert [b.number for b in blocks[98:]] == ["九十九、", "一百、", "一百零一、"]
     assert heading_number(2, 100) == "（一百）"
@@ -46,9 +46,9 @@ def test_checker_reads_what_the_writer_writes(level, n):
 
 
 def test_a_long_speech_numbered_by_the_writer_is_clean():
-    blocks = [Block(Kind.TITLE, "讲话")]
+    blocks = [Block(BlockType.TITLE, "讲话")]
     for _ in range(105):
-        blocks += [Block(Kind.HEADING, "加强组织领导", level=1), Block(Kind.BODY, f"第{_}项工作要抓好落实。")]
+        blocks += [Block(BlockType.HEADING, "加强组织领导", level=1), Block(BlockType.BODY, f"第{_}项工作要抓好落实。")]
     number_headings(blocks)
     findings = check_paragraphs([b.display for b in blocks], CheckContext())
     assert [f for f in findings if f.rule.startswith("structure.")] == []

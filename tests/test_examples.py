@@ -45,11 +45,11 @@ def test_example_renders_with_its_unit_and_title(rendered, path):
     else:
         assert paragraphs[0].startswith(data["speaker"]["title"]) and paragraphs[0].endswith("讲话")
     # the self-reference follows the unit's kind, and no other kind's slips in
-    from drafter.kinds import KINDS
+    from drafter.unit_types import UNIT_TYPES
 
-    own = KINDS[data["unit"]["kind"]].self_ref
+    own = UNIT_TYPES[data["unit"]["kind"]].self_ref
     assert own in text
-    others = {k.self_ref for k in KINDS.values()} - {own, "我县", "我区", "我市"}
+    others = {k.self_ref for k in UNIT_TYPES.values()} - {own, "我县", "我区", "我市"}
     assert not [ref for ref in others if re.search(ref + r"(?![长面限])", text)]
 
 

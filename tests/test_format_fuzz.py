@@ -11,7 +11,7 @@ import zipfile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.document import Kind
+from drafter.document import BlockType
 from drafter.wordin.layout import layout
 from drafter.wordin.roles import detect
 from drafter.wordin.source import SourceParagraph
@@ -35,7 +35,7 @@ def letters(text: str) -> str:
 def test_any_draft_is_laid_out_and_keeps_its_words(paragraphs, split):
     formatted = layout(detect(paragraphs), split_headings=split)
     blocks = formatted.document.blocks
-    assert all(1 <= b.level <= 4 for b in blocks if b.kind is Kind.HEADING)
+    assert all(1 <= b.level <= 4 for b in blocks if b.type is BlockType.HEADING)
     written = "".join(b.text + b.run_in for b in blocks)
     # numbers may change and a split heading loses its full stop; the words stay, in order
     assert letters(written) == letters("".join(p.text for p in paragraphs))

@@ -3,15 +3,15 @@ numbering that starts anew under a second title."""
 
 from __future__ import annotations
 
-from drafter.document import Block, Document, Kind, number_headings
+from drafter.document import Block, Document, BlockType, number_headings
 from drafter.writers.docx import document_xml
 from drafter.writers.text import to_markdown, to_text
 
 
 def sample() -> Document:
-    blocks = [Block(Kind.TITLE, "报告"), Block(Kind.HEADING, "加强管理。", level=2, run_in="要管好网站。"),
-              Block(Kind.TABLE, "", rows=[["项目", "次数"], ["学习\n讨论", "12"], ["只有一格"]]),
-              Block(Kind.TITLE, "附件"), Block(Kind.HEADING, "甲", level=1)]
+    blocks = [Block(BlockType.TITLE, "报告"), Block(BlockType.HEADING, "加强管理。", level=2, run_in="要管好网站。"),
+              Block(BlockType.TABLE, "", rows=[["项目", "次数"], ["学习\n讨论", "12"], ["只有一格"]]),
+              Block(BlockType.TITLE, "附件"), Block(BlockType.HEADING, "甲", level=1)]
     number_headings(blocks)
     return Document(blocks, title="报告")
 

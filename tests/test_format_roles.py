@@ -3,7 +3,7 @@ and every correction noted (roles.py and layout.py on paragraphs, no files)."""
 
 from __future__ import annotations
 
-from drafter.document import Kind
+from drafter.document import BlockType
 from drafter.wordin.layout import layout, role_table
 from drafter.wordin.roles import detect, parse_marker
 from drafter.wordin.source import Cell, SourceParagraph
@@ -59,9 +59,9 @@ def test_yishi_ershi_runs_and_years_are_body():
 
 def test_a_heading_swallowed_mid_paragraph_is_split_out_at_its_level():
     formatted = layout(items_of("标题", "一、提高站位", "要坚决抵制错误的言论。二、坚持教育培训", "正文。"))
-    assert [(b.kind, b.display) for b in formatted.document.blocks] == [
-        (Kind.TITLE, "标题"), (Kind.HEADING, "一、提高站位"), (Kind.BODY, "要坚决抵制错误的言论。"),
-        (Kind.HEADING, "二、坚持教育培训"), (Kind.BODY, "正文。")]
+    assert [(b.type, b.display) for b in formatted.document.blocks] == [
+        (BlockType.TITLE, "标题"), (BlockType.HEADING, "一、提高站位"), (BlockType.BODY, "要坚决抵制错误的言论。"),
+        (BlockType.HEADING, "二、坚持教育培训"), (BlockType.BODY, "正文。")]
     split = formatted.items[3]
     assert split.source == 3 and split.notes == ["原连在上一段末尾，拆为单独的小标题"]
 
@@ -78,14 +78,14 @@ def test_a_number_that_does_not_continue_the_numbering_stays_in_its_paragraph():
 
 def test_a_swallowed_second_level_heading_keeps_its_run_on_text():
     formatted = layout(items_of("标题", "一、总体要求", "（一）强化领导。要统一思想。（二）抓好学习。要读原著。"))
-    assert [(b.kind, b.number, b.text, b.run_in) for b in formatted.document.blocks[2:]] == [
-        (Kind.HEADING, "（一）", "强化领导。", "要统一思想。"), (Kind.HEADING, "（二）", "抓好学习。", "要读原著。")]
+    assert [(b.type, b.number, b.text, b.run_in) for b in formatted.document.blocks[2:]] == [
+        (BlockType.HEADING, "（一）", "强化领导。", "要统一思想。"), (BlockType.HEADING, "（二）", "抓好学习。", "要读原著。")]
 
 
 def test_a_run_in_heading_is_kept_run_in_below_the_first_level():
     formatted = layout(items_of("标题", "一、总体要求", "（三）加强阵地管理。要管好网站。"))
     block = formatted.document.blocks[2]
-    assert (block.kind, block.number, block.text, block.run_in) == (Kind.HEADING, "（一）", "加强阵地管理。", "要管好网站。")
+    assert (block.type, block.number, block.text, block.run_in) == (BlockType.HEADING, "（一）", "加强阵地管理。", "要管好网站。")
     assert block.display == "（一）加强阵地管理。要管好网站。"
     assert "小标题接排正文：标题部分用标题字体，其余用仿宋" in formatted.items[2].notes
 
@@ -100,9 +100,9 @@ def test_a_colon_ends_a_run_in_heading_too():
 def test_split_headings_splits_run_in_headings_and_first_levels_always():
     formatted = layout(items_of("标题", "一、总体要求。要统一思想。", "（一）加强阵地管理。要管好网站。"),
                        split_headings=True)
-    assert [(b.kind, b.display) for b in formatted.document.blocks[1:]] == [
-        (Kind.HEADING, "一、总体要求"), (Kind.BODY, "要统一思想。"),
-        (Kind.HEADING, "（一）加强阵地管理"), (Kind.BODY, "要管好网站。")]
+    assert [(b.type, b.display) for b in formatted.document.blocks[1:]] == [
+        (BlockType.HEADING, "一、总体要求"), (BlockType.BODY, "要统一思想。"),
+        (BlockType.HEADING, "（一）加强阵地管理"), (BlockType.BODY, "要管好网站。")]
     first_level = layout(items_of("标题", "一、总体要求。要统一思想。"))
     assert [b.display for b in first_level.document.blocks[1:]] == ["一、总体要求", "要统一思想。"]
 
@@ -134,8 +134,8 @@ def test_closing_attachments_signature_and_date():
                                              "落款", "成文日期"]
     document = layout(items_of("关于工作情况的报告", "一、基本情况", "附件：1.台账", "2.记录", "县审计局",
                                "2024年12月20日")).document
-    assert [b.kind for b in document.blocks] == [Kind.TITLE, Kind.HEADING, Kind.ATTACHMENT, Kind.ATTACHMENT,
-                                                 Kind.SIGNATURE, Kind.SIGNATURE]
+    assert [b.type for b in document.blocks] == [BlockType.TITLE, BlockType.HEADING, BlockType.ATTACHMENT, BlockType.ATTACHMENT,
+                                                 BlockType.SIGNATURE, BlockType.SIGNATURE]
 
 
 def test_table_cells_become_one_table_item():
@@ -152,7 +152,7 @@ def test_table_cells_become_one_table_item():
 def test_no_headings_is_said():
     formatted = layout(items_of("一段话。", "又一段话。"))
     assert formatted.notices == ["没有找到带编号或标题样式的小标题，全文按正文排版"]
-    assert [b.kind for b in formatted.document.blocks] == [Kind.BODY, Kind.BODY]
+    assert [b.type for b in formatted.document.blocks] == [BlockType.BODY, BlockType.BODY]
 
 
 def test_role_table_rows_show_the_paragraph_as_written():
@@ -163,9 +163,9 @@ def test_role_table_rows_show_the_paragraph_as_written():
 
 def test_numbers_start_anew_under_the_title_of_a_second_part():
     formatted = layout(items_of("第一篇讲话", "一、甲", "二、乙", "正文。", "第二篇讲话", "开场白。", "一、丙", "二、丁"))
-    assert [(b.kind, b.display) for b in formatted.document.blocks] == [
-        (Kind.TITLE, "第一篇讲话"), (Kind.HEADING, "一、甲"), (Kind.HEADING, "二、乙"), (Kind.BODY, "正文。"),
-        (Kind.TITLE, "第二篇讲话"), (Kind.BODY, "开场白。"), (Kind.HEADING, "一、丙"), (Kind.HEADING, "二、丁")]
+    assert [(b.type, b.display) for b in formatted.document.blocks] == [
+        (BlockType.TITLE, "第一篇讲话"), (BlockType.HEADING, "一、甲"), (BlockType.HEADING, "二、乙"), (BlockType.BODY, "正文。"),
+        (BlockType.TITLE, "第二篇讲话"), (BlockType.BODY, "开场白。"), (BlockType.HEADING, "一、丙"), (BlockType.HEADING, "二、丁")]
     assert formatted.items[4].notes == ["其后小标题从“一、”重新编号：按新一部分的标题排"]
     assert formatted.document.title == "第一篇讲话"
     # without such a line, 一、 again is a repeated number and is corrected

@@ -2,14 +2,14 @@
 
 import pytest
 
-from drafter.document import Kind, cn_number
+from drafter.document import BlockType, cn_number
 from drafter.errors import TemplateError
 from drafter.errors import Position
 from drafter.markup import DATA_END, DATA_START, build_document, origin_marker, parse
 
 
 def headings(text):
-    return [b.display for b in parse(text) if b.kind is Kind.HEADING]
+    return [b.display for b in parse(text) if b.type is BlockType.HEADING]
 
 
 def test_numbers_follow_levels_and_restart_under_each_parent():
@@ -36,15 +36,15 @@ def test_chinese_numbers_beyond_ten():
 
 def test_directives_and_body():
     blocks = parse("@title 标题\n@byline 张三\n@salutation 同志们：\n\n正文一段\n@closing 谢谢大家！\n@signature 某局")
-    assert [(b.kind, b.text) for b in blocks] == [
-        (Kind.TITLE, "标题"), (Kind.BYLINE, "张三"), (Kind.SALUTATION, "同志们："),
-        (Kind.BODY, "正文一段"), (Kind.CLOSING, "谢谢大家！"), (Kind.SIGNATURE, "某局")]
+    assert [(b.type, b.text) for b in blocks] == [
+        (BlockType.TITLE, "标题"), (BlockType.BYLINE, "张三"), (BlockType.SALUTATION, "同志们："),
+        (BlockType.BODY, "正文一段"), (BlockType.CLOSING, "谢谢大家！"), (BlockType.SIGNATURE, "某局")]
 
 
 def test_user_data_never_becomes_markup():
     data = DATA_START + "# 这是用户写的正文" + DATA_END + "\n" + DATA_START + "@title 也不是标题" + DATA_END
     blocks = parse(data)
-    assert [(b.kind, b.text) for b in blocks] == [(Kind.BODY, "# 这是用户写的正文"), (Kind.BODY, "@title 也不是标题")]
+    assert [(b.type, b.text) for b in blocks] == [(BlockType.BODY, "# 这是用户写的正文"), (BlockType.BODY, "@title 也不是标题")]
 
 
 def test_title_lines_join_into_one_title():
@@ -91,7 +91,7 @@ def test_markup_errors_name_the_template_line_a_marker_gives():
 def test_origin_markers_never_reach_the_document():
     marker = origin_marker("/a/b.j2", 3)
     blocks = parse(marker + "@title 标题\n" + marker + "# 甲\n正文" + marker + "\n" + marker)
-    assert [(b.kind, b.text) for b in blocks] == [(Kind.TITLE, "标题"), (Kind.HEADING, "甲"), (Kind.BODY, "正文")]
+    assert [(b.type, b.text) for b in blocks] == [(BlockType.TITLE, "标题"), (BlockType.HEADING, "甲"), (BlockType.BODY, "正文")]
 
 
 def test_list_filters_read_like_chinese():

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import EXAMPLES, run_cli
-from drafter.document import Block, Document, Kind, number_headings
+from drafter.document import Block, Document, BlockType, number_headings
 from drafter.pipeline import load_and_render
 from drafter.writers.html import break_lines, paginate, to_html, width
 
@@ -34,7 +34,7 @@ def _document(blocks: list[Block]) -> Document:
 
 
 def test_pages_hold_22_lines_and_number_odd_right_even_left():
-    blocks = [Block(Kind.TITLE, "标题")] + [Block(Kind.BODY, "字" * 26) for _ in range(50)]
+    blocks = [Block(BlockType.TITLE, "标题")] + [Block(BlockType.BODY, "字" * 26) for _ in range(50)]
     pages = paginate(_document(blocks))
     assert [len(page.lines) for page in pages] == [22, 22, 8]  # title, blank line, 50 body lines
     html = to_html(_document(blocks))
@@ -43,8 +43,8 @@ def test_pages_hold_22_lines_and_number_odd_right_even_left():
 
 
 def test_a_heading_never_ends_a_page():
-    blocks = [Block(Kind.BODY, "字" * 26) for _ in range(21)] + [Block(Kind.HEADING, "小标题", 1),
-                                                                Block(Kind.BODY, "正文")]
+    blocks = [Block(BlockType.BODY, "字" * 26) for _ in range(21)] + [Block(BlockType.HEADING, "小标题", 1),
+                                                                Block(BlockType.BODY, "正文")]
     pages = paginate(_document(blocks))
     assert [line.text for line in pages[1].lines] == ["一、小标题", "正文"]
     assert len(pages[0].lines) == 21

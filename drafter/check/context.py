@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from drafter import dates
 from drafter.errors import InputError
-from drafter.kinds import KINDS
+from drafter.unit_types import UNIT_TYPES
 
 if TYPE_CHECKING:
     from drafter.source import Source
@@ -24,13 +24,13 @@ class CheckContext:
 
     unit_name: str | None = None  # 镇沅县地方志办公室
     unit_short_name: str | None = None  # 县地方志办 / 志办
-    unit_kind: str | None = None  # a key of drafter.kinds.KINDS
+    unit_kind: str | None = None  # a key of drafter.unit_types.UNIT_TYPES
     speaker_title: str | None = None  # 党组书记、主任
     date: _dt.date | None = None  # the meeting date
     party_org: str | None = None  # 党组 / 党委 / 党支部 …, when the unit data says
 
     def __post_init__(self) -> None:
-        if self.unit_kind is not None and self.unit_kind not in KINDS:
+        if self.unit_kind is not None and self.unit_kind not in UNIT_TYPES:
             from drafter.model import known_kind  # its message, the one render gives
 
             try:
@@ -129,7 +129,7 @@ def kind_from_name(name: str) -> str | None:
                 break
         else:
             break
-    for kind in sorted(KINDS, key=len, reverse=True):
+    for kind in sorted(UNIT_TYPES, key=len, reverse=True):
         if name.endswith(kind) and len(name) > len(kind):
             return kind
     return None

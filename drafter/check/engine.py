@@ -11,7 +11,7 @@ from drafter.check.context import CheckContext, kind_from_name
 from drafter.check.document import Draft
 from drafter.check.findings import Finding, sort_findings
 from drafter.check.rules import RuleSet, load_rules
-from drafter.kinds import KINDS
+from drafter.unit_types import UNIT_TYPES
 
 
 class Resolved(NamedTuple):
@@ -38,7 +38,7 @@ class Resolved(NamedTuple):
         if self.ctx.party_org:
             return self.ctx.party_org
         if self.kind:
-            return KINDS[self.kind].party_org
+            return UNIT_TYPES[self.kind].party_org
         return None
 
     @property

@@ -21,7 +21,7 @@ from drafter.check.document import Draft
 from drafter.check.findings import ERROR, HINT, Finding
 from drafter.check.context import kind_from_name
 from drafter.check.rules import RuleSet
-from drafter.kinds import KINDS
+from drafter.unit_types import UNIT_TYPES
 
 _ORGS = "党组|党委|党工委|党支部|党总支"
 _SECRETARY = re.compile(rf"({_ORGS}|支部|总支)(副?)书记")
@@ -116,8 +116,8 @@ def _title_org(draft: Draft, front_posts: list[Post], resolved) -> tuple[Post, s
             continue
         named = draft.paragraphs[post.index][:post.start]
         kind = kind_from_name(named) if named else None
-        kind = kind or (named[-1] if named and named[-1] in KINDS else None) or resolved.kind
-        if kind in KINDS:
+        kind = kind or (named[-1] if named and named[-1] in UNIT_TYPES else None) or resolved.kind
+        if kind in UNIT_TYPES:
             return post, kind
     return None
 
@@ -128,7 +128,7 @@ def _body_org_findings(draft: Draft, resolved, front_posts: list[Post],
     if found is None:
         return []
     post, kind = found
-    words = "|".join(dict.fromkeys([KINDS[kind].self_ref, KINDS[kind].self_ref[1:], kind]))
+    words = "|".join(dict.fromkeys([UNIT_TYPES[kind].self_ref, UNIT_TYPES[kind].self_ref[1:], kind]))
     mention = re.compile(rf"(?<![各全每])(?:{words})(?P<org>{_ORGS})")
     claimed = {(c.index, c.start) for c in claims}
     findings = []
@@ -190,7 +190,7 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     for post in front_posts:
         if post.org is None or post.org == unit_org:
             continue
-        if not resolved.party_org_given and post.org in KINDS[resolved.kind].other_orgs:
+        if not resolved.party_org_given and post.org in UNIT_TYPES[resolved.kind].other_orgs:
             continue  # a large 村 or 社区 may have a 党总支 or a 党委
         if any(c.org == post.org for c in claims):
             continue  # the body confirms the title

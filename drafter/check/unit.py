@@ -20,7 +20,7 @@ from drafter.check.document import Draft
 from drafter.check.findings import ERROR, HINT, Finding
 from drafter.check.context import kind_from_name
 from drafter.check.rules import RuleSet
-from drafter.kinds import KINDS
+from drafter.unit_types import UNIT_TYPES
 
 # Administrative levels of the territorial kinds; the others (局, 办 …) have none.
 LEVEL = {"市": 3, "县": 2, "区": 2, "乡": 1, "镇": 1, "街道": 1, "村": 0, "社区": 0}
@@ -42,7 +42,7 @@ class SelfRef(NamedTuple):
 def _word_table() -> tuple[re.Pattern[str], dict[str, str]]:
     """Regex over 我/我们/本 + kind word, and kind word → kind (校 and 学校 → 学校)."""
     words: dict[str, str] = {}
-    for kind, info in KINDS.items():
+    for kind, info in UNIT_TYPES.items():
         words[info.self_ref[1:]] = kind
         words.setdefault(kind, kind)
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -72,7 +72,7 @@ def find_self_refs(draft: Draft, rules: RuleSet) -> list[SelfRef]:
 
 def own_form(prefix: str, kind: str) -> str:
     """The self-reference of `kind` written with the same prefix: 我街道 → 我村, 本局 → 本村."""
-    info = KINDS[kind]
+    info = UNIT_TYPES[kind]
     if prefix == "我们":
         return f"我们{kind}"
     return prefix + info.self_ref[1:]
@@ -134,7 +134,7 @@ def _self_ref_findings(draft: Draft, resolved, rules: RuleSet, refs: list[SelfRe
         findings.append(Finding(
             rule="unit.self-ref", severity=HINT, paragraph=ref.index + 1,
             snippet=ref.text, column=ref.start + 1,
-            message=(f"“{ref.text}”与文中主要的自称“{KINDS[dominant].self_ref}”"
+            message=(f"“{ref.text}”与文中主要的自称“{UNIT_TYPES[dominant].self_ref}”"
                      f"（{counts[dominant]} 处）不一致"),
             suggestion=f"建议改为“{own}”（如单位类型不是“{dominant}”，请用 --kind 指定）",
             replacement=own,
@@ -165,7 +165,7 @@ def _org_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) -> l
     bare = re.compile("党组(?!织)")
     own_org = None
     if kind is not None:
-        own_org = resolved.party_org if resolved.party_org_given else KINDS[kind].party_org
+        own_org = resolved.party_org if resolved.party_org_given else UNIT_TYPES[kind].party_org
     for index, text in enumerate(draft.paragraphs):
         spans = []
         for m in compound.finditer(text):
@@ -177,9 +177,9 @@ def _org_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) -> l
                 advice = f"{who}，应为“{kind}{own_org}”等本单位党组织" if own_org else ""
                 replacement = f"{kind}{own_org}" if own_org and kind in LEVEL else None
             else:
-                proper = KINDS[word].party_org if word in KINDS else "党委"
+                proper = UNIT_TYPES[word].party_org if word in UNIT_TYPES else "党委"
                 advice = f"{word}设“{proper}”"
-                replacement = f"{word}{proper}" if word in KINDS else None
+                replacement = f"{word}{proper}" if word in UNIT_TYPES else None
             findings.append(Finding(
                 rule="unit.org", severity=ERROR, paragraph=index + 1, snippet=m.group(0),
                 column=m.start() + 1,
@@ -217,7 +217,7 @@ def _trade_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
         for index, text in enumerate(draft.paragraphs):
             for m in trade.pattern.finditer(text):
                 who = f"单位“{names[0]}”" if names else f"单位类型“{kind}”"
-                whole = KINDS[kind].whole if kind else ""
+                whole = UNIT_TYPES[kind].whole if kind else ""
                 example = f"（如“{whole}各项事业”）" if whole else ""
                 findings.append(Finding(
                     rule="unit.trade", severity=trade.severity, paragraph=index + 1,
@@ -233,7 +233,7 @@ def _trade_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
 
 
 # 委 is left out: in a title it is mostly 党委, 党工委, 县委 (whose kind the name does not tell).
-_KIND_WORDS = "乡镇|街道|社区|中心|学校|公司|" + "|".join(k for k in KINDS if len(k) == 1 and k != "委")
+_KIND_WORDS = "乡镇|街道|社区|中心|学校|公司|" + "|".join(k for k in UNIT_TYPES if len(k) == 1 and k != "委")
 # A unit's name in a title, up to what follows it there: a year, 关于, the period, the subject.
 _TITLE_UNIT = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{0,10}}?(?:{_KIND_WORDS}))"
@@ -245,7 +245,7 @@ _AT_MEETING = re.compile("在[^，。]*会")
 
 
 class TitleUnit(NamedTuple):
-    kind: str  # a key of KINDS, or 乡镇
+    kind: str  # a key of UNIT_TYPES, or 乡镇
     name: str  # as written in the title: 垛团村, 乡镇
     start: int
 
@@ -260,7 +260,7 @@ def title_unit(draft: Draft) -> TitleUnit | None:
     if m is None:
         return None
     name = m.group("name").removeprefix("中共")
-    kind = "乡镇" if name == "乡镇" else kind_from_name(name) or (name if name in KINDS else None)
+    kind = "乡镇" if name == "乡镇" else kind_from_name(name) or (name if name in UNIT_TYPES else None)
     return TitleUnit(kind, name, m.end("name") - len(name)) if kind else None
 
 
@@ -320,7 +320,7 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
 def _scope_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) -> list[Finding]:
     if kind is None or kind not in LEVEL:
         return []  # an office of a county says 全县, and so may any unit without a level
-    own = KINDS[kind].whole
+    own = UNIT_TYPES[kind].whole
     findings = []
     for index in draft.body_indices:
         text = draft.paragraphs[index]
@@ -351,7 +351,7 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     named = title_unit(draft)
     findings += _title_findings(draft, resolved, refs, rules, named)
     kind = (resolved.kind or inferred_kind(refs, rules)
-            or (named.kind if named and named.kind in KINDS else None))
+            or (named.kind if named and named.kind in UNIT_TYPES else None))
     findings += _org_findings(draft, resolved, rules, kind)
     findings += _trade_findings(draft, resolved, rules, kind)
     findings += _scope_findings(draft, resolved, rules, kind)

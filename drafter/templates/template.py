@@ -70,9 +70,9 @@ class Template:
 
     def outline(self) -> list[tuple[int, str]]:
         """Heading levels and texts of this template, rendered with its example data."""
-        from ..document import Kind
+        from ..document import BlockType
         from ..markup import parse
         from .examples import example_context
 
         blocks = parse(self.render(example_context(self)), self.name)
-        return [(b.level, b.display) for b in blocks if b.kind is Kind.HEADING]
+        return [(b.level, b.display) for b in blocks if b.type is BlockType.HEADING]

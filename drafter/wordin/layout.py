@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.document import Block, Document, Kind, number_headings
+from drafter.document import Block, Document, BlockType, number_headings
 from drafter.wordin.roles import Item, detect
 from drafter.wordin.source import read_source
 
-_KINDS = {
-    "title": Kind.TITLE, "byline": Kind.BYLINE, "addressee": Kind.SALUTATION, "salutation": Kind.SALUTATION,
-    "heading": Kind.HEADING, "body": Kind.BODY, "attachment": Kind.ATTACHMENT, "closing": Kind.CLOSING,
-    "signature": Kind.SIGNATURE, "date": Kind.SIGNATURE, "table": Kind.TABLE,
+_BLOCK_TYPES = {
+    "title": BlockType.TITLE, "byline": BlockType.BYLINE, "addressee": BlockType.SALUTATION, "salutation": BlockType.SALUTATION,
+    "heading": BlockType.HEADING, "body": BlockType.BODY, "attachment": BlockType.ATTACHMENT, "closing": BlockType.CLOSING,
+    "signature": BlockType.SIGNATURE, "date": BlockType.SIGNATURE, "table": BlockType.TABLE,
 }
 _REPORT_WORDS = ("报告", "汇报", "总结", "情况")
 
@@ -39,21 +39,21 @@ def layout(items: list[Item], split_headings: bool = False) -> Formatted:
     items = _split_run_ins(items, split_headings)
     blocks: list[Block] = []
     for item in items:
-        if item.role == "title" and blocks and blocks[-1].kind is Kind.TITLE:
+        if item.role == "title" and blocks and blocks[-1].type is BlockType.TITLE:
             blocks[-1].text += item.text  # a title typed over several lines is one title
         else:
             blocks.append(_block(item))
-    titles = [block.text for block in blocks if block.kind is Kind.TITLE]
+    titles = [block.text for block in blocks if block.type is BlockType.TITLE]
     title = titles[0] if titles else ""
     number_headings(blocks)
-    _note_numbers(items, [b for b in blocks if b.kind is Kind.HEADING])
+    _note_numbers(items, [b for b in blocks if b.type is BlockType.HEADING])
     notices = []
     if not any(item.role == "heading" for item in items):
         notices.append("没有找到带编号或标题样式的小标题，全文按正文排版")
     if any(item.role == "table" for item in items):
         notices.append("表格保留为表格，按正文字体（仿宋，4号）重排，列宽平均分配；合并的单元格不再合并（文字留在第一格）")
-    kind = "汇报" if any(word in title for word in _REPORT_WORDS) else "讲话"
-    return Formatted(Document(blocks, title=title, kind=kind), items, notices)
+    genre = "汇报" if any(word in title for word in _REPORT_WORDS) else "讲话"
+    return Formatted(Document(blocks, title=title, genre=genre), items, notices)
 
 
 def _split_run_ins(items: list[Item], split_headings: bool) -> list[Item]:
@@ -76,10 +76,10 @@ def _split_run_ins(items: list[Item], split_headings: bool) -> list[Item]:
 
 
 def _block(item: Item) -> Block:
-    kind = _KINDS[item.role]
-    if kind is Kind.TABLE:
-        return Block(kind, "", rows=item.rows)
-    return Block(kind, item.text, level=item.level, run_in=item.run_in)
+    block_type = _BLOCK_TYPES[item.role]
+    if block_type is BlockType.TABLE:
+        return Block(block_type, "", rows=item.rows)
+    return Block(block_type, item.text, level=item.level, run_in=item.run_in)
 
 
 def _note_numbers(items: list[Item], headings: list[Block]) -> None:

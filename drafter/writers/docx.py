@@ -12,7 +12,7 @@ from functools import lru_cache
 import zipfile
 from datetime import datetime, timezone
 
-from ..document import Block, Document, Kind
+from ..document import Block, Document, BlockType
 from . import gbt9704 as gb
 
 TITLE_CHARS_PER_LINE = 20  # 442 pt text width / 22 pt 2号 characters
@@ -42,27 +42,27 @@ def document_xml(document: Document) -> str:
     for i, block in enumerate(blocks):
         parts.append(_paragraph(block))
         # one blank line between the title group (title, bylines) and what follows
-        nxt = blocks[i + 1].kind if i + 1 < len(blocks) else None
-        if block.kind in (Kind.TITLE, Kind.BYLINE) and nxt not in (Kind.BYLINE, None):
+        nxt = blocks[i + 1].type if i + 1 < len(blocks) else None
+        if block.type in (BlockType.TITLE, BlockType.BYLINE) and nxt not in (BlockType.BYLINE, None):
             parts.append(_EMPTY_PARA)
-        elif block.kind is not Kind.SIGNATURE and nxt is Kind.SIGNATURE:
+        elif block.type is not BlockType.SIGNATURE and nxt is BlockType.SIGNATURE:
             parts.append(_EMPTY_PARA)
-        elif block.kind is not Kind.ATTACHMENT and nxt is Kind.ATTACHMENT:
+        elif block.type is not BlockType.ATTACHMENT and nxt is BlockType.ATTACHMENT:
             parts.append(_EMPTY_PARA)  # 附件说明 one line below the text
     parts.append(_DOC_CLOSE)
     return "".join(parts)
 
 
 def _paragraph(block: Block) -> str:
-    if block.kind is Kind.TABLE:
+    if block.type is BlockType.TABLE:
         return _table(block.rows)
-    style = gb.STYLE_IDS[block.level if block.kind is Kind.HEADING else block.kind.value]
-    if block.kind is Kind.ATTACHMENT and not block.text.startswith("附"):
+    style = gb.STYLE_IDS[block.level if block.type is BlockType.HEADING else block.type.value]
+    if block.type is BlockType.ATTACHMENT and not block.text.startswith("附"):
         style = "AttachmentItem"
     if block.run_in:
         return _run_in(block, style)
     ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-    if block.kind is Kind.TITLE:
+    if block.type is BlockType.TITLE:
         lines = [line for part in block.text.split("\n") for line in balance_title(part)]
         inner = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
     else:
@@ -143,7 +143,7 @@ def core_xml(document: Document, now: datetime | None = None) -> str:
         f"<dc:subject>{escape(document.subject)}</dc:subject>"
         f"<dc:creator>{escape(document.author)}</dc:creator>"
         f"<cp:lastModifiedBy>{escape(document.author)}</cp:lastModifiedBy>"
-        f"<cp:category>{escape(document.kind)}</cp:category>"
+        f"<cp:category>{escape(document.genre)}</cp:category>"
         "<dc:language>zh-CN</dc:language>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'

@@ -73,7 +73,7 @@ def _style(style_id: str, name: str, ppr: str, rpr: str, *, default: bool = Fals
             f'{based}<w:next w:val="Normal"/><w:qFormat/>{ppr}{rpr}</w:style>')
 
 
-# style id for each block kind / heading level; docx.py uses these
+# style id for each block type / heading level; docx.py uses these
 STYLE_IDS = {
     "title": "Title", "byline": "Byline", "salutation": "Salutation", "body": None,
     "closing": "Closing", "signature": "Signature", "table": "TableText", "attachment": "Attachment",

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 
-from ..document import Block, Document, Kind
+from ..document import Block, Document, BlockType
 from .docx import TITLE_CHARS_PER_LINE, balance_title
 
 CHARS_PER_LINE = 28
@@ -29,7 +29,7 @@ NO_LINE_START = set("，。、；：？！）》〉」』】〕”’…—·,.;
 # Marks that may not end a line: they move to the start of the next one.
 NO_LINE_END = set("（《〈「『【〔“‘([{")
 # Kinds whose paragraph stays on the page of the paragraph after it (keepNext).
-KEEP_WITH_NEXT = {Kind.TITLE, Kind.BYLINE, Kind.SALUTATION, Kind.HEADING}
+KEEP_WITH_NEXT = {BlockType.TITLE, BlockType.BYLINE, BlockType.SALUTATION, BlockType.HEADING}
 
 
 @dataclass
@@ -84,22 +84,22 @@ def break_lines(text: str, first_width: float, width_per_line: float) -> list[st
 
 def block_lines(block: Block, paragraph: int) -> list[Line]:
     """The lines one block takes on the page."""
-    if block.kind is Kind.TITLE:
+    if block.type is BlockType.TITLE:
         texts = [line for part in block.text.split("\n") for line in balance_title(part, TITLE_CHARS_PER_LINE)]
         role = "title"
-    elif block.kind is Kind.HEADING:
+    elif block.type is BlockType.HEADING:
         texts = break_lines(block.display, CHARS_PER_LINE - INDENT, CHARS_PER_LINE)
         role = f"h{block.level}"
-    elif block.kind in (Kind.BYLINE, Kind.SALUTATION):
+    elif block.type in (BlockType.BYLINE, BlockType.SALUTATION):
         texts = break_lines(block.display, CHARS_PER_LINE, CHARS_PER_LINE)
-        role = block.kind.value
-    elif block.kind is Kind.SIGNATURE:
+        role = block.type.value
+    elif block.type is BlockType.SIGNATURE:
         inner = CHARS_PER_LINE - SIGNATURE_INSET
         texts = break_lines(block.display, inner, inner)
         role = "signature"
     else:
         texts = break_lines(block.display, CHARS_PER_LINE - INDENT, CHARS_PER_LINE)
-        role = block.kind.value
+        role = block.type.value
     last = len(texts) - 1
     return [Line(text, role, paragraph, i == 0, i == last) for i, text in enumerate(texts)]
 
@@ -109,11 +109,11 @@ def paginate(document: Document) -> list[Page]:
     groups: list[tuple[list[Line], bool]] = []  # (lines, keep with the next group)
     blocks = document.blocks
     for index, block in enumerate(blocks):
-        following = blocks[index + 1].kind if index + 1 < len(blocks) else None
-        if block.kind is Kind.SIGNATURE and index and blocks[index - 1].kind is not Kind.SIGNATURE:
+        following = blocks[index + 1].type if index + 1 < len(blocks) else None
+        if block.type is BlockType.SIGNATURE and index and blocks[index - 1].type is not BlockType.SIGNATURE:
             groups.append(([Line("", "blank")], False))
-        groups.append((block_lines(block, index + 1), block.kind in KEEP_WITH_NEXT and following is not None))
-        if block.kind in (Kind.TITLE, Kind.BYLINE) and following not in (Kind.BYLINE, None):
+        groups.append((block_lines(block, index + 1), block.type in KEEP_WITH_NEXT and following is not None))
+        if block.type in (BlockType.TITLE, BlockType.BYLINE) and following not in (BlockType.BYLINE, None):
             groups.append(([Line("", "blank")], False))
     pages = [Page(1)]
     for position, (lines, keep) in enumerate(groups):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import Document, Kind
+from ..document import Document, BlockType
 
 _INDENT = "\u3000\u3000"  # two ideographic spaces, as a Chinese reader expects
 
@@ -11,15 +11,15 @@ def to_text(document: Document) -> str:
     lines: list[str] = []
     in_header = True
     for block in document.blocks:
-        if in_header and block.kind not in (Kind.TITLE, Kind.BYLINE):
+        if in_header and block.type not in (BlockType.TITLE, BlockType.BYLINE):
             in_header = False
             if lines:
                 lines.append("")  # a blank line after the title group
-        if block.kind is Kind.TITLE:
+        if block.type is BlockType.TITLE:
             lines.extend(block.text.split("\n"))
-        elif block.kind is Kind.TABLE:
+        elif block.type is BlockType.TABLE:
             lines.extend("\t".join(cell.replace("\n", " ") for cell in row) for row in block.rows)
-        elif block.kind in (Kind.BYLINE, Kind.SALUTATION, Kind.SIGNATURE):
+        elif block.type in (BlockType.BYLINE, BlockType.SALUTATION, BlockType.SIGNATURE):
             lines.append(block.text)
         else:
             lines.append(_INDENT + block.display)
@@ -29,15 +29,15 @@ def to_text(document: Document) -> str:
 def to_markdown(document: Document) -> str:
     out: list[str] = []
     for block in document.blocks:
-        if block.kind is Kind.TITLE:
+        if block.type is BlockType.TITLE:
             out.append("# " + block.text.replace("\n", ""))
-        elif block.kind is Kind.HEADING:
+        elif block.type is BlockType.HEADING:
             out.append("#" * (block.level + 1) + " " + block.display)
-        elif block.kind is Kind.BYLINE:
+        elif block.type is BlockType.BYLINE:
             out.append(f"<p align=\"center\">{_md_escape(block.text)}</p>")
-        elif block.kind is Kind.SIGNATURE:
+        elif block.type is BlockType.SIGNATURE:
             out.append(f"<p align=\"right\">{_md_escape(block.text)}</p>")
-        elif block.kind is Kind.TABLE:
+        elif block.type is BlockType.TABLE:
             out.append(_md_table(block.rows))
         else:
             out.append(_md_escape(block.display))

@@ -1,8 +1,9 @@
-"""Kinds of unit and how a text refers to each of them.
+"""Unit types (办, 局, 村, 街道 …, written as `unit.kind` in the input) and how a text
+refers to each of them.
 
-A unit's kind decides its self-reference (我局, 我村 …), the word for "the whole unit"
+A unit's type decides its self-reference (我局, 我村 …), the word for "the whole unit"
 (全局, 全村 …) and the usual name of its party organisation. The checker uses the same
-table to spot self-references copied from a unit of another kind.
+table to spot self-references copied from a unit of another type.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import NamedTuple
 
 
 
-class UnitKind(NamedTuple):
+class UnitType(NamedTuple):
     kind: str  # the key users write in `unit.kind`
     self_ref: str  # 我局
     whole: str  # 全局
@@ -57,9 +58,9 @@ _OTHER_ORGS = {
     "学校": ("党总支", "党支部"),
 }
 
-KINDS: dict[str, UnitKind] = {row[0]: UnitKind(*row, _OTHER_ORGS.get(row[0], ())) for row in _TABLE}
+UNIT_TYPES: dict[str, UnitType] = {row[0]: UnitType(*row, _OTHER_ORGS.get(row[0], ())) for row in _TABLE}
 
 
-def kind_names() -> str:
+def unit_type_names() -> str:
     """The known kinds as one Chinese list, for error messages and help."""
-    return "、".join(KINDS)
+    return "、".join(UNIT_TYPES)
