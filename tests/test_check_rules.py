@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 import datetime as dt
 
 from drafter.check import ERROR, CheckContext, RuleFileError, check_paragraphs
-from drafter.check.rules import DATA, load_rule_file, load_rules, parse_rules, shipped_rules
+from drafter.check.rules import (DATA, SHIPPED_FILES, RuleSet, load_rule_file, load_rules, parse_rules,
+                                 shipped_rules)
 from drafter.errors import DrafterError
 
 
@@ -27,6 +28,18 @@ def test_shipped_rules_load():
     assert rules.wording and rules.formulations and rules.trades
     assert "村" in rules.no_party_group
     assert rules.self_ref.follow_re("局") is not None
+
+
+def test_shipped_rule_files_are_valid_and_read_as_validated():
+    """shipped_rules() skips the file-format models at each run; here every shipped file goes
+    through them (valid regexes, ids, dates …) and must give exactly the same rules."""
+    validated = RuleSet()
+    for name in SHIPPED_FILES:
+        text = (DATA / name).read_text(encoding="utf-8")
+        validated = validated.merged(parse_rules(text, f"drafter/data/{name}"))
+    assert shipped_rules() == validated
+    for rule in validated.wording + validated.placeholders + validated.formulations + validated.trades:
+        assert rule.pattern.search  # compiles
 
 
 def test_user_rule_is_applied(tmp_path):

@@ -14,15 +14,13 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       field_validator, model_validator)
 
 from drafter.check.findings import ERROR, HINT, SEVERITIES
-from drafter.check.rules import (PatternRule, RuleFileError, RuleSet, SelfRefData, Trade,
-                                 compile_pattern)
+from drafter.check.rules import TRADE_SUFFIX, RuleFileError, RuleSet, compile_pattern, rule_set
 from drafter.era import congress_names, congress_opened
 from drafter.errors import InputError, InputErrors
 from drafter.source import Source, load_text
 from drafter.validation import validate
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_REGEX_SPECIALS = set(".^$*+?{}[]\\|()")
 
 # Python's own words for a broken regex, in the words a rule author needs (by substring).
 _REGEX_PROBLEMS = [
@@ -128,14 +126,6 @@ class _PatternSpec(_Spec):
                 raise ValueError(f"“{key}”引用了不存在的分组：{template}")
         return self
 
-    def needles(self) -> tuple[str, ...]:
-        """The given needles; a pattern without regex syntax is its own."""
-        if self.needle:
-            return tuple(self.needle)
-        if not _REGEX_SPECIALS & set(self.pattern):
-            return (self.pattern,)
-        return ()
-
 
 def _date_or_congress(value: Any) -> Any:
     """A date (2022-10-16) or the name of a National Congress (党的二十大), as a date."""
@@ -168,7 +158,7 @@ class _TradeSpec(_Spec):
     id: str
     words: Annotated[Words, Field(min_length=1)]
     unit_words: Words = []
-    suffix: Regex = "事业|系统|行业|战线"
+    suffix: Regex = TRADE_SUFFIX
     severity: Severity = HINT
     note: str = ""
 
@@ -203,54 +193,6 @@ class _RuleFileSpec(_Spec):
 # --------------------------------------------------------------------------- building
 
 
-def _when(day: _dt.date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
-
-
-def _pattern_rule(spec: _PatternSpec, family: str) -> PatternRule:
-    after = getattr(spec, "after", None)
-    before = getattr(spec, "before", None)
-
-    def text(template: str) -> str:
-        # {after} / {before} name the date the rule rests on, so the files state it once
-        return template.replace("{after}", _when(after)).replace("{before}", _when(before))
-
-    return PatternRule(
-        family=family,
-        id=spec.id,
-        regex=spec.pattern,
-        needles=spec.needles(),
-        message=text(spec.message),
-        severity=spec.severity,
-        replacement=spec.replacement,
-        suggestion=text(spec.suggestion),
-        source=text(spec.note),
-        unless_regexes=tuple(spec.unless),
-        aggregate=spec.aggregate,
-        per_sentence=spec.per_sentence,
-        after=after,
-        before=before,
-    )
-
-
-def _trade(spec: _TradeSpec) -> Trade:
-    alternatives = "|".join(re.escape(w) for w in sorted(spec.words, key=len, reverse=True))
-    return Trade(spec.id, tuple(spec.words), tuple(spec.unit_words or spec.words),
-                 f"(?:{alternatives})(?:{spec.suffix})", spec.severity, spec.note)
-
-
-def _self_ref(spec: _SelfReferenceSpec | None) -> SelfRefData:
-    if spec is None:
-        return SelfRefData()
-    return SelfRefData(
-        not_preceded_by=frozenset(spec.not_preceded_by),
-        ben_kinds=frozenset(spec.ben_kinds),
-        ben_not_preceded_by=frozenset(spec.ben_not_preceded_by),
-        ambiguous=frozenset(spec.ambiguous),
-        not_followed_by=tuple((kind, tuple(p)) for kind, p in spec.not_followed_by.items()),
-    )
-
-
 def _unique_ids(source: Source, key: str, items: list) -> None:
     """Two rules of one part with the same id: the later would silently hide the earlier."""
     seen: dict[str, int] = {}
@@ -276,16 +218,7 @@ def parse_rule_file(text: str, name: str) -> RuleSet:
         raise _rule_error(exc, name) from None
     for key in ("wording", "placeholders", "formulations", "trades"):
         _unique_ids(source, key, getattr(spec, key))
-    return RuleSet(
-        wording=tuple(_pattern_rule(s, "wording") for s in spec.wording),
-        placeholders=tuple(_pattern_rule(s, "placeholder") for s in spec.placeholders),
-        formulations=tuple(_pattern_rule(s, "dated") for s in spec.formulations),
-        trades=tuple(_trade(s) for s in spec.trades),
-        self_ref=_self_ref(spec.self_reference),
-        no_party_group=frozenset(spec.no_party_group),
-        disabled=frozenset(spec.disable),
-        files=(name,),
-    )
+    return rule_set(spec.model_dump(), name)
 
 
 def _rule_error(exc: InputError, name: str) -> RuleFileError:

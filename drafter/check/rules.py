@@ -22,13 +22,15 @@ import datetime as _dt
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from drafter.check.findings import ERROR, HINT
 from drafter.errors import DrafterError
 
 SHIPPED_FILES = ("rules/placeholder.yaml", "rules/wording.yaml", "rules/unit.yaml", "formulations.yaml")
 DATA = Path(__file__).resolve().parent.parent / "data"  # drafter/data, installed as plain files
+REGEX_SPECIALS = frozenset(".^$*+?{}[]\\|()")
+TRADE_SUFFIX = "事业|系统|行业|战线"  # what may follow a trade word (a file's `suffix`)
 
 
 class RuleFileError(DrafterError):
@@ -164,6 +166,90 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# --------------------------------------------------------------------------- building
+
+
+def rule_set(data: dict[str, Any], name: str) -> RuleSet:
+    """The rules of one file's data, already valid (validated by rulefile.py, or shipped)."""
+    return RuleSet(
+        wording=tuple(_pattern_rule(s, "wording") for s in data.get("wording") or ()),
+        placeholders=tuple(_pattern_rule(s, "placeholder") for s in data.get("placeholders") or ()),
+        formulations=tuple(_pattern_rule(s, "dated") for s in data.get("formulations") or ()),
+        trades=tuple(_trade(s) for s in data.get("trades") or ()),
+        self_ref=_self_ref(data.get("self_reference")),
+        no_party_group=frozenset(data.get("no_party_group") or ()),
+        disabled=frozenset(data.get("disable") or ()),
+        files=(name,),
+    )
+
+
+def _day(value: _dt.date | str | None) -> _dt.date | None:
+    """A date, or a congress's name (党的二十大) as the day it opened."""
+    if value is None or isinstance(value, _dt.date):
+        return value
+    from drafter.era import congress_opened
+
+    return congress_opened(value)
+
+
+def _when(day: _dt.date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def _needles(spec: dict[str, Any]) -> tuple[str, ...]:
+    """The given needles; a pattern without regex syntax is its own."""
+    if spec.get("needle"):
+        return tuple(spec["needle"])
+    if not REGEX_SPECIALS & set(spec["pattern"]):
+        return (spec["pattern"],)
+    return ()
+
+
+def _pattern_rule(spec: dict[str, Any], family: str) -> PatternRule:
+    after, before = _day(spec.get("after")), _day(spec.get("before"))
+
+    def text(template: str) -> str:
+        # {after} / {before} name the date the rule rests on, so the files state it once
+        return template.replace("{after}", _when(after)).replace("{before}", _when(before))
+
+    return PatternRule(
+        family=family,
+        id=spec["id"],
+        regex=spec["pattern"],
+        needles=_needles(spec),
+        message=text(spec["message"]),
+        severity=spec.get("severity", ERROR),
+        replacement=spec.get("replacement"),
+        suggestion=text(spec.get("suggestion", "")),
+        source=text(spec.get("note", "")),
+        unless_regexes=tuple(spec.get("unless") or ()),
+        aggregate=spec.get("aggregate", False),
+        per_sentence=spec.get("per_sentence", False),
+        after=after,
+        before=before,
+    )
+
+
+def _trade(spec: dict[str, Any]) -> Trade:
+    words = spec["words"]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    suffix = spec.get("suffix", TRADE_SUFFIX)
+    return Trade(spec["id"], tuple(words), tuple(spec.get("unit_words") or words),
+                 f"(?:{alternatives})(?:{suffix})", spec.get("severity", HINT), spec.get("note", ""))
+
+
+def _self_ref(spec: dict[str, Any] | None) -> SelfRefData:
+    if spec is None:
+        return SelfRefData()
+    return SelfRefData(
+        not_preceded_by=frozenset(spec.get("not_preceded_by") or ()),
+        ben_kinds=frozenset(spec.get("ben_kinds") or ()),
+        ben_not_preceded_by=frozenset(spec.get("ben_not_preceded_by") or ()),
+        ambiguous=frozenset(spec.get("ambiguous") or ()),
+        not_followed_by=tuple((kind, tuple(p)) for kind, p in (spec.get("not_followed_by") or {}).items()),
+    )
+
+
 # --------------------------------------------------------------------------- loading
 
 
@@ -184,10 +270,15 @@ def load_rule_file(path: Path) -> RuleSet:
 
 @lru_cache(maxsize=1)
 def shipped_rules() -> RuleSet:
+    """drafter's own rule files, read without the file-format models: the tests validate
+    them (test_check_rules.py), so each run is spared building and running the validators."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     rules = RuleSet()
     for name in SHIPPED_FILES:
-        text = (DATA / name).read_text(encoding="utf-8")
-        rules = rules.merged(parse_rules(text, f"drafter/data/{name}"))
+        data = yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=loader)
+        rules = rules.merged(rule_set(data, f"drafter/data/{name}"))
     return rules
 
 
