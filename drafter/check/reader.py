@@ -114,7 +114,7 @@ def read_docx(path: Path) -> list[str]:
     body = root.find(f"{_W}body")
     if body is None:
         return []
-    return [text for p in _blocks(body) for text in _texts(p) if text]
+    return [text for p in _blocks(body) for _, text in _sourced_texts(p) if text]
 
 
 def _open_docx(path: Path) -> Any:
@@ -151,36 +151,12 @@ def _readable(path: Path) -> None:
 
 def _blocks(element: Any) -> Iterator[Any]:
     """The paragraphs under element, in document order: tables, content controls and
-    other wrappers are walked through; a paragraph's text boxes are left to _texts."""
+    other wrappers are walked through; a paragraph's text boxes are left to _sourced_texts."""
     for child in element:
         if child.tag == _P:
             yield child
         else:
             yield from _blocks(child)
-
-
-def _texts(paragraph: Any) -> Iterator[str]:
-    """The paragraph's own text, then the paragraphs of the text boxes it anchors."""
-    parts: list[str] = []
-    boxes: list[Any] = []
-
-    def walk(element: Any) -> None:
-        for child in element:
-            tag = child.tag
-            if tag == _T:
-                parts.append(child.text or "")
-            elif tag == _TAB:
-                parts.append("\t")
-            elif tag == _TEXTBOX:
-                boxes.append(child)
-            elif tag != _FALLBACK:
-                walk(child)
-
-    walk(paragraph)
-    yield clean("".join(parts))
-    for box in boxes:
-        for inner in _blocks(box):
-            yield from _texts(inner)
 
 
 def read_draft(path: Path) -> list[str]:
@@ -203,8 +179,6 @@ def read_draft(path: Path) -> list[str]:
                     "可检查 .docx、.txt、.md 文稿或 .yaml 输入文件")
 
 
-
-
 def read_docx_sources(path: Path) -> tuple[Any, list[tuple[Any, str]]]:
     """For readers that want formatting hints (drafter format): the python-docx document
     and, in read_docx's order, each non-empty paragraph's w:p element with its text (a text
@@ -221,7 +195,8 @@ def read_docx_sources(path: Path) -> tuple[Any, list[tuple[Any, str]]]:
 
 
 def _sourced_texts(paragraph: Any) -> Iterator[tuple[Any, str]]:
-    """_texts with each text's own w:p element."""
+    """The paragraph's own text, then the paragraphs of the text boxes it anchors, each
+    with its own w:p element."""
     parts: list[str] = []
     boxes: list[Any] = []
 
