@@ -22,7 +22,3 @@ def use_chinese() -> None:
     gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
     gettext.textdomain(DOMAIN)
 
-
-def gettext_zh(message: str) -> str:
-    """One message in Chinese, for the few places drafter formats click's texts itself."""
-    return gettext.translation(DOMAIN, str(LOCALE_DIR), languages=["zh_CN"], fallback=True).gettext(message)

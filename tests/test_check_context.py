@@ -10,7 +10,7 @@ import pytest
 from conftest import MINIMAL_YAML, run_cli
 from drafter.check.context import CheckContext, ContextError, parse_date
 from drafter.errors import InputError
-from drafter.source import load_file
+from drafter.source import Source, load_file
 
 GOOD = MINIMAL_YAML.format(template="ideology-four-grips")
 BAD_DATE = "“2024-02-30”不是一个存在的日期"
@@ -67,7 +67,7 @@ def test_unit_data_needs_no_speaker_and_ignores_template_fields(tmp_path):
 
 def test_unit_data_without_a_file_has_no_positions():
     with pytest.raises(InputError) as caught:
-        CheckContext.from_mapping({"unit": {"name": "某州", "kind": "州"}})
+        CheckContext.from_source(Source("单位资料", {"unit": {"name": "某州", "kind": "州"}}))
     assert str(caught.value).startswith(f"字段“unit.kind”：{BAD_KIND}")
 
 

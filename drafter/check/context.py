@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from drafter import dates
 from drafter.errors import InputError
@@ -73,13 +73,6 @@ class CheckContext:
             date=facts.meeting.date,
             party_org=_str_or_none(unit.party_org),
         )
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> "CheckContext":
-        """Like from_source, for data that has no file positions."""
-        from drafter.source import Source
-
-        return cls.from_source(Source("单位资料", data))
 
     def to_dict(self) -> dict[str, Any]:
         return {
