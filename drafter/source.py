@@ -97,13 +97,24 @@ def read_text(path: Path, what: str = "输入文件", error: type[Exception] = I
         raise error(f"{path} 是一个文件夹，不是{what}") from None
     except OSError as exc:
         raise error(f"无法读取{what} {path}：{exc.strerror}") from None
-    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
+    encoding = text_encoding(raw)
+    if encoding is None:
+        raise error(f"{what} {path} 不是 UTF-8 或 GBK 编码的文本文件（也不是记事本保存的 UTF-16“Unicode”文本）")
+    return raw.decode(encoding)
+
+
+def text_encoding(raw: bytes) -> str | None:
+    """The encoding a user's text file was saved in, as a codec name that writes it back the
+    same way (byte order mark included), or None when it is none of those drafter reads."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    for encoding in ("utf-8-sig" if raw.startswith(codecs.BOM_UTF8) else "utf-8", "gb18030"):
         try:
-            return raw.decode(encoding)
+            raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise error(f"{what} {path} 不是 UTF-8 或 GBK 编码的文本文件（也不是记事本保存的 UTF-16“Unicode”文本）")
+        return encoding
+    return None
 
 
 # Files people hand to `render` by mistake, and what to say about them.

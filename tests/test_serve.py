@@ -283,6 +283,25 @@ def test_saving_changes_only_the_changed_values(client, folder):
     assert response.json()["message"] == f"已保存：{REPORT}"
 
 
+@pytest.mark.parametrize("encoding, newline", [("gb18030", "\r\n"), ("utf-16", "\r\n"), ("utf-8-sig", "\n")])
+def test_saving_keeps_the_files_encoding_and_line_endings(client, folder, encoding, newline):
+    """Notepad users save in GBK or "Unicode" with CRLF: the saved file keeps both, so the
+    only bytes that change are those of the changed value."""
+    from drafter.serve.workspace import fingerprint
+
+    path = folder / REPORT
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.replace("\n", newline).encode(encoding))
+    data = report_data(folder)
+    data["unit"]["name"] = NEW_UNIT
+    base = fingerprint(path.read_bytes())
+    response = client.post("/api/save", json={"file": REPORT, "data": data, "base": base})
+    assert response.status_code == 200, response.text
+    expected = text.replace(f"name: {UNIT}     ", f"name: {NEW_UNIT}     ")
+    assert expected != text
+    assert path.read_bytes() == expected.replace("\n", newline).encode(encoding)
+
+
 def test_saving_a_new_list_item_and_a_tricky_value_reads_back_the_same(client, folder):
     from drafter.serve.workspace import fingerprint
     from drafter.source import load_file

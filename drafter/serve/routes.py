@@ -30,7 +30,7 @@ from ..output import write_atomic
 from ..pdf import INSTALL_HINT, convert, find_soffice
 from ..pipeline import choose_template, default_filename
 from ..scaffold import json_schema, starter_yaml
-from ..source import load_file, read_text
+from ..source import load_file, read_text, text_encoding
 from ..writers import serialise
 from .form import build_form, date_paths, is_date_path, to_json
 from .preview import form_source, preview
@@ -130,9 +130,18 @@ async def api_save(request: Request) -> JSONResponse:
                       "请选择：用本页面的内容覆盖它，或放弃本页面的修改、重新载入文件。", 409, conflict=True)
     dates = _date_paths(ws, body.get("data", {}))
     text = apply_changes(read_text(path), body.get("data", {}), lambda p: is_date_path(dates, p))
-    data = text.encode("utf-8")
+    data = _as_saved_before(text, current)
     write_atomic(path, data, force=True)
     return JSONResponse({"base": fingerprint(data), "message": f"已保存：{ws.relative(path)}"})
+
+
+def _as_saved_before(text: str, before: bytes) -> bytes:
+    """`text` in the encoding and line endings the file had: a file saved by Notepad in GBK
+    or "Unicode" with CRLF stays so, and a diff shows only the changed values."""
+    encoding = text_encoding(before) or "utf-8"
+    if "\r\n" in before.decode(encoding):
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return text.encode(encoding)
 
 
 async def api_download(request: Request) -> Response:
