@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.document import Block, Document, BlockType, number_headings
+from drafter.wordin.punctuation import describe, full_width
 from drafter.wordin.roles import Item, detect
 from drafter.wordin.source import read_source
 
@@ -16,6 +17,9 @@ _BLOCK_TYPES = {
     "signature": BlockType.SIGNATURE, "date": BlockType.SIGNATURE, "table": BlockType.TABLE,
 }
 _REPORT_WORDS = ("报告", "汇报", "总结", "情况")
+# Roles whose text is Chinese prose, where half-width punctuation is corrected (not dates,
+# 落款, tables, nor the 版头's 发文字号)
+_PROSE_ROLES = {"title", "addressee", "salutation", "heading", "body", "closing", "attachment"}
 
 
 @dataclass
@@ -37,6 +41,9 @@ def format_file(path: Path, split_headings: bool = False) -> Formatted:
 
 def layout(items: list[Item], split_headings: bool = False) -> Formatted:
     items = _split_run_ins(items, split_headings)
+    for item in items:
+        if item.role in _PROSE_ROLES:
+            _correct_punctuation(item)
     blocks: list[Block] = []
     for item in items:
         if item.role == "title" and blocks and blocks[-1].type is BlockType.TITLE:
@@ -73,6 +80,14 @@ def _split_run_ins(items: list[Item], split_headings: bool) -> list[Item]:
         else:
             item.notes.append("小标题接排正文：标题部分用标题字体，其余用仿宋")
     return result
+
+
+def _correct_punctuation(item: Item) -> None:
+    item.text, changes = full_width(item.text)
+    if item.run_in:
+        item.run_in, more = full_width(item.run_in)
+        changes.update(more)
+    item.notes.extend(describe(changes))
 
 
 def _block(item: Item) -> Block:

@@ -215,7 +215,8 @@ def _middle(item: Item, hint: SourceParagraph, numbered: bool, counters: list[in
     before_body = all(i.role in ("title", "byline", "addressee", "salutation") for i in result)
     if _SALUTATION.match(text):
         item.role = "salutation"
-    elif before_body and len(text) <= 40 and text.endswith(("：", ":")) and not _REPORTING.match(text):
+    elif before_body and len(text) <= 40 and text.endswith(("：", ":")) and not _REPORTING.match(text) \
+            and not parse_marker(text):
         item.role = "addressee"
     elif _CLOSING.match(text):
         item.role = "closing"
