@@ -307,6 +307,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=21, help="whole-process runs of each command")
     parser.add_argument("--docs", type=int, default=250, help="documents in the larger in-process batch")
     parser.add_argument("--batch", type=int, default=1000, help="documents in the larger batch command")
+    parser.add_argument("--quick", action="store_true",
+                        help="the whole-process figures only (no in-process or batch figures)")
     options = parser.parse_args()
 
     try:
@@ -330,6 +332,8 @@ def main() -> None:
               f"{same}/{paragraphs}")
         print()
         whole_process(example, template, work, options.runs)
+        if options.quick:
+            return
         in_process(example, template, data, work, options.docs)
         batches(example, work, options.batch)
     finally:

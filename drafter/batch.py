@@ -212,6 +212,9 @@ def _outcomes(jobs: Any, worker: Worker, workers: int | None) -> Iterator[Outcom
     import gc
 
     count = min(workers or default_jobs(), len(jobs))
+    if len(jobs) == 1:  # no later collections to spare: freezing would only cost a full one
+        yield from map(worker, jobs)
+        return
     if count <= 1:
         frozen = False
         try:
