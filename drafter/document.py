@@ -35,6 +35,9 @@ class Block:
     number: str = ""  # 一、 （一） 1. （1）, filled in by number_headings
     run_in: str = ""  # body text run on in a heading's paragraph ("（三）加强阵地管理。要……")
     rows: list[list[str]] = field(default_factory=list)  # TABLE: the cells, row by row
+    # TABLE: merged cells as (row, column, rows, columns) of the first cell; the cells it
+    # covers stay in `rows`, empty
+    merges: tuple[tuple[int, int, int, int], ...] = ()
 
     @property
     def display(self) -> str:

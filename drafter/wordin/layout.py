@@ -58,7 +58,7 @@ def layout(items: list[Item], split_headings: bool = False) -> Formatted:
     if not any(item.role == "heading" for item in items):
         notices.append("没有找到带编号或标题样式的小标题，全文按正文排版")
     if any(item.role == "table" for item in items):
-        notices.append("表格保留为表格，按正文字体（仿宋，4号）重排，列宽平均分配；合并的单元格不再合并（文字留在第一格）")
+        notices.append("表格保留为表格，按正文字体（仿宋，4号）、单倍行距重排，列宽平均分配，合并的单元格照旧合并")
     genre = "汇报" if any(word in title for word in _REPORT_WORDS) else "讲话"
     return Formatted(Document(blocks, title=title, genre=genre), items, notices)
 
@@ -93,7 +93,7 @@ def _correct_punctuation(item: Item) -> None:
 def _block(item: Item) -> Block:
     block_type = _BLOCK_TYPES[item.role]
     if block_type is BlockType.TABLE:
-        return Block(block_type, "", rows=item.rows)
+        return Block(block_type, "", rows=item.rows, merges=item.merges)
     return Block(block_type, item.text, level=item.level, run_in=item.run_in)
 
 

@@ -55,6 +55,7 @@ class Item:
     run_in: str = ""  # body text run on after a heading
     rows: list[list[str]] = field(default_factory=list)  # table cells
     table: int = -1  # which table of the file the cells come from
+    merges: tuple[tuple[int, int, int, int], ...] = ()  # merged cells: (row, column, rows, columns)
     notes: list[str] = field(default_factory=list)  # what will change
     original: str = ""  # the paragraph (or the part split out of one) as written
 
@@ -122,7 +123,8 @@ def detect(paragraphs: list[SourceParagraph]) -> list[Item]:
 def _add_cell(items: list[Item], index: int, cell: Cell, text: str) -> None:
     table = items[-1] if items and items[-1].role == "table" and items[-1].table == cell.table else None
     if table is None:
-        table = Item(index, "table", "", table=cell.table, notes=["保留为表格，单元格文字用仿宋"])
+        table = Item(index, "table", "", table=cell.table, merges=cell.merges,
+                     notes=["保留为表格，单元格文字用仿宋" + ("，合并的单元格照旧合并" if cell.merges else "")])
         items.append(table)
     while len(table.rows) <= cell.row:
         table.rows.append([])

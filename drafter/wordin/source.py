@@ -22,11 +22,14 @@ _TITLE_STYLES = {"title", "标题"}
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """Where a paragraph sits in a table: the table's place in the file, row and column."""
+    """Where a paragraph sits in a table: the table's place in the file, row and column
+    (of the table's grid: a cell merged across two columns takes two numbers), and the
+    table's merged cells as (row, column, rows, columns) of each."""
 
     table: int
     row: int
     column: int
+    merges: tuple[tuple[int, int, int, int], ...] = ()
 
 
 @dataclass(slots=True)
@@ -83,7 +86,7 @@ def _read_docx(path: Path, shown: Path) -> list[SourceParagraph]:
         raise ReadError(str(error).replace(str(path), str(shown))) from None
     styles = _StyleHints(document)
     numbering = _Numbering(document)
-    tables: dict[Any, int] = {}
+    tables: dict[Any, _TableGrid] = {}
     return [_hinted(element, text, styles, numbering, tables) for element, text in sources]
 
 
@@ -163,7 +166,7 @@ def _run_hints(rpr: Any) -> dict[str, Any]:
 
 
 def _hinted(element: Any, text: str, styles: _StyleHints, numbering: "_Numbering",
-            tables: dict[Any, int]) -> SourceParagraph:
+            tables: dict[Any, "_TableGrid"]) -> SourceParagraph:
     ppr = element.find(f"{_W}pPr")
     style_elem = ppr.find(f"{_W}pStyle") if ppr is not None else None
     style = styles.of(style_elem.get(f"{_W}val") if style_elem is not None else None)
@@ -230,23 +233,79 @@ class _Numbering:
         return 0
 
 
-def _cell(element: Any, tables: dict[Any, int]) -> Cell | None:
+def _cell(element: Any, tables: dict[Any, "_TableGrid"]) -> Cell | None:
     """The outermost table cell around the paragraph (a nested table's text joins its cell)."""
-    tc = tr = tbl = None
+    tc = tbl = None
     node = element.getparent()
     while node is not None:
         if node.tag == f"{_W}txbxContent":
             return None  # a text box inside a cell is read as a paragraph of its own
         if node.tag == f"{_W}tc":
             tc = node
-        elif node.tag == f"{_W}tr":
-            tr = node
         elif node.tag == f"{_W}tbl":
             tbl = node
         node = node.getparent()
-    if tbl is None or tr is None or tc is None:
+    if tbl is None or tc is None:
         return None
-    number = tables.setdefault(tbl, len(tables))
-    rows = [child for child in tbl if child.tag == f"{_W}tr"]
-    cells = [child for child in tr if child.tag == f"{_W}tc"]
-    return Cell(number, rows.index(tr), cells.index(tc))
+    if tbl not in tables:
+        tables[tbl] = _TableGrid(tbl, len(tables))
+    grid = tables[tbl]
+    row, column = grid.place.get(tc, (0, 0))
+    return Cell(grid.number, row, column, grid.merges)
+
+
+class _TableGrid:
+    """Where each cell of a table sits on its grid, and which cells are merged: across
+    columns by w:gridSpan, down rows by w:vMerge (restart, then continue). A paragraph in
+    a continuing cell belongs to the merged cell's first row."""
+
+    def __init__(self, tbl: Any, number: int):
+        self.number = number
+        self.place: dict[Any, tuple[int, int]] = {}
+        merges: list[list[int]] = []
+        open_down: dict[int, list[int]] = {}  # column → the merge running down it
+        rows = [child for child in tbl if child.tag == f"{_W}tr"]
+        for row, tr in enumerate(rows):
+            column = _grid_skip(tr, "gridBefore")
+            for tc in _row_cells(tr):
+                tcpr = tc.find(f"{_W}tcPr")
+                span = _int(tcpr.find(f"{_W}gridSpan") if tcpr is not None else None, 1)
+                vmerge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
+                if vmerge is not None and _val(vmerge) != "restart" and column in open_down:
+                    merge = open_down[column]
+                    merge[2] = row - merge[0] + 1
+                    self.place[tc] = (merge[0], merge[1])
+                else:
+                    merge = [row, column, 1, span]
+                    self.place[tc] = (row, column)
+                    if vmerge is not None or span > 1:
+                        merges.append(merge)
+                    for covered in range(column, column + span):
+                        open_down.pop(covered, None)
+                    if vmerge is not None:
+                        open_down[column] = merge
+                column += span
+        self.merges = tuple(tuple(m) for m in merges if m[2] > 1 or m[3] > 1)
+
+
+def _row_cells(tr: Any) -> list[Any]:
+    """A row's cells, also those wrapped in content controls (w:sdt), not a nested table's."""
+    cells = []
+    for child in tr:
+        if child.tag == f"{_W}tc":
+            cells.append(child)
+        elif child.tag == f"{_W}sdt" and child.find(f"{_W}sdtContent") is not None:
+            cells.extend(_row_cells(child.find(f"{_W}sdtContent")))
+        elif child.tag == f"{_W}customXml":
+            cells.extend(_row_cells(child))
+    return cells
+
+
+def _grid_skip(tr: Any, name: str) -> int:
+    trpr = tr.find(f"{_W}trPr")
+    return _int(trpr.find(f"{_W}{name}") if trpr is not None else None, 0)
+
+
+def _int(element: Any, default: int) -> int:
+    value = _val(element)
+    return int(value) if value.isdigit() else default

@@ -55,7 +55,7 @@ def document_xml(document: Document) -> str:
 
 def _paragraph(block: Block) -> str:
     if block.type is BlockType.TABLE:
-        return _table(block.rows)
+        return _table(block.rows, block.merges)
     style = gb.STYLE_IDS[block.level if block.type is BlockType.HEADING else block.type.value]
     if block.type is BlockType.ATTACHMENT and not block.text.startswith("附"):
         style = "AttachmentItem"
@@ -89,21 +89,30 @@ _TABLE_PROPERTIES = (
 )
 
 
-def _table(rows: list[list[str]]) -> str:
-    """A bordered table across the text width, equal columns, each cell's lines as paragraphs."""
-    columns = max((len(row) for row in rows), default=0)
+def _table(rows: list[list[str]], merges: tuple[tuple[int, int, int, int], ...] = ()) -> str:
+    """A bordered table across the text width, equal columns, each cell's lines as paragraphs;
+    merged cells span columns (gridSpan) and rows (vMerge) as they did in the source."""
+    columns = max([len(row) for row in rows] + [c + span for _, c, _, span in merges], default=0)
     if columns == 0:
         return ""
     width = gb.TEXT_WIDTH // columns
+    first = {(r, c): (down, span) for r, c, down, span in merges}
+    below = {(r + i, c): span for r, c, down, span in merges for i in range(1, down)}
     parts = [f"<w:tbl>{_TABLE_PROPERTIES}<w:tblGrid>", f'<w:gridCol w:w="{width}"/>' * columns, "</w:tblGrid>"]
-    for row in rows:
+    for r, row in enumerate(rows + [[]] * (max((m[0] + m[2] for m in merges), default=0) - len(rows))):
         parts.append("<w:tr>")
-        for cell in row + [""] * (columns - len(row)):
-            parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>')
-            for line in cell.split("\n"):
+        cells = row + [""] * (columns - len(row))
+        c = 0
+        while c < columns:
+            down, span = first.get((r, c), (1, below.get((r, c), 1)))
+            merge = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
+                '<w:vMerge w:val="restart"/>' if down > 1 else '<w:vMerge/>' if (r, c) in below else "")
+            parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{width * span}" w:type="dxa"/>{merge}</w:tcPr>')
+            for line in ("" if (r, c) in below else cells[c]).split("\n"):
                 text = f'{_RUN_OPEN}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>' if line else ""
                 parts.append(f'<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>{text}</w:p>')
             parts.append("</w:tc>")
+            c += span
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)
