@@ -179,3 +179,68 @@ def test_second_level_heading_run_on_after_a_full_stop():
                   "（三）抓好队伍建设。举办培训班4期。"]
     findings = structure(paragraphs)
     assert ("structure.embedded", 3, "（二）建强基层组织", ERROR) in findings
+
+
+# -- drafter format's own output: attachment lists and a second part with its own title --
+
+CLOSING = ["特此报告。", "附件：1.意识形态工作台账", "2.学习记录", "3.考核情况表", "清河县审计局", "2024年12月20日"]
+
+
+def test_an_attachment_list_after_the_text_is_no_heading_sequence():
+    paragraphs = speech("一、提高认识", "（一）统一思想", "二、强化措施") + CLOSING
+    assert structure(paragraphs) == []
+    # an attachment list of its own lines under a bare 附件：
+    assert structure(speech("一、提高认识") + ["附件：", "1.工作台账", "2.学习记录"]) == []
+
+
+def test_numbers_after_the_attachment_list_are_still_checked():
+    # a third-level 2. that is not part of an attachment list still lacks its 1.
+    paragraphs = speech("一、提高认识", "2.学习文件")
+    assert structure(paragraphs) == [("structure.sequence", 6, "2.", ERROR)]
+    # once a body paragraph ends the list, numbers are headings again
+    paragraphs = speech("一、提高认识") + ["附件：1.工作台账", BODY, "3.落实制度"]
+    assert [f[:3] for f in structure(paragraphs)] == [("structure.sequence", 8, "3.")]
+
+
+def test_first_level_numbers_restart_under_a_second_title():
+    two_speeches = speech("一、提高认识", "二、强化措施") + ["在全镇防汛工作会议上的讲话", "（2024年6月3日）", "同志们：",
+                                                      "一、认清形势", BODY, "二、压实责任", BODY]
+    assert structure(two_speeches) == []
+    with_attachment = speech("一、提高认识", "二、强化措施") + CLOSING + ["附件1", "意识形态工作台账", "一、基本情况", BODY,
+                                                                     "二、存在问题", BODY]
+    assert structure(with_attachment) == []
+
+
+def test_a_repeated_or_skipped_number_in_the_second_part_is_still_reported():
+    paragraphs = speech("一、提高认识", "二、强化措施") + ["在全镇防汛工作会议上的讲话", "一、认清形势", BODY,
+                                                    "三、压实责任", BODY]
+    assert structure(paragraphs) == [("structure.sequence", 11, "三、", ERROR)]
+
+
+def test_a_repeated_first_number_without_a_title_between_is_reported():
+    assert structure(speech("一、提高认识", "二、强化措施", "一、加强保障")) == [("structure.sequence", 8, "一、", ERROR)]
+    # a table's cells are short lines too, but more than a title's few
+    table = ["项目", "次数", "参加人数", "集中学习", "12", "45"]
+    paragraphs = speech("一、提高认识", "二、强化措施") + table + ["一、加强保障", BODY]
+    assert [f[:3] for f in structure(paragraphs)] == [("structure.sequence", 14, "一、")]
+
+
+def test_format_output_with_an_attachment_list_and_a_second_part_checks_clean(tmp_path):
+    from conftest import run_cli
+
+    source = tmp_path / "报告.txt"
+    source.write_text("关于2024年度工作情况的报告\n一、基本情况\n全年完成审计项目36个。\n二、存在问题\n"
+                      "部分项目进度偏慢。\n特此报告。\n附件：1.审计项目清单\n2.整改台账\n清河县审计局\n2024年12月20日\n"
+                      "附件1\n审计项目清单说明\n一、项目来源\n项目由县政府下达。\n二、完成方式\n采取现场审计方式。\n",
+                      encoding="utf-8")
+    result = run_cli("format", str(source))
+    assert result.code == 0, result.err
+    assert "structure.sequence" not in result.err
+    checked = run_cli("check", str(tmp_path / "报告-排版.docx"))
+    assert "structure.sequence" not in checked.out + checked.err
+
+
+def test_a_title_after_a_table_still_starts_a_new_part():
+    table = ["项目", "次数", "参加人数", "集中学习", "12", "45"]
+    paragraphs = speech("一、提高认识") + table + [BODY, "在全镇防汛工作会议上的讲话", "一、认清形势", BODY]
+    assert structure(paragraphs) == []

@@ -12,6 +12,11 @@
 
 A heading that opens its paragraph and runs on into text (（一）抓好理论武装。年初……) is
 an accepted form: only markers in the middle of a paragraph are looked at.
+
+Numbered lines of an attachment list (附件：1.…… then 2.……) are no headings for
+structure.sequence, and 一、 may start anew under the title of a second part (a second
+text in the same file, an attachment's own text): a short line or two standing alone
+between the last heading and that 一、.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from typing import NamedTuple
 import re
 
 from drafter.check.document import (FAMILIES, FAMILY_LABEL, FAMILY_RANK, Draft, Heading,
-                                    standard_marker)
+                                    parse_heading, standard_marker)
 from drafter.check.findings import ERROR, HINT, Finding
 from drafter.check.rules import RuleSet
 from drafter.check.textutil import cn_to_int, is_cjk
@@ -34,6 +39,10 @@ _EMBEDDED = re.compile(r"([（(])([一二三四五六七八九十]+)([）)])")  
 # searched first (a pattern that opens with look-behinds scans slowly), what precedes it after.
 _EMBEDDED_TOP = re.compile(r"([一二三四五六七八九十]+)、")
 _TOP_RUNS_ON_AFTER = ("。", "！", "？", "如下", "如下：", "如下:", "如次：", "如次:")
+_ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]")
+_ATTACHMENT_HEADER = re.compile(r"^附\s*件\s*[0-9]*$")  # "附件1" over an attachment's own text
+_ENDS_SENTENCE = tuple("。！？；：，、,.;:!?")
+_TITLE_LINES = 4  # a title of up to three lines and its byline; a table's cells are more
 _SUBPOINT = re.compile(
     r"(?:^|(?<=[。；;，,：:！!？?\s]))"
     r"(?:(?P<num>[一二三四五六七八九十]+)(?P<suffix>是|要)|第(?P<ord>[一二三四五六七八九十]+)(?=[，,、]))"
@@ -64,9 +73,12 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
 
 def _sequence(draft: Draft, embedded: list[_Embedded]) -> list[Finding]:
     findings = []
-    headings = [draft.headings[i] for i in sorted(draft.headings)]
+    listed = _attachment_list_lines(draft)
+    headings = [draft.headings[i] for i in sorted(draft.headings) if i not in listed]
     last: dict[str, Heading | None] = {f: None for f in FAMILIES}
     for h in headings:
+        if h.family == FAMILIES[0] and h.number == 1 and last[h.family] and _new_part(draft, last, h):
+            last = {f: None for f in FAMILIES}
         rank = FAMILY_RANK[h.family]
         for lower in FAMILIES[rank + 1:]:
             last[lower] = None
@@ -103,6 +115,36 @@ def _sequence(draft: Draft, embedded: list[_Embedded]) -> list[Finding]:
             ))
         last[h.family] = h
     return findings
+
+
+def _attachment_list_lines(draft: Draft) -> set[int]:
+    """The numbered lines that continue an attachment list (附件：1.…… then 2.…… 3.……)."""
+    listed: set[int] = set()
+    in_list = False
+    for index, text in enumerate(draft.paragraphs):
+        heading = draft.headings.get(index)
+        if _ATTACHMENT.match(text):
+            in_list = True
+        elif in_list and heading is not None and heading.family in ("arabic", "arabic-paren"):
+            listed.add(index)
+        else:
+            in_list = False
+    return listed
+
+
+def _new_part(draft: Draft, last: dict[str, Heading | None], heading: Heading) -> bool:
+    """一、 again after a title: one to four short lines standing alone (no sentence, no
+    number; 附件1 counts) since the last heading."""
+    previous = max(h.index for h in last.values() if h is not None)
+    runs = [0]
+    for text in draft.paragraphs[previous + 1:heading.index]:
+        standalone = bool(text) and len(text) <= 40 and not text.endswith(_ENDS_SENTENCE) \
+            and parse_heading(0, text) is None and not _ATTACHMENT.match(text)
+        if standalone or _ATTACHMENT_HEADER.match(text):
+            runs[-1] += 1
+        elif runs[-1]:
+            runs.append(0)
+    return any(0 < run <= _TITLE_LINES for run in runs)
 
 
 # ----------------------------------------------------------------------------- embedded
