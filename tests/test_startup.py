@@ -94,3 +94,81 @@ def test_one_document_skips_the_batch_garbage_collection(tmp_path, monkeypatch):
     assert len(list((tmp_path / "out").glob("*.docx"))) == 2
     assert collections == [1]
     assert gc.get_freeze_count() == 0  # unfrozen when the batch ends
+
+
+# ----------------------------------------------- built-in templates without the full load ---
+
+def _template_files():
+    from conftest import EXAMPLES, ROOT
+
+    files = sorted((ROOT / "templates").glob("*.j2")) + sorted((EXAMPLES / "templates").glob("*.j2"))
+    assert len(files) >= 6
+    return files
+
+
+@pytest.mark.parametrize("path", _template_files(), ids=lambda p: p.name)
+def test_the_quick_reading_of_a_template_agrees_with_the_full_one(path):
+    """drafter's own templates are read at each start with a plain look for `{% extends %}` and
+    PyYAML for the manifest, instead of a Jinja parse and the validating models; for every
+    built-in and example template both readings give the same result."""
+    from jinja2 import nodes
+
+    from drafter.templates import Library
+    from drafter.templates.manifest import read_builtin_manifest, read_manifest
+    from drafter.templates.sources import builtin_extends
+
+    text = path.read_text(encoding="utf-8")
+    tree = Library([]).env.parse(text)
+    node = next(tree.find_all(nodes.Extends), None)
+    quick = builtin_extends(text, str(path))
+    if node is None:
+        assert quick is None
+    else:
+        assert quick is not None
+        assert (quick[0], quick[1].line) == (node.template.value, node.lineno)
+    full, fast = read_manifest(text, str(path)), read_builtin_manifest(text, str(path))
+    assert fast == full
+    assert [spec.model_dump() for spec in fast.fields] == [spec.model_dump() for spec in full.fields]
+    assert [spec.model_fields_set for spec in fast.fields] == [spec.model_fields_set for spec in full.fields]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('{#---\ntitle: 甲\n---#}\n{% extends "base-speech" %}\n', ("base-speech", 4)),
+    ("{%- extends 'base-report' -%}", ("base-report", 1)),
+    ('{# {% extends "base-report" %} #}\n{% extends "base-speech" %}', ("base-speech", 2)),
+    ('{% raw %}\n{% extends "base-report" %}\n{% endraw %}\n正文', None),
+    ('{#- 说明：用 {% extends "base-report" %} 继承 -#}\n正文', None),
+])
+def test_the_quick_extends_skips_comments_and_raw_text(text, expected):
+    from drafter.templates.sources import builtin_extends
+
+    found = builtin_extends(text, "t.j2")
+    assert (found and (found[0], found[1].line)) == expected
+
+
+def test_a_start_with_a_builtin_template_parses_no_template_and_builds_no_manifest_model(tmp_path):
+    """Rendering with a built-in template neither parses a template with Jinja (the compiled
+    code comes from the cache) nor validates a manifest (checked in a fresh interpreter)."""
+    probe = """
+import sys, jinja2
+from drafter.cli import main
+parsed = []
+original = jinja2.Environment.parse
+jinja2.Environment.parse = lambda self, *args, **kwargs: parsed.append(args) or original(self, *args, **kwargs)
+try:
+    main(["render", "in.yaml", "-o", "out.docx", "--force", "-q"])
+except SystemExit as exit:
+    assert exit.code in (0, None), exit.code
+from drafter.templates.manifest import _ManifestModel
+sys.__stderr__.write("PROBE %d %s\\n" % (len(parsed), _ManifestModel.__pydantic_complete__))
+"""
+    from conftest import write_minimal
+
+    write_minimal(tmp_path)
+    outputs = []
+    for _ in range(2):  # the first run fills the cache of compiled templates
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
+                                cwd=tmp_path)
+        outputs.append([line for line in result.stderr.splitlines() if line.startswith("PROBE")])
+    assert outputs[1] == ["PROBE 0 False"], result.stderr
+    assert (tmp_path / "out.docx").stat().st_size > 5000

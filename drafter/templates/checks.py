@@ -23,6 +23,7 @@ from .context import CONTEXT_EXTRAS
 from .fieldnames import Shapes, check_fields
 from .files import LINE_BREAK
 from .jinja_errors import template_error
+from .manifest import read_manifest
 from .sources import Parsed, Reader, extends_chain, reachable
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ def check_template(template: "Template", check_all: bool = False) -> None:
     """Set the template's extends chain and check every file it uses that a user wrote."""
     reader = Reader(template.library, check_all, _check_text)
     template.chain = extends_chain(template, reader)
+    if check_all:  # built-in manifests are read without the validating models at a user's start
+        for file in template.chain:
+            read_manifest(file.text, str(file.path))
     if all(f.builtin for f in template.chain) and not check_all:
         return  # includes of drafter's own templates are drafter's own too
     used = list(reachable(template.name, reader))

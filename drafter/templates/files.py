@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..errors import Position, TemplateError
 from ..source import read_text
-from .manifest import Manifest, read_manifest
+from .manifest import Manifest, read_builtin_manifest, read_manifest
 
 SUFFIX = ".j2"
 BUILTIN_ORIGIN = "内置"
@@ -60,7 +60,8 @@ class TemplateFile:
 
     @cached_property
     def manifest(self) -> Manifest:
-        return read_manifest(self.text, str(self.path))
+        read = read_builtin_manifest if self.builtin else read_manifest  # the tests check built-in ones
+        return read(self.text, str(self.path))
 
 
 def builtin_dir() -> Path:

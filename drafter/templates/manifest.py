@@ -70,6 +70,25 @@ def read_manifest(text: str, file: str) -> Manifest:
     return Manifest(raw.title, raw.description, raw.genre, raw.abstract, raw.meeting, specs)
 
 
+def read_builtin_manifest(text: str, file: str) -> Manifest:
+    """The manifest of one of drafter's own templates, read without the validating models.
+
+    The tests read every built-in manifest both ways and require the same Manifest
+    (test_template_loading.py), so a start is spared building and running the models."""
+    import yaml
+
+    raw = yaml.load(_FRONT_MATTER.match(text).group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    specs = tuple(_builtin_field_spec(name, decl) for name, decl in (raw.get("fields") or {}).items())
+    return Manifest(raw["title"], raw["description"], raw.get("genre", raw.get("kind", GENRES[0])),
+                    raw.get("abstract", False), raw.get("meeting"), specs)
+
+
+def _builtin_field_spec(name: str, decl: dict) -> FieldSpec:
+    if "choices" in decl:
+        decl = {**decl, "choices": tuple(decl["choices"])}
+    return FieldSpec.model_construct(name=name, **decl)
+
+
 def _manifest_error(errors: list[InputError]) -> TemplateError:
     """The first problem at its line in the template; any others listed after it."""
     first, *others = errors

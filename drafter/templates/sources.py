@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
@@ -52,6 +53,34 @@ class Reader:
             self.parsed[path] = Parsed(path, tree, builtin)
         return self.parsed[path]
 
+    def extends(self, name: str, where: Position | None = None) -> tuple[str, Position] | None:
+        """The name the template `name` extends and where it says so; None if it extends none."""
+        file = self.library.files.get(name)
+        if file is not None and file.builtin and not self.check_all:
+            return builtin_extends(file.text, str(file.path))  # no Jinja parse: the tests compare
+        parsed = self.read(name, where)
+        node = next(parsed.tree.find_all(nodes.Extends), None)
+        if node is None:
+            return None
+        if not isinstance(node.template, nodes.Const) or not isinstance(node.template.value, str):
+            raise TemplateError("extends 的目标必须是写定的模板名，如 {% extends \"base-speech\" %}", parsed.at(node))
+        return node.template.value, parsed.at(node)
+
+
+# What Jinja skips before it looks for tags: comments and raw blocks (with any whitespace control).
+_NOT_TAGS = re.compile(r"\{#.*?#\}|\{%[-+]?\s*raw\s*[-+]?%\}.*?\{%[-+]?\s*endraw\s*[-+]?%\}", re.S)
+_EXTENDS = re.compile(r"""\{%[-+]?\s*extends\s+(?:"([^"]*)"|'([^']*)')\s*[-+]?%\}""")
+
+
+def builtin_extends(text: str, file: str) -> tuple[str, Position] | None:
+    """`{% extends "name" %}` of one of drafter's own templates, found without parsing it."""
+    blanked = _NOT_TAGS.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)  # keeps line numbers
+    match = _EXTENDS.search(blanked)
+    if match is None:
+        return None
+    line = blanked.count("\n", 0, match.start()) + 1
+    return match.group(1) if match.group(1) is not None else match.group(2), Position(file, line, 1)
+
 
 def resolve(library: "Library", name: str, where: Position | None) -> Path:
     """The file a name refers to; an error is placed where the name was written."""
@@ -64,26 +93,23 @@ def resolve(library: "Library", name: str, where: Position | None) -> Path:
 def extends_chain(template: "Template", reader: Reader) -> list[TemplateFile]:
     library = template.library
     chain = [template.file]
-    parsed = reader.read(template.name)
+    name, where = template.name, None
     while True:
-        extends = next(parsed.tree.find_all(nodes.Extends), None)
-        if extends is None:
+        found = reader.extends(name, where)
+        if found is None:
             return chain
-        if not isinstance(extends.template, nodes.Const) or not isinstance(extends.template.value, str):
-            raise TemplateError("extends 的目标必须是写定的模板名，如 {% extends \"base-speech\" %}", parsed.at(extends))
-        target = extends.template.value
+        target, where = found
         target = target[: -len(SUFFIX)] if target.endswith(SUFFIX) else target
         parent = library.files.get(target)
         if parent is None:
-            resolve(library, target, parsed.at(extends))  # a bad name gets its own message
-            raise TemplateError(f"继承的“{target}”不是模板文件夹里的模板。可用的模板：{library.names()}",
-                                parsed.at(extends))
+            resolve(library, target, where)  # a bad name gets its own message
+            raise TemplateError(f"继承的“{target}”不是模板文件夹里的模板。可用的模板：{library.names()}", where)
         if parent in chain:
             cycle = " → ".join(f.name for f in chain + [parent])
-            raise TemplateError(f"模板继承出现循环：{cycle}", parsed.at(extends))
+            raise TemplateError(f"模板继承出现循环：{cycle}", where)
         parent.manifest  # a parent's manifest errors are reported with its file
         chain.append(parent)
-        parsed = reader.read(target, parsed.at(extends))
+        name = target
 
 
 def reachable(name: str, reader: Reader) -> Iterator[Parsed]:
