@@ -1,0 +1,481 @@
+"""What `drafter learn` proposes to turn into fields: the words of a text that change from
+unit to unit and from year to year (names, self-references, the speaker, the meeting,
+dates, years, quarters, leaders, superiors, enumerations).
+
+Finding is heuristic and never applied unasked: each proposal is a piece of text as
+found, the field it would become, and where it occurs. template_writer.py replaces only
+the accepted ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from drafter.document import BlockType, Document, cn_number
+from drafter.unit_types import UNIT_TYPES
+
+CJK = "\u4e00-\u9fff"
+# Full forms of unit names → the unit kind (longest first when matching the end of a name).
+_NAME_SUFFIXES = {
+    "街道办事处": "街道", "社区居民委员会": "社区", "村民委员会": "村", "居民委员会": "社区", "办公室": "办",
+    "委员会": "委", "中学": "学校", "小学": "学校", "学校": "学校", "医院": "院", "公司": "公司",
+}
+_PLACE = re.compile(rf"^([{CJK}]{{2,4}}?)(省|市|县|区|州|旗|镇|乡)")
+_PARTY_ORGS = ("党总支", "党支部", "党工委", "党组", "党委")
+_SUPERIORS = ("省委", "市委", "州委", "盟委", "县委", "区委", "旗委")
+_SUPERIOR = re.compile(r"(?<![社园校])(省委|市委|州委|盟委|县委|区委|旗委)(?!员)")
+_SUPERIOR_RANK = {"省委": 0, "市委": 1, "州委": 1, "盟委": 1, "县委": 2, "区委": 2, "旗委": 2}
+# Posts people hold, longest first so that 副局长 wins over 局长.
+_POSTS = sorted({
+    "党组书记", "党委书记", "党工委书记", "党支部书记", "党总支书记", "村党支部书记", "副书记", "书记",
+    "党组成员", "党委委员", "局长", "副局长", "主任", "副主任", "镇长", "副镇长", "乡长", "副乡长", "村主任",
+    "村委会主任", "主席", "副主席", "部长", "副部长", "科长", "副科长", "所长", "副所长", "站长", "副站长",
+    "馆长", "副馆长", "院长", "副院长", "校长", "副校长", "组长", "副组长", "纪检组长", "总经理", "董事长",
+    "处长", "副处长", "队长", "副队长", "区长", "副区长", "县长", "副县长", "市长", "副市长", "主任科员",
+    "调研员", "社区主任", "工会主席", "办公室主任",
+}, key=len, reverse=True)
+_POST = "|".join(_POSTS)
+# Common surnames; words that open a phrase (向, 于, 和 …) are left out on purpose.
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭林罗高郑梁谢宋唐许韩冯邓曹彭曾萧肖田董袁潘蔡蒋余杜叶程"
+             "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱江尹薛闫段雷侯龙史黎贺顾毛郝"
+             "龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+             "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房"
+             "滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟"
+             "应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝胡")
+_NAME = rf"[{_SURNAMES}][{CJK}]{{1,2}}"
+_COMRADE = re.compile(rf"({_NAME})同志(?!们)")
+_POST_NAME = re.compile(rf"({_POST})({_NAME}?)(?=同志|[、，。；：,;:（(）)]|担任|分管|负责|主持|兼|任|为)")
+_TITLE_SPEECH = re.compile(r"^(?P<who>.+?)在(?P<meeting>.+?)(?:上|中)的(?:讲话|发言|致辞|讲稿|总结讲话)稿?$")
+_TITLE_REPORT = re.compile(r"^(?P<unit>.*?)关于(?P<topic>.+?)的(?:情况)?(?:报告|汇报|总结)$")
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?=年)")
+_QUARTER = re.compile(r"([一二三四])季度")
+_COUNT = "一二三四五六七八九十"
+_RUN_MARKER = re.compile(rf"(?:^|(?<=[。；，：！？,;:!?]))[ \u3000]*([{_COUNT}]{{1,2}})(是|要)")
+# 全局 also means "the whole picture" (顾全局, 全局性): only the unit sense is proposed.
+_WHOLE_NOT_BEFORE = ("顾", "怀", "筹", "眼", "从", "关", "响", "照", "及", "兼", "观")
+_WHOLE_NOT_AFTER = ("性", "观", "意识", "利益", "出发", "高度", "和")
+_AMBIGUOUS_WHOLE = {"部", "会", "科"}  # 全部, 全会, 全科 are ordinary words
+
+
+@dataclass
+class Proposal:
+    """One piece of text as found and the field it would become."""
+
+    text: str
+    field: str  # unit.name, leaders.0.name, place, points_1 … (see FIELD_TITLES)
+    value: Any  # what the input file gets for the field
+    where: list[int] = field(default_factory=list)  # paragraph numbers in the file
+    count: int = 0
+    items: list[str] = field(default_factory=list)  # list proposals: the items as written
+    marker: str = ""  # list proposals: 是 or 要 (一是…… / 一要……)
+    note: str = ""
+
+    @property
+    def is_list(self) -> bool:
+        return bool(self.items)
+
+    @property
+    def shown(self) -> str:
+        if self.is_list:
+            return f"一{self.marker}……{cn_number(len(self.items))}{self.marker}……（{len(self.items)} 项）"
+        return self.text
+
+
+@dataclass
+class Facts:
+    """What the text says about its unit, speaker and meeting (for the input file)."""
+
+    unit_name: str = ""
+    kind: str = ""
+    meeting_date: date | None = None
+    genre: str = "讲话"
+
+
+@dataclass
+class Found:
+    proposals: list[Proposal]
+    facts: Facts
+    notices: list[str]
+
+
+# field → Chinese label (the proposal table, the template's comments and the input file)
+FIELD_TITLES = {
+    "unit.name": "单位全称", "unit.short_name": "单位简称", "unit.self_ref": "本单位自称，如我局、我村",
+    "unit.whole": "全单位，如全局、全村", "unit.divisions": "内设机构统称，如各股室",
+    "unit.party": "本单位党组织，如局党组", "speaker.title": "讲话人职务", "speaker.name": "讲话人姓名",
+    "meeting.name": "会议名称", "meeting.date": "会议日期", "meeting.year": "本年年份",
+    "meeting.year-1": "上一年年份", "meeting.year+1": "下一年年份", "place": "地名",
+    "quarter": "季度", "alias": "单位的其他简称", "leaders.name": "班子成员姓名", "leaders.post": "班子成员职务",
+    "leaders.person": "班子成员职务和姓名", "superiors": "上级党委", "points": "列举的各项：一是……二是……",
+}
+
+
+def field_title(name: str) -> str:
+    """The Chinese label of a field name as it appears in proposals."""
+    if name in FIELD_TITLES:
+        return FIELD_TITLES[name]
+    parts = name.split(".")
+    if parts[0] == "leaders" and len(parts) >= 2 and parts[1].isdigit():
+        what = {"name": "姓名", "post": "职务"}.get(parts[2] if len(parts) == 3 else "", "职务和姓名")
+        return f"第 {int(parts[1]) + 1} 位班子成员的{what}"
+    if parts[0] == "superiors" and len(parts) == 2 and parts[1].isdigit():
+        return f"第 {int(parts[1]) + 1} 个上级党委"
+    if name.startswith("alias_"):
+        return FIELD_TITLES["alias"]
+    if name.startswith("points_"):
+        return FIELD_TITLES["points"]
+    return name
+
+
+def find(document: Document, sources: list[int], unit: str = "", kind: str = "") -> Found:
+    """Proposals for a laid-out document; `sources` gives each block's paragraph number."""
+    paragraphs = _paragraphs(document, sources)
+    facts = Facts(genre=document.genre)
+    notices: list[str] = []
+    facts.unit_name = unit or _guess_unit(document, paragraphs, kind)
+    facts.kind = kind or _kind_of(facts.unit_name) or _kind_from_self_refs(paragraphs)
+    texts: dict[str, tuple[str, Any]] = {}  # text → (field, value)
+    _speaker_and_meeting(document, facts, texts)
+    _unit_names(facts, paragraphs, texts)
+    _self_references(facts.kind, paragraphs, texts, notices)
+    _persons(paragraphs, texts)
+    _superiors(paragraphs, texts)
+    _dates(document, facts, paragraphs, texts, notices)
+    _quarters(paragraphs, texts, notices)
+    proposals = [Proposal(text, name, value) for text, (name, value) in texts.items()]
+    count_occurrences(proposals, paragraphs)
+    proposals = [p for p in proposals if p.count]
+    proposals.extend(_enumerations(paragraphs, proposals))
+    proposals.sort(key=_order)
+    return Found(proposals, facts, notices)
+
+
+def _order(proposal: Proposal) -> tuple[int, int, str]:
+    groups = ("unit", "place", "alias", "speaker", "meeting", "quarter", "leaders", "superiors", "points")
+    head = proposal.field.split(".")[0].split("_")[0]
+    rank = groups.index(head) if head in groups else len(groups)
+    return rank, proposal.where[0] if proposal.where else 0, proposal.field
+
+
+def _paragraphs(document: Document, sources: list[int]) -> list[tuple[int, str, BlockType]]:
+    """(paragraph number, text, type) of every text block; a table's cells one by one."""
+    result = []
+    for block, source in zip(document.blocks, sources):
+        if block.type is BlockType.TABLE:
+            result.extend((source, line, block.type) for row in block.rows for cell in row
+                          for line in cell.split("\n") if line)
+        else:
+            result.append((source, block.text, block.type))
+    return result
+
+
+# ---------------------------------------------------------------- the unit
+
+
+def _guess_unit(document: Document, paragraphs: list[tuple[int, str, BlockType]], kind: str) -> str:
+    """The unit's full name: from the 落款, the title, or the most frequent name in the text."""
+    for _, text, block_type in reversed(paragraphs):
+        if block_type is BlockType.SIGNATURE and not _DATE.search(text):
+            name = re.sub(r"^中共", "", text)
+            name = re.sub(rf"({'|'.join(_PARTY_ORGS)})$", "", name)
+            if _kind_of(name):
+                return name
+    body = "\n".join(text for _, text, _ in paragraphs)
+    endings = "|".join(sorted(set(_NAME_SUFFIXES) | set(UNIT_TYPES), key=len, reverse=True))
+    named = re.compile(rf"[{CJK}]{{2,4}}?(?:省|市|县|区|州|旗)[{CJK}]{{1,10}}?(?:{endings})")
+    counts = Counter(m.group() for m in named.finditer(body) if _plausible(m.group(), kind))
+    if kind in ("村", "社区", "镇", "乡", "街道"):
+        small = re.compile(rf"[{CJK}]{{2}}(?:{re.escape(kind)})")
+        counts.update(m.group() for m in small.finditer(body) if m.group()[0] not in "我全本该各每农乡城山贫")
+    if not counts:
+        return ""
+    return max(counts, key=lambda name: (counts[name], len(name)))
+
+
+def _plausible(name: str, kind: str) -> bool:
+    """A unit's name: its kind as asked, not a county's committee (县委) or a place alone."""
+    place = place_of(name)
+    if place and name[len(place) + 1:][:1] in ("委", "政"):
+        return False
+    found = _kind_of(name)
+    return found == kind if kind else found not in ("", "县", "区", "市", "乡", "镇", "委", "会", "部")
+
+
+def _kind_of(name: str) -> str:
+    for suffix in sorted(set(_NAME_SUFFIXES) | set(UNIT_TYPES), key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return _NAME_SUFFIXES.get(suffix, suffix)
+    return ""
+
+
+def _kind_from_self_refs(paragraphs: list[tuple[int, str, BlockType]]) -> str:
+    body = "\n".join(text for _, text, _ in paragraphs)
+    counts = Counter({kind: body.count(unit_type.self_ref) for kind, unit_type in UNIT_TYPES.items()})
+    kind, count = counts.most_common(1)[0]
+    return kind if count else ""
+
+
+def place_of(name: str) -> str:
+    """清河 of 清河县档案馆: the place the unit's name begins with, without 县/区/市."""
+    match = _PLACE.match(name)
+    return match.group(1) if match and len(name) > match.end() else ""
+
+
+def _unit_names(facts: Facts, paragraphs: list[tuple[int, str, BlockType]], texts: dict) -> None:
+    name = facts.unit_name
+    if not name:
+        return
+    texts.setdefault(name, ("unit.name", name))
+    body = "\n".join(text for _, text, _ in paragraphs).replace(name, "\n")
+    aliases = Counter(_short_forms(name, facts.kind, body))
+    for rank, (alias, _) in enumerate(aliases.most_common()):
+        texts.setdefault(alias, ("unit.short_name", alias) if rank == 0 else (f"alias_{rank}", alias))
+    place = place_of(name)
+    if place and place in body:
+        texts.setdefault(place, ("place", place))
+
+
+def _short_forms(name: str, kind: str, text: str) -> list[str]:
+    """Shortened names in the text: runs of the name's characters, in its order, that end
+    as the name or its kind ends (县地方志办, 志办 of 镇沅县地方志办公室) and keep at least one
+    character of what distinguishes the unit (not 办公室 alone)."""
+    place = place_of(name)
+    suffix = next((s for s in sorted(set(_NAME_SUFFIXES) | set(UNIT_TYPES), key=len, reverse=True)
+                   if name.endswith(s)), "")
+    core = set(name[len(place) + 1 if place else 0: len(name) - len(suffix)])
+    ends = {name[-1]} | ({kind[-1]} if kind and kind[-1] in name else set())
+    found = []
+    for end, char in enumerate(text):
+        if char not in ends:
+            continue
+        start = end
+        while start > 0 and _is_subsequence(text[start - 1: end + 1], name):
+            start -= 1
+        candidate = text[start: end + 1]
+        if end + 1 < len(text) and _is_subsequence(text[start: end + 2], name):
+            continue  # 县地方志办 inside 县地方志办公室: the longer one is counted
+        if len(candidate) >= 2 and candidate != name and core & set(candidate):
+            found.append(candidate)
+    return found
+
+
+def _is_subsequence(part: str, whole: str) -> bool:
+    position = 0
+    for char in part:
+        position = whole.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def _self_references(kind: str, paragraphs: list[tuple[int, str, BlockType]], texts: dict,
+                     notices: list[str]) -> None:
+    if kind not in UNIT_TYPES:
+        return
+    unit_type = UNIT_TYPES[kind]
+    body = "\n".join(text for _, text, _ in paragraphs)
+    texts.setdefault(unit_type.self_ref, ("unit.self_ref", unit_type.self_ref))
+    if kind not in _AMBIGUOUS_WHOLE:
+        texts.setdefault(unit_type.whole, ("unit.whole", unit_type.whole))
+    texts.setdefault(unit_type.divisions, ("unit.divisions", unit_type.divisions))
+    for org in _PARTY_ORGS:
+        if kind + org in body and not (kind + org + "织") in body:
+            texts.setdefault(kind + org, ("unit.party", org))
+    for other, other_type in UNIT_TYPES.items():
+        if other != kind and other_type.self_ref in body and not other_type.self_ref.startswith(unit_type.self_ref):
+            where = [str(n) for n, text, _ in paragraphs if other_type.self_ref in text]
+            notices.append(f"第 {'、'.join(dict.fromkeys(where))} 段的“{other_type.self_ref}”与单位类型“{kind}”不符，"
+                           "没有替换（可能是从别的单位抄来的，请核对）")
+
+
+# ---------------------------------------------------------------- speaker, meeting, persons
+
+
+def _speaker_and_meeting(document: Document, facts: Facts, texts: dict) -> None:
+    title = document.title
+    speech = _TITLE_SPEECH.match(title)
+    if speech:
+        who = speech.group("who")
+        person = re.search(rf"({_NAME})同志$", who)
+        if person:
+            texts.setdefault(person.group(1), ("speaker.name", person.group(1)))
+            who = who[: person.start()]
+        for prefix in sorted(_unit_prefixes(facts.unit_name), key=len, reverse=True):
+            if who.startswith(prefix) and len(who) > len(prefix):
+                who = who[len(prefix):]
+                break
+        if 2 <= len(who) <= 12:
+            texts.setdefault(who, ("speaker.title", who))
+        texts.setdefault(speech.group("meeting"), ("meeting.name", speech.group("meeting")))
+    report = _TITLE_REPORT.match(title)
+    if report and not speech:
+        topic = report.group("topic")
+        texts.setdefault(topic, ("meeting.name", topic))
+    for block in document.blocks:
+        if block.type is BlockType.BYLINE:
+            _byline(block.text, texts)
+
+
+def _unit_prefixes(name: str) -> list[str]:
+    place = place_of(name)
+    return [p for p in (name, name[len(place):] if place else "") if p]
+
+
+def _byline(text: str, texts: dict) -> None:
+    """党组书记　刘建国 / 刘建国: the speaker's post and name."""
+    if _DATE.search(text):
+        return
+    tokens = [t for t in re.split(r"[\s\u3000]+", text.strip("（）()")) if t]
+    if not tokens:
+        return
+    last = tokens[-1]
+    post = re.match(rf"^(.*?)({_POST})({_NAME})$", last)
+    if post:  # 党组书记刘建国 written without a space
+        texts.setdefault(post.group(3), ("speaker.name", post.group(3)))
+        if not any(f == "speaker.title" for f, _ in texts.values()):
+            texts.setdefault(post.group(2), ("speaker.title", post.group(2)))
+        return
+    if re.fullmatch(_NAME, last) and last not in _POSTS:
+        texts.setdefault(last, ("speaker.name", last))
+        if len(tokens) > 1 and not any(f == "speaker.title" for f, _ in texts.values()):
+            texts.setdefault(tokens[-2], ("speaker.title", tokens[-2]))
+
+
+def _persons(paragraphs: list[tuple[int, str, BlockType]], texts: dict) -> None:
+    """Leaders named in the text: 张三同志, 副局长李四, each a leader in order of appearance."""
+    leaders: dict[str, int] = {}
+    speaker = next((text for text, (f, _) in texts.items() if f == "speaker.name"), "")
+
+    def leader(name: str) -> int | None:
+        if name == speaker or name in _POSTS:
+            return None
+        return leaders.setdefault(name, len(leaders))
+
+    for _, text, _ in paragraphs:
+        for match in _POST_NAME.finditer(text):
+            post, name = match.group(1), match.group(2)
+            if not name or not re.fullmatch(_NAME, name):
+                continue
+            index = leader(name)
+            if index is not None:
+                texts.setdefault(post + name, (f"leaders.{index}", {"post": post, "name": name}))
+        for match in _COMRADE.finditer(text):
+            name = match.group(1)
+            index = leader(name)
+            if index is not None and name not in texts:
+                texts[name] = (f"leaders.{index}.name", name)
+    for name, index in leaders.items():  # a name first found with its post is also found alone
+        texts.setdefault(name, (f"leaders.{index}.name", name))
+
+
+def _superiors(paragraphs: list[tuple[int, str, BlockType]], texts: dict) -> None:
+    found = {m.group(1) for _, text, _ in paragraphs for m in _SUPERIOR.finditer(text)}
+    for index, superior in enumerate(sorted(found, key=lambda s: (_SUPERIOR_RANK[s], _SUPERIORS.index(s)))):
+        texts.setdefault(superior, (f"superiors.{index}", superior))
+
+
+# ---------------------------------------------------------------- dates, years, quarters
+
+
+def _dates(document: Document, facts: Facts, paragraphs: list[tuple[int, str, BlockType]], texts: dict,
+           notices: list[str]) -> None:
+    """The meeting's (or the report's) date from the byline or the 落款; the years around it."""
+    for block_type in (BlockType.BYLINE, BlockType.SIGNATURE):
+        for _, text, kind in paragraphs:
+            match = _DATE.search(text) if kind is block_type else None
+            if match and facts.meeting_date is None:
+                try:
+                    facts.meeting_date = date(*map(int, match.groups()))
+                except ValueError:
+                    continue
+    when = facts.meeting_date
+    if when is None:
+        if any(_YEAR.search(text) for _, text, _ in paragraphs):
+            notices.append("没有在标题下或落款中找到日期，年份没有换成字段")
+        return
+    texts.setdefault(f"{when.year}年{when.month}月{when.day}日", ("meeting.date", when.isoformat()))
+    offsets = {0: "meeting.year", -1: "meeting.year-1", 1: "meeting.year+1"}
+    for _, text, _ in paragraphs:
+        for match in _YEAR.finditer(text):
+            offset = int(match.group(1)) - when.year
+            if offset in offsets:
+                texts.setdefault(match.group(1), (offsets[offset], int(match.group(1))))
+
+
+def _quarters(paragraphs: list[tuple[int, str, BlockType]], texts: dict, notices: list[str]) -> None:
+    counts = Counter(m.group(1) for _, text, _ in paragraphs for m in _QUARTER.finditer(text))
+    if not counts:
+        return
+    numeral, _ = counts.most_common(1)[0]
+    texts.setdefault(numeral + "季度", ("quarter", numeral))
+    if len(counts) > 1:
+        others = "、".join(n + "季度" for n in counts if n != numeral)
+        notices.append(f"文中还提到{others}，没有换成字段（季度字段取最常出现的“{numeral}季度”）")
+
+
+# ---------------------------------------------------------------- counting and enumerations
+
+
+def pattern_of(texts: list[str]) -> re.Pattern[str] | None:
+    """One alternation, longest first: at each place the longest proposal wins."""
+    if not texts:
+        return None
+    return re.compile("|".join(re.escape(t) for t in sorted(set(texts), key=len, reverse=True)))
+
+
+def count_occurrences(proposals: list[Proposal], paragraphs: list[tuple[int, str, BlockType]]) -> None:
+    by_text = {p.text: p for p in proposals if not p.is_list}
+    pattern = pattern_of(list(by_text))
+    for proposal in by_text.values():
+        proposal.where, proposal.count = [], 0
+    if pattern is None:
+        return
+    for number, text, _ in paragraphs:
+        for match in pattern.finditer(text):
+            proposal = by_text[match.group()]
+            proposal.count += 1
+            if number not in proposal.where:
+                proposal.where.append(number)
+
+
+def enumeration(text: str) -> tuple[str, str, list[str]] | None:
+    """一是A，二是B……: (text before 一是, 是 or 要, the items); None without such a run."""
+    markers = [m for m in _RUN_MARKER.finditer(text)]
+    for first_index, first in enumerate(markers):
+        if first.group(1) != "一":
+            continue
+        run = [first]
+        for marker in markers[first_index + 1:]:
+            if marker.group(2) == first.group(2) and marker.group(1) == cn_number(len(run) + 1):
+                run.append(marker)
+        if len(run) < 2:
+            continue
+        starts = [m.start(1) for m in run]
+        ends = [m.end(2) for m in run]
+        items = [text[ends[i]: starts[i + 1] if i + 1 < len(run) else len(text)] for i in range(len(run))]
+        if all(items):
+            return text[: starts[0]], first.group(2), items
+    return None
+
+
+def _enumerations(paragraphs: list[tuple[int, str, BlockType]], proposals: list[Proposal]) -> list[Proposal]:
+    """一是……二是…… runs in body paragraphs become list fields, unless an item holds a name
+    or another proposed word (the list would carry it into the input file of every unit)."""
+    pattern = pattern_of([p.text for p in proposals])
+    result = []
+    for number, text, block_type in paragraphs:
+        if block_type is not BlockType.BODY:
+            continue
+        found = enumeration(text)
+        if found is None:
+            continue
+        _, marker, items = found
+        if pattern is not None and any(pattern.search(item) for item in items):
+            continue
+        result.append(Proposal(text, f"points_{len(result) + 1}", items, [number], 1, items=items, marker=marker))
+    return result
