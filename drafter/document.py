@@ -23,6 +23,13 @@ class BlockType(str, Enum):
     SIGNATURE = "signature"
     TABLE = "table"  # rows of cells; a cell's paragraphs are separated by "\n"
     ATTACHMENT = "attachment"  # 附件说明: "附件：1.……" and the list lines under it
+    # 版头 (GB/T 9704 7.2), above the title, as drafter format finds them in users' files
+    COPY_NUMBER = "copy_number"  # 份号: 000123
+    SECRECY = "secrecy"  # 密级和保密期限: 秘密★1年
+    URGENCY = "urgency"  # 紧急程度: 特急
+    ISSUER_MARK = "issuer_mark"  # 发文机关标志: 清河县人民政府文件
+    DOC_NUMBER = "doc_number"  # 发文字号, with "\t签发人：……" after it in 上行文
+
 
 
 @dataclass(slots=True)

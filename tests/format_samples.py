@@ -57,7 +57,7 @@ REPORT_ROLES = [
     ("特此报告。", "结束语"),
     ("附件：1.", "附件"),
     ("2.学习记录", "附件"),
-    ("中共某某县审计局党组", "落款"),
+    ("中共清河县审计局党组", "落款"),
     ("2024年12月20日", "成文日期"),
 ]
 
@@ -87,7 +87,7 @@ def messy_report(path: Path) -> Path:
     _para(document, "特此报告。")
     _para(document, "附件：1.意识形态工作台账")
     _para(document, "2.学习记录")
-    _para(document, "中共某某县审计局党组", align=right)
+    _para(document, "中共清河县审计局党组", align=right)
     _para(document, "2024年12月20日", align=right)
     document.save(str(path))
     return path
@@ -168,5 +168,33 @@ def merged_table(path: Path) -> Path:
         row.height = Pt(28)
         row.height_rule = 2  # WD_ROW_HEIGHT_RULE.EXACTLY
     _para(document, "特此报告。")
+    document.save(str(path))
+    return path
+
+
+def red_head(path: Path, *, signed: bool = False) -> Path:
+    """A 公文 with its 版头 typed by hand above the title: 份号, 密级, 紧急程度, the red
+    发文机关标志, a 发文字号 with the wrong brackets (and, for a 上行文, 签发人 on a line of its own)."""
+    from docx.shared import RGBColor
+
+    document = docx.Document()
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    if not signed:
+        _para(document, "000123")
+        _para(document, "秘密★1年", font="黑体")
+        _para(document, "特急", font="黑体")
+    mark = _para(document, "清河县人民政府" if signed else "清河县人民政府文件", font="宋体", size=36, bold=True,
+                 align=center)
+    mark.runs[0].font.color.rgb = RGBColor(0xE0, 0x10, 0x10)
+    _para(document, "清政报(2024)5号" if signed else "清政发【2024】12号", align=center)
+    if signed:
+        _para(document, "签发人: 刘建国", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _para(document, "关于加强安全生产工作的报告" if signed else "关于加强安全生产工作的通知", size=22, align=center)
+    _para(document, "县委：" if signed else "各乡镇人民政府，县直各部门：")
+    _para(document, "现将有关事项报告如下。" if signed else "现将有关事项通知如下。")
+    _para(document, "一、提高思想认识")
+    _para(document, "各单位要切实提高认识，落实安全生产责任。")
+    _para(document, "清河县人民政府", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _para(document, "2024年3月1日", align=WD_ALIGN_PARAGRAPH.RIGHT)
     document.save(str(path))
     return path

@@ -129,7 +129,7 @@ def test_heading_styles_and_bold_short_lines_without_numbers():
 
 def test_closing_attachments_signature_and_date():
     found = roles("关于工作情况的报告", "县委：", "一、基本情况", "全年完成任务。", "特此报告。",
-                  "附件：1.工作台账", "2.学习记录", "中共某某县审计局党组", "二〇二四年十二月二十日")
+                  "附件：1.工作台账", "2.学习记录", "中共清河县审计局党组", "二〇二四年十二月二十日")
     assert [label for label, _ in found] == ["标题", "主送", "一级标题", "正文", "结束语", "附件", "附件",
                                              "落款", "成文日期"]
     document = layout(items_of("关于工作情况的报告", "一、基本情况", "附件：1.台账", "2.记录", "县审计局",

@@ -15,6 +15,8 @@ _BLOCK_TYPES = {
     "title": BlockType.TITLE, "byline": BlockType.BYLINE, "addressee": BlockType.SALUTATION, "salutation": BlockType.SALUTATION,
     "heading": BlockType.HEADING, "body": BlockType.BODY, "attachment": BlockType.ATTACHMENT, "closing": BlockType.CLOSING,
     "signature": BlockType.SIGNATURE, "date": BlockType.SIGNATURE, "table": BlockType.TABLE,
+    "copy_number": BlockType.COPY_NUMBER, "secrecy": BlockType.SECRECY, "urgency": BlockType.URGENCY,
+    "issuer_mark": BlockType.ISSUER_MARK, "doc_number": BlockType.DOC_NUMBER, "signer": BlockType.DOC_NUMBER,
 }
 _REPORT_WORDS = ("报告", "汇报", "总结", "情况")
 # Roles whose text is Chinese prose, where half-width punctuation is corrected (not dates,
@@ -48,6 +50,10 @@ def layout(items: list[Item], split_headings: bool = False) -> Formatted:
     for item in items:
         if item.role == "title" and blocks and blocks[-1].type is BlockType.TITLE:
             blocks[-1].text += item.text  # a title typed over several lines is one title
+        elif item.role == "signer" and blocks and blocks[-1].type is BlockType.DOC_NUMBER:
+            blocks[-1].text += "\t" + item.text  # 签发人 on the 发文字号's line
+        elif item.role == "signer":
+            blocks.append(Block(BlockType.DOC_NUMBER, "\t" + item.text))
         else:
             blocks.append(_block(item))
     titles = [block.text for block in blocks if block.type is BlockType.TITLE]

@@ -14,13 +14,18 @@ from dataclasses import dataclass, field
 
 from drafter.check.document import FAMILY_RANK, parse_heading
 from drafter.check.textutil import cn_to_int
+from drafter.wordin.masthead import masthead
 from drafter.wordin.source import Cell, SourceParagraph
 
 ROLE_LABELS = {
     "title": "标题", "byline": "署名/日期", "addressee": "主送", "salutation": "称呼",
     "heading": "标题", "body": "正文", "attachment": "附件", "closing": "结束语",
     "signature": "落款", "date": "成文日期", "table": "表格",
+    "copy_number": "份号", "secrecy": "密级", "urgency": "紧急程度", "issuer_mark": "发文机关标志",
+    "doc_number": "发文字号", "signer": "签发人",
 }
+_BEFORE_BODY = {"title", "byline", "addressee", "salutation", "copy_number", "secrecy", "urgency", "issuer_mark",
+                "doc_number", "signer"}
 LEVEL_LABELS = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 
 _SENTENCE_END = "。！？!?"
@@ -107,7 +112,8 @@ def detect(paragraphs: list[SourceParagraph]) -> list[Item]:
             plain.append((index, paragraph))
     hints = {index: paragraph for index, paragraph in plain}
     untyped = [item for item in items if item.role == ""]
-    _back(untyped, _front(untyped, hints))
+    top = masthead(untyped, hints)
+    _back(untyped, top + _front(untyped[top:], hints))
     numbered = any(parse_marker(item.text) or hints[item.source].auto_number for item in untyped if item.role == "")
     counters = [0, 0, 0, 0, 0]
     result: list[Item] = []
@@ -214,7 +220,7 @@ def _back(items: list[Item], start: int) -> None:
 def _middle(item: Item, hint: SourceParagraph, numbered: bool, counters: list[int], result: list[Item]) -> None:
     """Body, headings and set lines; a paragraph may become several items."""
     text = item.text
-    before_body = all(i.role in ("title", "byline", "addressee", "salutation") for i in result)
+    before_body = all(i.role in _BEFORE_BODY for i in result)
     if _SALUTATION.match(text):
         item.role = "salutation"
     elif before_body and len(text) <= 40 and text.endswith(("：", ":")) and not _REPORTING.match(text) \

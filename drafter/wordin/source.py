@@ -43,6 +43,7 @@ class SourceParagraph:
     bold: bool = False
     size: float = 0.0  # points; 0 when unknown
     cell: Cell | None = None
+    red: bool = False  # every run red: a 发文机关标志 (红头)
 
 
 def read_source(path: Path) -> list[SourceParagraph]:
@@ -159,6 +160,10 @@ def _run_hints(rpr: Any) -> dict[str, Any]:
     bold = rpr.find(f"{_W}b")
     if bold is not None:
         hints["bold"] = bold.get(f"{_W}val") not in ("0", "false")
+    color = _val(rpr.find(f"{_W}color")).upper()
+    if len(color) == 6 and all(c in "0123456789ABCDEF" for c in color):
+        red, green, blue = (int(color[i:i + 2], 16) for i in (0, 2, 4))
+        hints["red"] = red >= 0xC0 and green < 0x60 and blue < 0x60
     size = rpr.find(f"{_W}sz")
     if size is not None and (size.get(f"{_W}val") or "").isdigit():
         hints["size"] = int(size.get(f"{_W}val")) / 2
@@ -176,6 +181,7 @@ def _hinted(element: Any, text: str, styles: _StyleHints, numbering: "_Numbering
             for r in element.iter(f"{_W}r") if "".join(t.text or "" for t in r.iter(f"{_W}t")).strip()]
     bold = bool(runs) and all(run.get("bold", style.get("bold", False)) for run in runs)
     sizes = [run.get("size", style.get("size", 0.0)) for run in runs]
+    red = bool(runs) and all(run.get("red", style.get("red", False)) for run in runs)
     return SourceParagraph(
         text=text,
         heading_level=own.get("heading", style.get("heading", 0)),
@@ -186,6 +192,7 @@ def _hinted(element: Any, text: str, styles: _StyleHints, numbering: "_Numbering
         bold=bold,
         size=max(sizes, default=0.0),
         cell=_cell(element, tables),
+        red=red,
     )
 
 

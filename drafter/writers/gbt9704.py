@@ -122,6 +122,62 @@ STYLES_XML = XML_DECL + (
 )
 
 
+# -- 版头 (7.2): 份号, 密级, 紧急程度 top left; 发文机关标志 red, centred; 发文字号 centred
+# under it (or left, with 签发人 right on its line), then the red separator line. These
+# paragraphs carry their formatting directly, so styles.xml stays the same for every
+# document (render's output does not change when it has no 版头).
+SIZE_ISSUER_MARK = 72  # 小初 36 pt, smaller for a long name so that it stays on one line
+RED = "FF0000"
+SEPARATOR_SPACE = 11  # pt between the 发文字号 line and the separator: about 4 mm
+TWO_LINES = 2 * LINE_PITCH
+_LINE = (f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
+         '<w:ind w:firstLineChars="0" w:firstLine="0"/>')
+_MASTHEAD_PPR = {
+    "copy_number": f'<w:widowControl w:val="0"/>{_LINE}<w:jc w:val="left"/>',
+    "secrecy": f'<w:widowControl w:val="0"/>{_LINE}<w:jc w:val="left"/>',
+    "urgency": f'<w:widowControl w:val="0"/>{_LINE}<w:jc w:val="left"/>',
+    "issuer_mark": ('<w:widowControl w:val="0"/><w:snapToGrid w:val="0"/>'
+                    f'<w:spacing w:before="{LINE_PITCH}" w:after="{TWO_LINES}" w:line="240" w:lineRule="auto"/>'
+                    '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>'),
+    "doc_number": (f'<w:widowControl w:val="0"/><w:pBdr><w:bottom w:val="single" w:sz="12" '
+                   f'w:space="{SEPARATOR_SPACE}" w:color="{RED}"/></w:pBdr>'
+                   f'<w:spacing w:before="0" w:after="{TWO_LINES}" w:line="{LINE_PITCH}" w:lineRule="exact"/>'
+                   '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>'),
+}
+# 上行文: 发文字号 one character in from the left, 签发人 one character in from the right, by
+# tab stops (an indent would shorten the separator line under them)
+_SIGNED_PPR = _MASTHEAD_PPR["doc_number"].replace(
+    '<w:spacing', f'<w:tabs><w:tab w:val="left" w:pos="{INDENT_TWO_CHARS // 2}"/>'
+                  f'<w:tab w:val="right" w:pos="{TEXT_WIDTH - INDENT_TWO_CHARS // 2}"/></w:tabs><w:spacing'
+).replace('<w:jc w:val="center"/>', '<w:jc w:val="left"/>')
+_MASTHEAD_FACE = {"copy_number": FANGSONG, "secrecy": HEITI, "urgency": HEITI, "issuer_mark": XIAOBIAOSONG,
+                  "doc_number": FANGSONG}
+MASTHEAD_KINDS = frozenset(_MASTHEAD_PPR)
+
+
+def _masthead_run(text: str, face: str, size: int = SIZE_BODY, color: str = "") -> str:
+    colour = f'<w:color w:val="{color}"/>' if color else ""
+    hinted = fonts(face).replace("/>", ' w:hint="eastAsia"/>')
+    return (f'<w:r><w:rPr>{hinted}{colour}'
+            f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+            f'<w:t xml:space="preserve">{text}</w:t></w:r>')
+
+
+def masthead_paragraph(kind: str, text: str) -> str:
+    """A 版头 paragraph; text is XML-escaped. A 发文字号 with "\t签发人：names" after it puts
+    签发人 on its line at the right, the names in 楷体."""
+    if kind == "issuer_mark":
+        size = min(SIZE_ISSUER_MARK, max(SIZE_TITLE, 2 * TEXT_WIDTH // 20 // max(len(text), 1)))
+        return f"<w:p><w:pPr>{_MASTHEAD_PPR[kind]}</w:pPr>{_masthead_run(text, XIAOBIAOSONG, size, RED)}</w:p>"
+    if kind == "doc_number" and "\t" in text:
+        number, signer = text.split("\t", 1)
+        label, _, names = signer.partition("：")
+        runs = ("<w:r><w:tab/></w:r>" + _masthead_run(number, FANGSONG) + "<w:r><w:tab/></w:r>"
+                + _masthead_run(label + "：", FANGSONG) + _masthead_run(names, KAITI))
+        return f"<w:p><w:pPr>{_SIGNED_PPR}</w:pPr>{runs}</w:p>"
+    return f"<w:p><w:pPr>{_MASTHEAD_PPR[kind]}</w:pPr>{_masthead_run(text, _MASTHEAD_FACE[kind])}</w:p>"
+
+
 def _footer(jc: str, side: str) -> str:
     def run(inner: str) -> str:
         return f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>{inner}</w:r>'
