@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 PROBE = """
 import json, sys
@@ -147,14 +149,16 @@ def test_the_quick_extends_skips_comments_and_raw_text(text, expected):
 
 
 def test_a_start_with_a_builtin_template_parses_no_template_and_builds_no_manifest_model(tmp_path):
-    """Rendering with a built-in template neither parses a template with Jinja (the compiled
-    code comes from the cache) nor validates a manifest (checked in a fresh interpreter)."""
+    """Rendering with a built-in template neither parses nor lexes a template with Jinja (the
+    compiled code comes from the cache) nor validates a manifest (checked in a fresh interpreter)."""
     probe = """
 import sys, jinja2
 from drafter.cli import main
 parsed = []
 original = jinja2.Environment.parse
 jinja2.Environment.parse = lambda self, *args, **kwargs: parsed.append(args) or original(self, *args, **kwargs)
+original_lex = jinja2.Environment.lex
+jinja2.Environment.lex = lambda self, *args, **kwargs: parsed.append(args) or original_lex(self, *args, **kwargs)
 try:
     main(["render", "in.yaml", "-o", "out.docx", "--force", "-q"])
 except SystemExit as exit:
@@ -172,3 +176,53 @@ sys.__stderr__.write("PROBE %d %s\\n" % (len(parsed), _ManifestModel.__pydantic_
         outputs.append([line for line in result.stderr.splitlines() if line.startswith("PROBE")])
     assert outputs[1] == ["PROBE 0 False"], result.stderr
     assert (tmp_path / "out.docx").stat().st_size > 5000
+
+
+# ------------------------------------------------ origin markers without Jinja's lexer ---
+
+_TRICKY_TEMPLATES = [
+    "{% if x %}\n# a\n{% endif %}\n@para\n",
+    "{% if x %}# a{% endif %}\n",
+    "{% if x -%}\n\n  # a\n{%- endif %}\n",
+    "{# c\n# not a heading\n#}\n# yes\n",
+    "{#- c -#}\n# after a trimmed comment\n",
+    "{# c #}# mid-line\n{{ x }}# mid-line\n# line\n",
+    "{{ x -}}\n# after a trimmed expression\n",
+    "  {% if x %}\n  # indented\n\u3000# full-width space\n{% endif %}\n",
+    "{% raw %}\n# raw line\n{# x #}\n{% endraw %}\n# after\n",
+    "{% raw -%}\n# raw, trimmed\n{%- endraw -%}\n# after\n",
+    "\n\n{% block b %}\n# h\n{{ super() }}\n@p {{ v }}\n{% endblock %}\n",
+    "a\r\n# crlf\r\n",
+]
+_PIECES = ["# h", "@p", "text", "\n", "\n", "  ", "\u3000", "{% if a %}", "{% endif %}", "{%- if a %}",
+           "{% if a -%}", "{%- endif -%}", "{# c #}", "{#- c -#}", "{# two\n# lines #}", "{{ x }}", "{{- x -}}",
+           "{% raw %}# r{% endraw %}", "{%- raw -%}\n# r\n{%- endraw -%}", "{% set z = 1 %}", "## hh", " # sp"]
+
+
+def _both_scans(text):
+    from drafter.templates import Library
+    from drafter.templates.origins import _markup_lines, plain_markup_lines
+
+    return plain_markup_lines(text), _markup_lines(Library([]).env, text)
+
+
+@pytest.mark.parametrize("path", _template_files(), ids=lambda p: p.name)
+def test_the_plain_scan_marks_the_lines_jinjas_lexer_marks_in_every_shipped_template(path):
+    """drafter's own templates get their origin markers from a plain scan of the tags (Jinja's
+    lexer costs about 5 ms a start); the marked text, and so Jinja's compiled-code cache, is
+    the same either way."""
+    plain, lexed = _both_scans(path.read_text(encoding="utf-8"))
+    assert lexed and plain == lexed
+
+
+@pytest.mark.parametrize("text", _TRICKY_TEMPLATES)
+def test_the_plain_scan_agrees_on_whitespace_control_comments_and_raw_blocks(text):
+    plain, lexed = _both_scans(text)
+    assert plain == lexed
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14))
+def test_the_plain_scan_agrees_with_the_lexer_on_any_mix_of_tags(pieces):
+    plain, lexed = _both_scans("".join(pieces))
+    assert plain == lexed

@@ -92,5 +92,5 @@ class _Loader(jinja2.BaseLoader):
             path = self.library.find_path(name)
         except TemplateError as exc:
             raise jinja2.TemplateNotFound(name, exc.message) from None
-        text = mark_origins(environment, read_template(path), str(path))
+        text = mark_origins(environment, read_template(path), str(path), self.library.is_builtin(path))
         return text, str(path), lambda: True

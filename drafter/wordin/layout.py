@@ -21,7 +21,7 @@ _BLOCK_TYPES = {
 _REPORT_WORDS = ("报告", "汇报", "总结", "情况")
 # Roles whose text is Chinese prose, where half-width punctuation is corrected (not dates,
 # 落款, tables, nor the 版头's 发文字号)
-_PROSE_ROLES = {"title", "addressee", "salutation", "heading", "body", "closing", "attachment"}
+_PROSE_ROLES = {"title", "byline", "addressee", "salutation", "heading", "body", "closing", "attachment"}
 
 
 @dataclass

@@ -72,7 +72,7 @@ def read(path: Path, unit: str = "", kind: str = "") -> Read:
     if not found.facts.unit_name:
         raise LearnError(f"没有在 {path} 里找到本单位的全称，请用 --unit 指定，如：--unit 清河县档案馆 --kind 馆")
     corrections = [(item.source, note) for item in formatted.items for note in item.notes
-                   if not note.startswith(("按“标题”样式识别", "保留为表格"))]
+                   if not note.startswith(("按“标题”样式识别", "保留为表格", "从小标题段中拆出"))]
     notices = [n for n in formatted.notices if not n.startswith("表格保留为表格")] + found.notices
     return Read(path, formatted.document, sources, found, corrections, notices)
 

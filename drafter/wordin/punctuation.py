@@ -13,6 +13,7 @@ from drafter.check.textutil import is_cjk
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # full-width marks that count as "Chinese" on either side of a half-width mark
 _CHINESE_MARKS = set("，。、；：？！“”‘’（）《》〈〉【】〔〕…—·")
+_HALF_WIDTH = re.compile(r"[,;:?!]")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)")
 _DASH = re.compile(r"-{2,}")
 _DOUBLE_QUOTED = re.compile(r'"([^"\n]+)"')
@@ -44,6 +45,8 @@ def full_width(text: str) -> tuple[str, Counter[tuple[str, str]]]:
 def _marks(text: str, changes: Counter[tuple[str, str]]) -> str:
     """, ; : ? ! after a Chinese character (or between a digit, letter or % and one);
     the spaces typed after a corrected mark go, as a full-width mark carries its own."""
+    if not _HALF_WIDTH.search(text):
+        return text  # most paragraphs: nothing to look at character by character
     out: list[str] = []
     i = 0
     while i < len(text):

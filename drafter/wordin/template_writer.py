@@ -81,7 +81,7 @@ def _normalised(document: Document, sources: list[int]) -> tuple[list[Block], li
     blocks: list[Block] = []
     numbers: list[int] = []
     corrections: list[tuple[int, str]] = []
-    level = 0
+    open_levels: list[tuple[int, int]] = []  # (level as found, level written) of the open headings
     titled = False
     for block, source in zip(document.blocks, sources):
         if block.type is BlockType.TABLE:
@@ -100,11 +100,10 @@ def _normalised(document: Document, sources: list[int]) -> tuple[list[Block], li
                 corrections.append((source, "文中第二个标题按正文写入模板（一个模板只有一个标题）"))
             titled = True
         if copy.type is BlockType.HEADING:
-            if copy.level > level + 1:
-                corrections.append((source, f"{_LEVELS[copy.level]}标题前没有{_LEVELS[level + 1]}标题，"
-                                            f"改为{_LEVELS[level + 1]}标题"))
-                copy.level = level + 1
-            level = copy.level
+            level = _effective_level(copy.level, open_levels)
+            if level != copy.level:
+                corrections.append((source, f"{_LEVELS[copy.level]}级标题的上一级没有标题，改为{_LEVELS[level]}级标题"))
+                copy.level = level
         blocks.append(copy)
         numbers.append(source)
         if block.run_in:
@@ -115,6 +114,19 @@ def _normalised(document: Document, sources: list[int]) -> tuple[list[Block], li
 
 
 _LEVELS = "零一二三四"
+
+
+def _effective_level(level: int, open_levels: list[tuple[int, int]]) -> int:
+    """A heading at most one level below the one it is under; its siblings follow it (two
+    1. headings right under 一、 both become （一）-level headings)."""
+    sibling = None
+    while open_levels and open_levels[-1][0] >= level:
+        found, written = open_levels.pop()
+        if found == level:
+            sibling = written
+    written = sibling if sibling is not None else min(level, (open_levels[-1][1] if open_levels else 0) + 1)
+    open_levels.append((level, written))
+    return written
 
 
 def _parts(blocks: list[Block], sources: list[int], base_blocks: set[str]) -> dict[str, list[tuple[Block, int]]]:

@@ -1,0 +1,136 @@
+"""Speeches and reports for drafter learn's tests, in our own words with fictitious units and
+people: one with Word's heading styles and no typed numbers (python-docx), one report with
+typed numbers, a skipped number and headings run into their paragraphs (python-docx), one
+typed as plain text and saved as .docx by LibreOffice. Each comes with the names that must
+not survive a render for another unit, and that other unit's data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+STYLED = [  # (style, text); None = Normal
+    ("title", "党组书记在2024年意识形态工作会议上的讲话"),
+    ("byline", "云岭区自然资源局党组书记　刘建国"),
+    ("byline", "（2024年3月15日）"),
+    (None, "同志们："),
+    (None, "今天，局党组召开2024年意识形态工作会议，主要任务是总结2023年工作，部署今年任务。刚才，王丽华同志"
+           "通报了全局意识形态工作情况，我都同意。下面，我讲三点意见。"),
+    ("Heading 1", "提高政治站位，扛牢主体责任"),
+    (None, "意识形态工作是为国家立心、为民族立魂的工作。我局承担着国土空间规划和资源管理职能，工作点多面广，"
+           "干部职工思想活跃，更要把意识形态工作摆在突出位置。局党组书记是第一责任人，分管副局长陈志远同志是"
+           "直接责任人，其他班子成员按照“一岗双责”抓好分管领域的工作。"),
+    ("Heading 2", "健全责任清单"),
+    (None, "各股室要对照区委意识形态工作责任制实施办法，把任务分解到岗、落实到人，每半年向局党组报告一次落实情况。"),
+    ("Heading 2", "严格考核问责"),
+    (None, "要把意识形态工作纳入年度绩效考核，考核结果与评先评优挂钩。对工作不力的，由纪检组长赵红梅同志约谈提醒。"),
+    ("Heading 1", "加强理论武装，筑牢思想根基"),
+    (None, "要坚持理论学习中心组学习制度，全年集中学习不少于十二次。一是读原著学原文，二是开展专题研讨，"
+           "三是组织青年干部讲微党课。"),
+    ("Heading 1", "管好宣传阵地，唱响主旋律"),
+    (None, "门户网站、“云岭资源”微信公众号和各类工作群，要严格执行信息发布三审制度，谁发布谁负责。"),
+    (None, "同志们，做好今年的意识形态工作责任重大。让我们在市委、区委的坚强领导下，团结一心、真抓实干，"
+           "为建设美丽云岭作出新的更大贡献！"),
+]
+STYLED_OPTIONS = ("--unit", "云岭区自然资源局", "--kind", "局")
+STYLED_NAMES = ["云岭", "自然资源局", "资源局", "刘建国", "王丽华", "陈志远", "赵红梅", "2024", "2023"]
+
+REPORT = [
+    "清河县审计局关于2024年第一季度意识形态工作情况的报告",
+    "县委宣传部：",
+    "现将我局2024年第一季度意识形态工作情况报告如下：",
+    "一、主要工作",
+    "（一）压实工作责任。局党组召开专题会议两次，研究部署一季度意识形态工作，党组书记、局长孙立平同志带头讲党课。",
+    "（二）抓好理论学习。全局干部职工参加集中学习六次，副局长周文斌同志为青年干部作专题辅导。",
+    "（四）管好网络阵地。对县审计局网站和政务新媒体开展自查，发现并整改问题三个。",
+    "二、存在的问题",
+    "一是学习形式还比较单一，二是网络舆情研判的专业力量不足。",
+    "三、下一步打算",
+    "1.把意识形态工作与审计业务深度融合。",
+    "2.组织一次意识形态专题培训。",
+    "特此报告。",
+    "清河县审计局",
+    "2024年4月8日",
+]
+REPORT_NAMES = ["清河", "审计局", "孙立平", "周文斌", "2024"]
+
+COMMUNITY = [
+    "党委书记在2025年社区意识形态工作会议上的讲话",
+    "（2025年1月20日）",
+    "同志们：",
+    "今天召开青石社区意识形态工作会议，主要是总结去年工作，安排今年任务。",
+    "一、统一思想认识",
+    "社区是党联系群众的最后一公里。我社区居民两千余户，流动人口多，思想观念多元，社区党委要把意识形态工作"
+    "作为党建工作的重要内容，与网格管理同部署、同检查。",
+    "二、抓实阵地建设",
+    "一要管好社区宣传栏，二要办好居民议事厅，三要用好居民微信群，做到正面声音天天有。",
+    "三、凝聚群众力量",
+    "要发挥老党员、楼栋长作用，由副书记吴海燕同志牵头组建志愿宣讲队，全年开展宣讲不少于二十场，"
+    "把青石社区建设得更加和谐美丽。",
+    "谢谢大家！",
+]
+COMMUNITY_OPTIONS = ("--unit", "桃源街道青石社区", "--kind", "社区")
+COMMUNITY_NAMES = ["青石", "桃源", "吴海燕", "2025"]
+
+
+def styled_speech(path: Path) -> Path:
+    """Word's Title and Heading styles, no typed numbers, a centred byline."""
+    document = docx.Document()
+    for style, text in STYLED:
+        if style == "title":
+            paragraph = document.add_paragraph(style="Title")
+            paragraph.add_run(text)
+        elif style == "byline":
+            paragraph = document.add_paragraph()
+            paragraph.add_run(text).font.size = Pt(16)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            document.add_paragraph(text, style=style)
+    document.save(str(path))
+    return path
+
+
+def plain_docx(path: Path, lines: list[str]) -> Path:
+    """Paragraphs as people type them: numbers typed, one font, nothing styled."""
+    document = docx.Document()
+    for line in lines:
+        run = document.add_paragraph().add_run(line)
+        run.font.name = "宋体"
+        run.font.size = Pt(14)
+    document.save(str(path))
+    return path
+
+
+def libreoffice_docx(folder: Path, lines: list[str], name: str = "社区讲话") -> Path:
+    """Typed as plain text, saved as .docx by LibreOffice."""
+    from drafter.pdf import convert
+
+    text = folder / f"{name}.txt"
+    text.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return convert([text], folder, target="docx:MS Word 2007 XML")[text]
+
+
+def other_unit(data: dict, *, name: str, kind: str, place: str = "", short: str = "") -> dict:
+    """The input file learn wrote, moved to another unit, speaker, leaders, meeting and year."""
+    data = dict(data)
+    data["unit"] = {"name": name, "kind": kind, **({"short_name": short} if short else {})}
+    data["speaker"] = {"title": "党支部书记", "name": "张晓梅"}
+    meeting = dict(data.get("meeting") or {})
+    meeting["date"] = "2027-02-20"
+    if "name" in meeting:
+        meeting["name"] = "2027年意识形态工作推进会"
+    data["meeting"] = meeting
+    people = [("马文涛", "副馆长"), ("林秀英", "纪检委员"), ("郑海波", "支部委员")]
+    data["leaders"] = [{"name": person, "post": post} for (person, post), _ in zip(people, data.get("leaders", []))]
+    if "superiors" in data:
+        data["superiors"] = ["省委", "市委", "县委"][-len(data["superiors"]):]
+    if "place" in data:
+        data["place"] = place
+    for key in [k for k in data if k.startswith("alias_")]:
+        data[key] = short or name
+    if "quarter" in data:
+        data["quarter"] = "三"
+    return data

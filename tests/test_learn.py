@@ -1,0 +1,327 @@
+"""drafter learn: a speech or report → a template and its input file. The input file renders
+the original back paragraph for paragraph (read with docx2python and LibreOffice, readers
+nobody here wrote), up to the corrections learn reports; another unit's data leaves none of
+the original's names; the proposals are confirmed with --accept, a proposals file or on a
+terminal; bad inputs get Chinese errors and leave nothing behind."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+
+from conftest import run_cli
+from learn_samples import (COMMUNITY, COMMUNITY_NAMES, COMMUNITY_OPTIONS, REPORT, REPORT_NAMES, STYLED_NAMES,
+                           STYLED_OPTIONS, libreoffice_docx, other_unit, plain_docx, styled_speech)
+
+SEED_PATH = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_ee7c459c3ded9266.txt"
+SEED_TITLE = "党委书记在意识形态工作会上的讲话"
+SEED_NAMES = ["镇沅", "地方志", "志办", "垛团", "胡先卫"]
+_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)])")
+_HALF = str.maketrans(",:;()!?", "，：；（）！？")
+
+
+def seed_texts() -> list[list[str]]:
+    """The seed's three texts without the web page around them: each starts at its title."""
+    if not SEED_PATH.exists():
+        pytest.skip(f"shared seed not available at {SEED_PATH}")
+    lines = [line.strip() for line in SEED_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    starts = [i for i, line in enumerate(lines) if line == SEED_TITLE]
+    return [lines[a:b] for a, b in zip(starts, starts[1:] + [len(lines)])][1:]
+
+
+def make_sample(name: str, folder: Path) -> tuple[Path, tuple[str, ...], list[str], dict]:
+    """(the .docx, learn's options, names that must not survive, the other unit)"""
+    if name == "styled":
+        return (styled_speech(folder / "讲话.docx"), STYLED_OPTIONS, STYLED_NAMES,
+                dict(name="清河县档案馆", kind="馆", place="清河"))
+    if name == "report":
+        return (plain_docx(folder / "报告.docx", REPORT), (), REPORT_NAMES,
+                dict(name="云岭区统计局", kind="局", short="区统计局"))
+    if name == "community":
+        return (libreoffice_docx(folder, COMMUNITY), COMMUNITY_OPTIONS, COMMUNITY_NAMES,
+                dict(name="柳林镇新华村", kind="村", short="新华村"))
+    number = int(name[-1])
+    options = {1: ("--unit", "镇沅县地方志办公室", "--kind", "办"), 2: ("--unit", "清河县工业和信息化局", "--kind", "局"),
+               3: ("--kind", "村")}[number]
+    other = {1: dict(name="云岭区统计局", kind="局", place="云岭", short="区统计局"),
+             2: dict(name="柳林镇人民政府", kind="镇"), 3: dict(name="柳林镇新华村", kind="村")}[number]
+    return plain_docx(folder / f"seed{number}.docx", seed_texts()[number - 1]), options, SEED_NAMES, other
+
+
+def paragraphs_of(path: Path) -> list[str]:
+    from docx2python import docx2python
+
+    with docx2python(str(path)) as read:  # the body only: page numbers are in the footers
+        return [text.strip() for table in read.body for row in table for cell in row for text in cell
+                if text.strip()]
+
+
+def normalised(text: str) -> str:
+    return re.sub(r"\s+", "", _NUMBER.sub("", text.strip()).translate(_HALF))
+
+
+def aligned(original: list[str], rendered: list[str]) -> int:
+    """Match every original paragraph with one rendered paragraph, or with a heading and the
+    text split off it; the number of such splits (a title the writer sets on two lines is
+    no split)."""
+    splits, index = 0, 0
+    for number, paragraph in enumerate(map(normalised, original)):
+        assert index < len(rendered), f"nothing rendered for: {paragraph}"
+        got = normalised(rendered[index])
+        index += 1
+        while got != paragraph:
+            assert index < len(rendered) and paragraph.startswith(got), f"\n{got}\n!=\n{paragraph}"
+            following = normalised(rendered[index])
+            index += 1
+            joint = next((j for j in ("", "。", "：") if paragraph.startswith(got + j + following)), "。")
+            got = got + joint + following
+            splits += number > 0
+    assert index == len(rendered), rendered[index:]
+    return splits
+
+
+SAMPLES = ["styled", "report", "community", "seed1", "seed2", "seed3"]
+
+
+@pytest.fixture(scope="module")
+def learned(tmp_path_factory):
+    """Each sample learnt with --accept all, its input file rendered to .docx."""
+    results = {}
+    for name in SAMPLES:
+        folder = tmp_path_factory.mktemp(name)
+        try:
+            source, options, names, other = make_sample(name, folder)
+        except pytest.skip.Exception:
+            continue
+        template = folder / "templates" / "学来的.j2"
+        template.parent.mkdir()
+        result = run_cli("learn", str(source), "-o", str(template), *options, "--accept", "all")
+        assert result.code == 0, result.err + result.out
+        rendered = run_cli("render", str(folder / "学来的.yaml"), "-o", str(folder / "还原.docx"))
+        assert rendered.code == 0, rendered.err
+        results[name] = dict(folder=folder, source=source, template=template, result=result, names=names,
+                             other=other, yaml=folder / "学来的.yaml")
+    return results
+
+
+def sample(learned, name):
+    if name not in learned:
+        pytest.skip(f"{name}: the shared seed is not available")
+    return learned[name]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_the_input_file_renders_the_original_back(learned, name):
+    case = sample(learned, name)
+    original = paragraphs_of(case["source"])
+    rendered = paragraphs_of(case["folder"] / "还原.docx")
+    splits = aligned(original, rendered)
+    assert splits == case["result"].out.count("拆为两段")
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_another_units_data_names_only_that_unit(learned, name):
+    case = sample(learned, name)
+    data = yaml.safe_load(case["yaml"].read_text(encoding="utf-8"))
+    moved = case["folder"] / "别的单位.yaml"
+    moved.write_text(yaml.safe_dump(other_unit(data, **case["other"]), allow_unicode=True), encoding="utf-8")
+    result = run_cli("render", str(moved), "-o", str(case["folder"] / "别的单位.docx"))
+    assert result.code == 0, result.err
+    text = "\n".join(paragraphs_of(case["folder"] / "别的单位.docx"))
+    assert [n for n in case["names"] if n in text] == []
+    template = re.sub(r"\{#.*?#\}", "", case["template"].read_text(encoding="utf-8"), flags=re.S)
+    assert [n for n in case["names"] if n in template and not n.isdigit()] == []
+
+
+def test_libreoffice_reads_the_other_units_speech(learned, tmp_path):
+    from drafter.pdf import convert
+
+    case = sample(learned, "styled")
+    data = other_unit(yaml.safe_load(case["yaml"].read_text(encoding="utf-8")), **case["other"])
+    moved = case["folder"] / "档案馆.yaml"
+    moved.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run_cli("render", str(moved), "-o", str(tmp_path / "档案馆.docx")).code == 0
+    pdf = convert([tmp_path / "档案馆.docx"], tmp_path)[tmp_path / "档案馆.docx"]
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                              check=True).stdout)
+    assert "党支部书记在2027年意识形态工作推进会上的讲话" in text
+    assert "清河县档案馆党支部书记张晓梅" in text and "（2027年2月20日）" in text
+    assert "一、提高政治站位，扛牢主体责任" in text and "（二）严格考核问责" in text
+    assert "总结2026年工作" in text and "馆党支部召开" in text and "为建设美丽清河" in text
+    assert "刚才，马文涛同志通报了全馆" in text and "分管纪检委员林秀英同志是直接责任人" in text
+    assert "由支部委员郑海波同志约谈提醒" in text
+    assert not [n for n in STYLED_NAMES if n in text]
+
+
+def test_the_template_is_a_clean_user_template(learned):
+    case = sample(learned, "styled")
+    text = case["template"].read_text(encoding="utf-8")
+    assert text.startswith("{#---\n") and '{% extends "base-speech" %}' in text
+    assert "{% block 提高政治站位 %}\n# 提高政治站位，扛牢主体责任\n" in text
+    assert "{% block 健全责任清单 %}\n## 健全责任清单\n" in text
+    assert "{# 一、提高政治站位，扛牢主体责任 #}" in text
+    assert "@title {{ speaker.title }}在{{ meeting.name }}上的讲话" in text
+    assert "{{ leaders[1].post }}{{ leaders[1].name }}同志" in text
+    assert "总结{{ meeting.year - 1 }}年工作" in text
+    assert "{% for item in points_1 %}{{ loop.index | cn_number }}是{{ item }}{% endfor %}" in text
+
+
+def test_one_section_can_be_overridden(learned):
+    case = sample(learned, "styled")
+    folder = case["template"].parent
+    (folder / "改一节.j2").write_text(
+        "{#---\ntitle: 改一节\ndescription: 只改“严格考核问责”一节\nkind: 讲话\n---#}\n"
+        '{% extends "学来的" %}\n{% block 严格考核问责 %}\n## 严格考核问责\n{{ unit.self_ref }}每季度通报一次考核结果。\n'
+        "{% endblock %}\n", encoding="utf-8")
+    data = yaml.safe_load(case["yaml"].read_text(encoding="utf-8"))
+    data["template"] = "改一节"
+    changed = case["folder"] / "改一节.yaml"
+    changed.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    before = run_cli("render", str(case["yaml"]), "-f", "text", "-o", str(case["folder"] / "原.txt"))
+    after = run_cli("render", str(changed), "-f", "text", "-o", str(case["folder"] / "改.txt"))
+    assert before.code == after.code == 0, after.err
+    old = (case["folder"] / "原.txt").read_text(encoding="utf-8").splitlines()
+    new = (case["folder"] / "改.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in new if line not in old] == ["　　我局每季度通报一次考核结果。"]
+    assert len([line for line in old if line not in new]) == 1
+
+
+# ---------------------------------------------------------------- confirming the proposals
+
+
+def test_without_a_choice_it_writes_the_proposals_for_editing_and_no_template(tmp_path):
+    source = plain_docx(tmp_path / "报告.docx", REPORT)
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "报告模板.j2"))
+    assert result.code == 0, result.err
+    assert "替换建议：" in result.out and "清河县审计局" in result.out and "unit.name（单位全称）" in result.out
+    assert "没有写模板" in result.out and "--proposals" in result.out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["报告.docx", "报告模板-替换建议.yaml"]
+    entries = yaml.safe_load((tmp_path / "报告模板-替换建议.yaml").read_text(encoding="utf-8"))["proposals"]
+    assert {"text": "孙立平", "field": "leaders.0.name"} not in entries
+    assert {"text": "局长孙立平", "field": "leaders.0"} in entries
+
+
+def test_an_edited_proposals_file_replaces_only_what_it_keeps(tmp_path):
+    source = plain_docx(tmp_path / "报告.docx", REPORT)
+    template = tmp_path / "报告模板.j2"
+    assert run_cli("learn", str(source), "-o", str(template)).code == 0
+    path = tmp_path / "报告模板-替换建议.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"  - text: 我局 .*\n    field: unit.self_ref\n", "", text)  # rejected
+    text = re.sub(r"(  - text: 县审计局 .*\n    field: )unit.short_name", r"\1alias_1", text)  # moved
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("learn", str(source), "-o", str(template), "--proposals", str(path))
+    assert result.code == 0, result.err
+    written = template.read_text(encoding="utf-8")
+    assert "现将我局{{ meeting.year }}年第{{ quarter }}季度" not in written
+    assert "现将我局" in written and "{{ unit.self_ref }}" not in written
+    assert "对{{ alias_1 }}网站" in written and "alias_1:\n" in written
+    data = yaml.safe_load((tmp_path / "报告模板.yaml").read_text(encoding="utf-8"))
+    assert data["alias_1"] == "县审计局" and "short_name" not in data["unit"]
+    rendered = run_cli("render", str(tmp_path / "报告模板.yaml"), "--templates", str(tmp_path), "-o",
+                       str(tmp_path / "还原.docx"))
+    assert rendered.code == 0, rendered.err
+    assert aligned(REPORT, paragraphs_of(tmp_path / "还原.docx")) == 3
+
+
+@pytest.mark.parametrize("content, message", [
+    ("proposals:\n  - text: 我局\n    field unit.self_ref\n", "第 3 行"),
+    ("proposals:\n  - text: 清河县审计局\n    field: unit.nmae\n", "不认识的字段“unit.nmae”"),
+    ("proposals:\n  - text: 清河县审计局\n    field: unit.name\n  - text: 县审计局\n    field: unit.name\n",
+     "字段 unit.name 已经对应“清河县审计局”"),
+    ("proposals:\n  - text: 花溪县审计局\n    field: unit.name\n", "不是 drafter learn 建议替换的文字"),
+    ("proposals:\n  - text: 我局\n    field: place\n", "只能对应字段 unit.self_ref"),
+    ("- 我局\n", "只有一个字段 proposals"),
+])
+def test_a_wrong_proposals_file_is_named_with_its_line(tmp_path, content, message):
+    source = plain_docx(tmp_path / "报告.docx", REPORT)
+    path = tmp_path / "建议.yaml"
+    path.write_text(content, encoding="utf-8")
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "模板.j2"), "--proposals", str(path))
+    assert result.code != 0 and message in result.err and str(path) in result.err, result.err
+    assert "Traceback" not in result.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["建议.yaml", "报告.docx"]
+
+
+def test_on_a_terminal_it_asks_for_each_proposal(tmp_path):
+    source = plain_docx(tmp_path / "报告.docx", REPORT)
+    main, secondary = pty.openpty()
+    answers = ("n\n" + "y\n" * 30).encode()
+    os.write(main, answers)
+    process = subprocess.run([sys.executable, "-m", "drafter", "learn", str(source), "-o", str(tmp_path / "模板.j2")],
+                             stdin=secondary, capture_output=True, text=True, timeout=60)
+    os.close(main)
+    os.close(secondary)
+    assert process.returncode == 0, process.stderr
+    assert "1. “清河县审计局” 换成 unit.name" in process.stdout
+    written = (tmp_path / "模板.j2").read_text(encoding="utf-8")
+    assert "{{ unit.name }}" not in written and "@signature 清河县审计局" in written
+    assert "{{ unit.self_ref }}" in written
+
+
+# ---------------------------------------------------------------- what it refuses
+
+
+def _refused(tmp_path: Path, *args: str, message: str, code: int | None = None) -> None:
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    result = run_cli("learn", *args)
+    assert result.code != 0 if code is None else result.code == code
+    assert result.err.startswith("错误：") and message in result.err, result.err
+    assert "Traceback" not in result.err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("稿.pdf", b"%PDF-1.4", "不支持的文件类型“.pdf”"),
+    ("稿.docx", b"PK\x03\x04broken", "文件已损坏或不完整"),
+    ("稿.docx", b"\xd0\xcf\x11\xe0" + b"\0" * 60, "加了密码的文档"),
+])
+def test_files_it_cannot_read(tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content)
+    _refused(tmp_path, str(tmp_path / name), "-o", str(tmp_path / "模板.j2"), "--accept", "all", message=message)
+
+
+def test_an_empty_document_and_one_without_headings(tmp_path):
+    docx.Document().save(str(tmp_path / "空.docx"))
+    _refused(tmp_path, str(tmp_path / "空.docx"), "-o", str(tmp_path / "模板.j2"), message="里没有文字")
+    plain_docx(tmp_path / "无标题.docx", ["今天开会。", "大家辛苦了，清河县审计局的工作很好。"])
+    _refused(tmp_path, str(tmp_path / "无标题.docx"), "-o", str(tmp_path / "模板.j2"), "--accept", "all",
+             message="没有找到小标题")
+
+
+def test_output_it_will_not_write(tmp_path):
+    source = plain_docx(tmp_path / "报告.docx", REPORT)
+    _refused(tmp_path, str(source), "-o", str(tmp_path / "模板.txt"), message="-o 应为模板文件名，以 .j2 结尾", code=2)
+    (tmp_path / "模板.j2").write_text("旧的", encoding="utf-8")
+    _refused(tmp_path, str(source), "-o", str(tmp_path / "模板.j2"), "--accept", "all",
+             message="模板文件已存在")
+    assert (tmp_path / "模板.j2").read_text(encoding="utf-8") == "旧的"
+    (tmp_path / "文件").write_text("", encoding="utf-8")
+    _refused(tmp_path, str(source), "-o", str(tmp_path / "文件" / "模板.j2"), "--yaml", str(tmp_path / "输入.yaml"),
+             "--accept", "all", message="输出文件夹不存在")
+    _refused(tmp_path, str(source), "-o", str(tmp_path / "新.j2"), "--kind", "科室", "--accept", "all",
+             message="不认识的单位类型“科室”", code=2)
+
+
+def test_without_a_unit_name_it_asks_for_unit(tmp_path):
+    source = plain_docx(tmp_path / "讲话.docx", ["党组书记在工作会议上的讲话", "一、抓好学习",
+                                                 "我局要抓好学习。", "二、抓好落实", "全局要抓好落实。"])
+    _refused(tmp_path, str(source), "-o", str(tmp_path / "模板.j2"), "--accept", "all", message="--unit")
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "模板.j2"), "--unit", "清河县审计局", "--accept", "all")
+    assert result.code == 0, result.err
+    assert yaml.safe_load((tmp_path / "模板.yaml").read_text(encoding="utf-8"))["unit"] == \
+        {"name": "清河县审计局", "kind": "局"}
+
+
+def test_help_is_chinese():
+    result = run_cli("learn", "--help")
+    assert result.code == 0 and "用法： drafter learn [选项] INPUT" in result.out
+    assert "替换建议" in result.out and "--proposals FILE" in result.out
