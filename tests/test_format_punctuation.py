@@ -62,6 +62,12 @@ def test_each_correction_is_noted_and_counted():
         "关于加强“三会一课”的报告", "一、总体要求：", "我们，要加强学习，特别是理论学习……", "（一）抓好落实。要求：按时完成。"]
 
 
+def test_a_byline_date_in_half_width_parentheses():
+    formatted = layout(detect([SourceParagraph(t) for t in ("在全县审计工作会议上的讲话", "(2024年3月15日)", "同志们:")]))
+    assert [b.text for b in formatted.document.blocks] == ["在全县审计工作会议上的讲话", "（2024年3月15日）", "同志们："]
+    assert formatted.items[1].notes == ["半角括号(…)改为（…）"]
+
+
 def test_table_cells_and_dates_are_not_touched():
     from drafter.wordin.source import Cell
 
