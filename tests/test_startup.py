@@ -226,3 +226,38 @@ def test_the_plain_scan_agrees_on_whitespace_control_comments_and_raw_blocks(tex
 def test_the_plain_scan_agrees_with_the_lexer_on_any_mix_of_tags(pieces):
     plain, lexed = _both_scans("".join(pieces))
     assert plain == lexed
+
+
+def test_render_of_one_document_imports_only_what_it_uses(tmp_path):
+    """`drafter render` (check on) does not load the PDF converter (and with it subprocess),
+    the models `check --unit-yaml` reads a YAML with, python-docx, lxml or the Word reader."""
+    from conftest import write_minimal
+
+    write_minimal(tmp_path)
+    probe = """
+import sys
+from drafter.cli import main
+try:
+    main(["render", "in.yaml", "-o", "out.docx", "--force", "-q"])
+except SystemExit as exit:
+    assert exit.code in (0, None), exit.code
+unwanted = ("subprocess", "drafter.pdf", "drafter.check.facts", "drafter.check.reader", "docx", "lxml",
+            "openpyxl", "drafter.wordin", "ruamel", "starlette", "jinja2.nativetypes")
+sys.__stderr__.write("LOADED " + " ".join(sorted(m for m in unwanted if m in sys.modules)) + "\\n")
+"""
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert [line for line in result.stderr.splitlines() if line.startswith("LOADED")] == ["LOADED "], result.stderr
+    assert (tmp_path / "out.docx").stat().st_size > 5000
+
+
+def test_check_reads_the_unit_from_a_yaml_with_renders_rules(tmp_path):
+    """The --unit-yaml models moved out of drafter.model still give render's message."""
+    from drafter.check import CheckContext, ContextError
+    from drafter.errors import InputErrors
+    from drafter.source import load_text
+
+    context = CheckContext.from_source(load_text("unit:\n  name: 清河县统计局\n  kind: 局\nmeeting:\n  date: 2024-03-15\n"))
+    assert (context.unit_name, context.unit_kind, context.date.isoformat()) == ("清河县统计局", "局", "2024-03-15")
+    with pytest.raises((InputErrors, ContextError)) as caught:
+        CheckContext.from_source(load_text("unit:\n  kind: 庙\n"))
+    assert "不认识的单位类型“庙”" in str(caught.value)

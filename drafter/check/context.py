@@ -59,7 +59,7 @@ class CheckContext:
     def from_source(cls, source: "Source") -> "CheckContext":
         """Build from an input YAML's unit:/speaker:/meeting: parts, checked by the same rules
         as for rendering (InputErrors with the YAML positions), none of them required."""
-        from drafter.model import UnitFacts
+        from drafter.check.facts import UnitFacts
         from drafter.validation import validate
 
         facts = validate(source, UnitFacts)

@@ -104,8 +104,6 @@ def check_rendered(rendered: Any) -> str:
 
 
 def _print_report(report: Any, mode: str) -> None:
-    from ..pdf import INSTALL_HINT
-
     def say(text: str) -> None:
         click.echo(text, err=True)
 
@@ -129,6 +127,8 @@ def _print_report(report: Any, mode: str) -> None:
         for label, why in report.failed:
             say(f"  {label}：\n" + _indent(why, "    "))
     if report.pdf_missing:
+        from ..pdf import INSTALL_HINT  # only then: it brings in subprocess
+
         say(INSTALL_HINT)
     if not one and (mode != "quiet" or report.failed):
         say(f"共 {report.total} 份：已生成 {report.total - len(report.failed)} 份，失败 {len(report.failed)} 份。"
