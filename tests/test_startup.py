@@ -261,3 +261,18 @@ def test_check_reads_the_unit_from_a_yaml_with_renders_rules(tmp_path):
     with pytest.raises((InputErrors, ContextError)) as caught:
         CheckContext.from_source(load_text("unit:\n  kind: 庙\n"))
     assert "不认识的单位类型“庙”" in str(caught.value)
+
+
+def test_dates_in_a_draft_are_still_found_by_the_patterns_compiled_on_first_use():
+    """The date patterns only a draft without a meeting date needs are compiled when first used."""
+    from drafter.check.document import Draft
+    from drafter.check.engine import infer_date, infer_year
+
+    with_byline = Draft.from_paragraphs(["在全县统计工作会议上的讲话", "（2023年3月15日）", "同志们："])
+    assert infer_date(with_byline).isoformat() == "2023-03-15"
+    iso = Draft.from_paragraphs(["在全县统计工作会议上的讲话", "时间：2022-11-02", "同志们："])
+    assert infer_date(iso).isoformat() == "2022-11-02"
+    report = Draft.from_paragraphs(["清河县统计局2021年工作总结", "一、主要工作", "2021年以来，我局扎实推进各项工作。"])
+    assert infer_date(report) is None and infer_year(report) == 2021
+    planning = Draft.from_paragraphs(["工作要点", "一、目标", "到2035年，基本实现现代化；2020年以来，成效明显。"])
+    assert infer_year(planning) == 2020

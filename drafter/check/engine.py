@@ -46,9 +46,11 @@ class Resolved(NamedTuple):
         return bool(self.ctx.party_org)
 
 
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_DATE_ONLY = re.compile(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$")
-_ISO_DATE = re.compile(r"(?:时间|日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+# Only a document without a given meeting date needs these: re compiles (and keeps) them on
+# first use, so `render`, which always has the date, does not pay for them.
+_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+_DATE_ONLY = r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$"
+_ISO_DATE = r"(?:时间|日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})"
 
 
 def infer_date(draft: Draft) -> _dt.date | None:
@@ -63,7 +65,7 @@ def infer_date(draft: Draft) -> _dt.date | None:
         text = paragraphs[i].strip()
         if len(text) > 40:
             continue
-        m = (_DATE.search(text) if in_front else _DATE_ONLY.match(text)) or _ISO_DATE.search(text)
+        m = (re.search(_DATE, text) if in_front else re.match(_DATE_ONLY, text)) or re.search(_ISO_DATE, text)
         if m:
             try:
                 return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -73,12 +75,9 @@ def infer_date(draft: Draft) -> _dt.date | None:
 
 
 # A year the text reports on: 2023年上半年, 2023年以来, 2023年3月, 2023年， (not 到2035年, a plan's year).
-_REPORTED_YEAR = re.compile(
-    r"(?<!到)(?<![^截]至)((?:19|20)\d\d)\s*年(?=以来|上半年|下半年|第?[一二三四]季度|初|底|末|全年|度|"
-    r"[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月|工作|[，,])")
-
-
-_FRONT_YEAR = re.compile(r"(?<!到)((?:19|20)\d\d)\s*年")
+_REPORTED_YEAR = (r"(?<!到)(?<![^截]至)((?:19|20)\d\d)\s*年(?=以来|上半年|下半年|第?[一二三四]季度|初|底|末|全年|度|"
+                  r"[0-9]{1,2}月|[一二三四五六七八九十]{1,2}月|工作|[，,])")
+_FRONT_YEAR = r"(?<!到)((?:19|20)\d\d)\s*年"  # compiled on first use, as the dates above
 
 
 def infer_year(draft: Draft, today: _dt.date | None = None) -> int | None:
@@ -86,11 +85,11 @@ def infer_year(draft: Draft, today: _dt.date | None = None) -> int | None:
     else the latest year its text reports on (never later than this year)."""
     this_year = (today or _dt.date.today()).year
     for i in draft.front:  # a title's or byline's year is the draft's (王庄村2023年抓党建述职报告)
-        years = [int(y) for y in _FRONT_YEAR.findall(draft.paragraphs[i]) if int(y) <= this_year]
+        years = [int(y) for y in re.findall(_FRONT_YEAR, draft.paragraphs[i]) if int(y) <= this_year]
         if years:
             return max(years)
     years = [int(y) for i in draft.body_indices
-             for y in _REPORTED_YEAR.findall(draft.paragraphs[i]) if int(y) <= this_year]
+             for y in re.findall(_REPORTED_YEAR, draft.paragraphs[i]) if int(y) <= this_year]
     return max(years) if years else None
 
 
