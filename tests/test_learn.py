@@ -174,6 +174,14 @@ def test_the_template_is_a_clean_user_template(learned):
     assert "{% for item in points_1 %}{{ loop.index | cn_number }}是{{ item }}{% endfor %}" in text
 
 
+def test_dated_wording_follows_the_meeting_date(learned):
+    case = sample(learned, "community")
+    text = case["template"].read_text(encoding="utf-8")
+    assert "认真学习{{ era.congress }}精神" in text and "二十大" not in text
+    assert "{{ unit.kind }}{{ unit.org }}要把意识形态工作" in text
+    assert "{% for item in points_1 %}{{ loop.index | cn_number }}要{{ item }}{% endfor %}" in text
+
+
 def test_one_section_can_be_overridden(learned):
     case = sample(learned, "styled")
     folder = case["template"].parent

@@ -110,7 +110,7 @@ FIELD_TITLES = {
     "unit.party": "本单位党组织，如局党组", "speaker.title": "讲话人职务", "speaker.name": "讲话人姓名",
     "meeting.name": "会议名称", "meeting.date": "会议日期", "meeting.year": "本年年份",
     "meeting.year-1": "上一年年份", "meeting.year+1": "下一年年份", "place": "地名",
-    "quarter": "季度", "alias": "单位的其他简称", "leaders.name": "班子成员姓名", "leaders.post": "班子成员职务",
+    "quarter": "季度", "era.congress": "当时最近一次党代会（按会议日期）", "alias": "单位的其他简称", "leaders.name": "班子成员姓名", "leaders.post": "班子成员职务",
     "leaders.person": "班子成员职务和姓名", "superiors": "上级党委", "points": "列举的各项：一是……二是……",
 }
 
@@ -399,6 +399,11 @@ def _dates(document: Document, facts: Facts, paragraphs: list[tuple[int, str, Bl
             notices.append("没有在标题下或落款中找到日期，年份没有换成字段")
         return
     texts.setdefault(f"{when.year}年{when.month}月{when.day}日", ("meeting.date", when.isoformat()))
+    from drafter.era import era_for
+
+    congress = era_for(when)["congress"]  # 党的二十大 of that date: the template follows the date
+    if any(congress in text for _, text, _ in paragraphs):
+        texts.setdefault(congress, ("era.congress", congress))
     offsets = {0: "meeting.year", -1: "meeting.year-1", 1: "meeting.year+1"}
     for _, text, _ in paragraphs:
         for match in _YEAR.finditer(text):

@@ -24,7 +24,7 @@ _PLAIN = {"unit.name", "unit.short_name", "speaker.title", "speaker.name", "meet
 _PLAIN_PATTERN = re.compile(r"^(?:alias_[1-9]\d*|leaders\.\d{1,2}\.(?:name|post)|superiors\.\d{1,2})$")
 # Fields whose value is derived from the text: they stay as proposed, or are deleted.
 _FIXED = ("unit.self_ref", "unit.whole", "unit.divisions", "unit.party", "meeting.date", "meeting.year",
-          "meeting.year-1", "meeting.year+1", "quarter")
+          "meeting.year-1", "meeting.year+1", "quarter", "era.congress")
 _RESERVED = {"place", "quarter", "superiors"}
 
 
