@@ -30,6 +30,8 @@ from test_format_command import lines_of, pdf_text
     ("工作--特别是学习", "工作——特别是学习"),
     ("增长5%,高于全市", "增长5%，高于全市"),
     ("同志们:", "同志们："),
+    ("全年完成任务.下一步要抓好落实.", "全年完成任务。下一步要抓好落实。"),
+    ("要抓好“三会一课”.", "要抓好“三会一课”。"),
 ])
 def test_half_width_marks_between_chinese_become_full_width(typed, corrected):
     assert full_width(typed)[0] == corrected
@@ -42,6 +44,7 @@ def test_half_width_marks_between_chinese_become_full_width(typed, corrected):
     "比分3:2",
     "清政发〔2024〕12号",
     "已经完成“三会一课”（含专题党课）……",
+    "见附件清河县.docx，版本2.0",
 ])
 def test_numbers_times_urls_english_and_full_width_text_are_left_alone(text):
     assert full_width(text) == (text, {})
@@ -55,7 +58,7 @@ def test_each_correction_is_noted_and_counted():
     assert formatted.items[1].label == "一级标题"  # a heading ending in a colon is no 主送
     assert notes[0] == ['直引号"…"改为“…”']
     assert notes[1] == ["半角“:”改为全角“：”"]
-    assert notes[2] == ["半角“,”改为全角“，”（2 处）", "“...”改为“……”"]
+    assert notes[2] == ["“...”改为“……”", "半角“,”改为全角“，”（2 处）"]
     assert "半角“:”改为全角“：”" in notes[3]
     assert notes[4:] == [[], []]
     assert [b.display for b in formatted.document.blocks[:4]] == [
@@ -93,7 +96,7 @@ def test_format_reports_the_corrections_and_writes_full_width_marks_in_the_chine
     source = _typed_in_latin_fonts(tmp_path / "稿.docx")
     dry = run_cli("format", str(source), "--dry-run")
     assert dry.code == 0, dry.err
-    assert "半角“,”改为全角“，”；“...”改为“……”；“--”改为“——”；直引号\"…\"改为“…”" in dry.out
+    assert "“...”改为“……”；“--”改为“——”；半角“,”改为全角“，”；直引号\"…\"改为“…”" in dry.out
     assert "半角括号(…)改为（…）" in dry.out
     assert dry.out.strip().splitlines()[-1] == "共 4 项，7 处改动（未写文件）。"
     result = run_cli("format", str(source))

@@ -1,5 +1,5 @@
 """Half-width punctuation typed in Chinese text, made full-width: , ; : ? ! ( ) between or
-after Chinese characters, straight quotes around Chinese words, ... / 。。。 / a lone … as
+after Chinese characters, a "." ending a Chinese sentence, straight quotes around Chinese words, ... / 。。。 / a lone … as
 ……, -- as ——. Only where Chinese is on one side: 3.5, 10:30, 1,000, URLs and English
 phrases are left alone. Every change is returned so it can be reported."""
 
@@ -13,7 +13,7 @@ from drafter.check.textutil import is_cjk
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # full-width marks that count as "Chinese" on either side of a half-width mark
 _CHINESE_MARKS = set("，。、；：？！“”‘’（）《》〈〉【】〔〕…—·")
-_HALF_WIDTH = re.compile(r"[,;:?!]")
+_HALF_WIDTH = re.compile(r"[,;:?!.]")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)")
 _DASH = re.compile(r"-{2,}")
 _DOUBLE_QUOTED = re.compile(r'"([^"\n]+)"')
@@ -33,9 +33,9 @@ def full_width(text: str) -> tuple[str, Counter[tuple[str, str]]]:
     """The text with its half-width punctuation corrected, and how often each
     (as typed, corrected) pair was changed."""
     changes: Counter[tuple[str, str]] = Counter()
-    text = _marks(text, changes)
-    text = _sub_near_chinese(_ELLIPSIS, text, "……", changes)
+    text = _sub_near_chinese(_ELLIPSIS, text, "……", changes)  # before "." becomes 。
     text = _sub_near_chinese(_DASH, text, "——", changes)
+    text = _marks(text, changes)
     text = _pairs(_DOUBLE_QUOTED, text, "“", "”", '"…"', changes)
     text = _pairs(_SINGLE_QUOTED, text, "‘", "’", "'…'", changes)
     text = _pairs(_PARENTHESISED, text, "（", "）", "(…)", changes, after_chinese=True)
@@ -53,6 +53,11 @@ def _marks(text: str, changes: Counter[tuple[str, str]]) -> str:
         ch = text[i]
         after = text[i + 1] if i + 1 < len(text) else ""
         before = out[-1] if out else ""
+        if ch == "." and _sentence_end(before, after):
+            out.append("。")
+            changes[".", "。"] += 1
+            i += 1
+            continue
         if ch in _FULL and (chinese(before) or (before.isascii() and before not in " \t" and before
                                                  and is_cjk(after) and not (ch == ":" and before.isdigit()))):
             out.append(_FULL[ch])
@@ -64,6 +69,13 @@ def _marks(text: str, changes: Counter[tuple[str, str]]) -> str:
         out.append(ch)
         i += 1
     return "".join(out)
+
+
+def _sentence_end(before: str, after: str) -> bool:
+    """A "." typed as a full stop: after Chinese, before Chinese, a space or the end (not 3.5,
+    not 清河县.docx)."""
+    return (is_cjk(before) or before in "”’）》") and (after == "" or after.isspace() or is_cjk(after)
+                                                    or after in "“‘（《")
 
 
 def _sub_near_chinese(pattern: re.Pattern[str], text: str, replacement: str,
@@ -100,7 +112,7 @@ def describe(changes: Counter[tuple[str, str]]) -> list[str]:
     """One note per kind of correction, as the role table shows it."""
     notes = []
     for (typed, corrected), count in changes.items():
-        if typed in _FULL:
+        if typed in _FULL or typed == ".":
             note = f"半角“{typed}”改为全角“{corrected}”"
         elif typed[0] in "\"'":
             note = f"直引号{typed}改为{corrected}"
