@@ -17,9 +17,10 @@ from drafter.check.rules import PatternRule, RuleSet
 from drafter.check.textutil import sentence_spans
 from drafter.check.wording import finding_for, iter_matches
 
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# Needed only where a dated formulation is found, so re compiles them on first use.
+_YEAR = r"((?:19|20)\d\d)\s*年"
 # Words that put a sentence in the past: it tells what was done then.
-_PAST = re.compile(r"曾经|当时|那时|时任|此前")
+_PAST = r"曾经|当时|那时|时任|此前"
 
 
 def _active(rule: PatternRule, resolved) -> bool:
@@ -41,8 +42,8 @@ def _reports_the_past(rule: PatternRule, text: str, start: int) -> bool:
             sentence = text[s:e]
             if rule.after is None:
                 return False
-            years = [int(y) for y in _YEAR.findall(sentence)]
-            return any(y <= rule.after.year for y in years) or bool(_PAST.search(sentence))
+            years = [int(y) for y in re.findall(_YEAR, sentence)]
+            return any(y <= rule.after.year for y in years) or bool(re.search(_PAST, sentence))
     return False
 
 

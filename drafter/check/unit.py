@@ -299,15 +299,16 @@ def _title_findings(draft: Draft, resolved, refs: list[SelfRef], rules: RuleSet,
 # --------------------------------------------------------------------------- scope
 
 
+# Only units with a level (县, 镇, 村 …) are checked for scope words, and the other two only
+# where one is found: re compiles these three on first use, not at every start.
 # 安全、完全、健全、保全 … are words of their own (确保全区 is not 保全)
-_SCOPE = re.compile("(?<![安完健齐周成顾求万])(?<![^确]保)全(街道|社区|区|县|市|镇|乡|村)")
+_SCOPE = "(?<![安完健齐周成顾求万])(?<![^确]保)全(街道|社区|区|县|市|镇|乡|村)"
 # Words after 全X in its clause that make it the higher level's own business: its meeting,
 # its ranking, its arrangements (落实全区意识形态工作会议精神, 在全县排名第一).
-_HIGHER_OWN = re.compile("会议|精神|部署|要求|安排|统一|排名|前列|第[一二三四五六七八九十]|表彰|评为|"
-                         "先进|考核|推广|通报|范围|大局|各[乡镇街村社局部单]|上下|组织的|举办的|开展的")
+_HIGHER_OWN = ("会议|精神|部署|要求|安排|统一|排名|前列|第[一二三四五六七八九十]|表彰|评为|"
+               "先进|考核|推广|通报|范围|大局|各[乡镇街村社局部单]|上下|组织的|举办的|开展的")
 # Verbs before 全X by which a unit takes the higher level's work as its own.
-_DOING = re.compile("(?:开展|推进|落实|加强|抓好|做好|推动|确保|动员|带领|引领|营造|提升|提高|促进|凝聚)"
-                    "[^，。；：]{0,3}$")
+_DOING = "(?:开展|推进|落实|加强|抓好|做好|推动|确保|动员|带领|引领|营造|提升|提高|促进|凝聚)[^，。；：]{0,3}$"
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -324,7 +325,7 @@ def _scope_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
     findings = []
     for index in draft.body_indices:
         text = draft.paragraphs[index]
-        for m in _SCOPE.finditer(text):
+        for m in re.finditer(_SCOPE, text):
             token = m.group(1)
             follow = rules.self_ref.follow_re(token)
             if token == kind or (follow is not None and follow.match(text, m.end())):
@@ -332,8 +333,8 @@ def _scope_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
             before, after = _clause(text, m.start(), m.end())
             # The jurisdiction above may be spoken of as such; not taken as the subject of the
             # unit's own sentence (全镇党员干部积极参与 in a 村's report) or of its own work.
-            taken_as_own = _DOING.search(before) or not before.strip()
-            if LEVEL[token] > LEVEL[kind] and (_HIGHER_OWN.search(after) or not taken_as_own):
+            taken_as_own = re.search(_DOING, before) or not before.strip()
+            if LEVEL[token] > LEVEL[kind] and (re.search(_HIGHER_OWN, after) or not taken_as_own):
                 continue
             findings.append(Finding(
                 rule="unit.scope", severity=ERROR, paragraph=index + 1,
