@@ -19,7 +19,10 @@ from drafter.writers import serialise
 
 PIECES = ["一、", "二、", "三 ", "（一）", "(二)", "（三） ", "1.", "2、", "3. ", "(1)", "（2）", "一是", "二要",
           "同志们：", "特此报告。", "附件：", "县委：", "现将情况报告如下：", "2024年3月15日", "（2024年3月15日）",
-          "加强管理", "抓好学习", "。", "，", "；", "！", "要坚持", "关于", "的报告", "讲话", " ", "\u3000", "<&>"]
+          "加强管理", "抓好学习", "。", "，", "；", "！", "要坚持", "关于", "的报告", "讲话", " ", "\u3000", "<&>",
+          # the 版头 and half-width punctuation
+          "000123", "12", "秘密★1年", "特急", "清河县人民政府文件", "清政发[2024]012号", "签发人:", "刘建国",
+          ",", ":", "?", "...", "--", '"', "'", "(", ")", "."]
 paragraph = st.lists(st.sampled_from(PIECES), min_size=1, max_size=8).map("".join).map(str.strip).filter(bool)
 hints = st.builds(SourceParagraph, text=paragraph, heading_level=st.sampled_from([0, 0, 0, 1, 2, 5]),
                   centered=st.booleans(), bold=st.booleans(), size=st.sampled_from([0.0, 12.0, 22.0]))

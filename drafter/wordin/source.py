@@ -276,7 +276,7 @@ class _TableGrid:
             column = _grid_skip(tr, "gridBefore")
             for tc in _row_cells(tr):
                 tcpr = tc.find(f"{_W}tcPr")
-                span = _int(tcpr.find(f"{_W}gridSpan") if tcpr is not None else None, 1)
+                span = max(1, _int(tcpr.find(f"{_W}gridSpan") if tcpr is not None else None, 1))
                 vmerge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
                 if vmerge is not None and _val(vmerge) != "restart" and column in open_down:
                     merge = open_down[column]
