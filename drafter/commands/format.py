@@ -28,8 +28,7 @@ def format_(inputs: tuple[Path, ...], output: Path | None, dry_run: bool, split_
             quiet: bool, force: bool, strict: bool) -> None:
     """按 GB/T 9704 重新排版已有的 Word 文稿（.docx、.doc、.wps）或文本（.txt、.md）。
 
-    识别每段是标题、署名、主送、称呼、各级小标题、正文、附件、结束语、落款还是表格，
-    按国家标准重写字体、字号、行距和小标题编号，另存为“原名-排版.docx”，原稿不动。
+    识别每段是版头（份号、密级、紧急程度、发文机关标志、发文字号、签发人）、标题、署名、主送、称呼、各级小标题、正文、附件、结束语、落款还是表格，按国家标准重写字体、字号、行距和小标题编号，把中文里的半角标点改为全角，另存为“原名-排版.docx”，原稿不动。
 
     \b
       drafter format 讲话.docx --dry-run       先看每段识别成什么
