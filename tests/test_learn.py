@@ -314,9 +314,38 @@ def test_output_it_will_not_write(tmp_path):
     assert (tmp_path / "模板.j2").read_text(encoding="utf-8") == "旧的"
     (tmp_path / "文件").write_text("", encoding="utf-8")
     _refused(tmp_path, str(source), "-o", str(tmp_path / "文件" / "模板.j2"), "--yaml", str(tmp_path / "输入.yaml"),
-             "--accept", "all", message="输出文件夹不存在")
+             "--accept", "all", message="是一个文件，不是文件夹")
     _refused(tmp_path, str(source), "-o", str(tmp_path / "新.j2"), "--kind", "科室", "--accept", "all",
              message="不认识的单位类型“科室”", code=2)
+
+
+def test_the_template_folder_is_made_and_the_input_file_put_beside_it(tmp_path):
+    source = plain_docx(tmp_path / "报告.docx", REPORT)
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "新" / "templates" / "报告.j2"), "--accept", "all")
+    assert result.code == 0, result.err
+    assert (tmp_path / "新" / "templates" / "报告.j2").is_file() and (tmp_path / "新" / "报告.yaml").is_file()
+    assert f"生成文稿：drafter render {tmp_path / '新' / '报告.yaml'}\n" in result.out
+    assert run_cli("render", str(tmp_path / "新" / "报告.yaml"), "-f", "text", "-o", str(tmp_path / "报告.txt")).code == 0
+
+
+def test_sub_headings_without_text_of_their_own_become_a_list(learned):
+    case = sample(learned, "report")
+    assert "小标题“把意识形态工作与审计…”等 2 项" in case["result"].out
+    text = case["template"].read_text(encoding="utf-8")
+    assert "{% for item in subheadings_1 %}\n## {{ item }}\n{% endfor %}\n" in text
+    data = yaml.safe_load(case["yaml"].read_text(encoding="utf-8"))
+    assert data["subheadings_1"] == ["把意识形态工作与审计业务深度融合。", "组织一次意识形态专题培训。"]
+    data["subheadings_1"].append("开展一次网络舆情应急演练。")
+    three = case["folder"] / "三项.yaml"
+    three.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run_cli("render", str(three), "-o", str(case["folder"] / "三项.docx")).code == 0
+    assert "（三）开展一次网络舆情应急演练。" in paragraphs_of(case["folder"] / "三项.docx")
+
+
+def test_a_post_in_the_text_that_contradicts_the_title_is_reported_not_replaced(learned):
+    case = sample(learned, "seed2")
+    assert "“作为党组书记”与标题中讲话人的职务“党委书记”不一致，没有替换" in case["result"].out
+    assert "作为党组书记，我是" in case["template"].read_text(encoding="utf-8")
 
 
 def test_without_a_unit_name_it_asks_for_unit(tmp_path):

@@ -133,7 +133,7 @@ def _print_table(proposals: list[Any]) -> None:
         click.echo("没有找到可以换成字段的文字（单位名称、称谓、人名、日期……），模板将照录原文。")
         return
     header = ("序号", "原文", "字段", "段落", "次数")
-    rows = [header] + [(str(i), _short(p.shown), f"{p.field}（{field_title(p.field)}）",
+    rows = [header] + [(str(i), p.shown if p.is_list else _short(p.shown), f"{p.field}（{field_title(p.field)}）",
                         "、".join(str(n) for n in p.where[:8]) + ("……" if len(p.where) > 8 else ""), str(p.count))
                        for i, p in enumerate(proposals, 1)]
     widths = [max(width(row[i]) for row in rows) for i in range(4)]

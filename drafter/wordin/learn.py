@@ -91,11 +91,11 @@ def _block_sources(items: list) -> list[int]:
 def build(read_result: Read, accepted: list[Proposal], output: Path, yaml_path: Path, base: str | None,
           force: bool, template_dirs: tuple[Path, ...] = ()) -> Learned:
     """Write the template and its input file for the accepted proposals."""
-    from drafter.output import check_writable, write_atomic
+    from drafter.output import write_atomic
 
     name = template_name(output)
     for path in (output, yaml_path):
-        check_writable(path, force)
+        _writable(path, force)
     library = _library(output.parent, template_dirs)
     base = base or ("base-report" if read_result.document.genre == "汇报" else "base-speech")
     base_blocks = _base_blocks(library, base)
@@ -104,6 +104,8 @@ def build(read_result: Read, accepted: list[Proposal], output: Path, yaml_path: 
     learned = write(read_result.document, read_result.sources, accepted, rejected, read_result.found.facts,
                     name=name, base=base, base_blocks=base_blocks, original=read_result.path.name)
     _verify(learned, name, output.parent, template_dirs)
+    for folder in {output.parent, yaml_path.parent}:
+        _make_folder(folder)
     existed = output.exists()
     write_atomic(output, learned.template.encode("utf-8"), force)
     try:
@@ -113,6 +115,29 @@ def build(read_result: Read, accepted: list[Proposal], output: Path, yaml_path: 
             output.unlink(missing_ok=True)  # no template without its input file
         raise
     return learned
+
+
+def _writable(path: Path, force: bool) -> None:
+    """As write_atomic will check, except that a missing folder is made (templates/ the
+    first time): only where a file stands in its way."""
+    from drafter.output import check_writable
+
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise OutputError(f"无法新建文件夹 {path.parent}：{parent} 是一个文件，不是文件夹")
+    if path.parent.is_dir():
+        check_writable(path, force)
+
+
+def _make_folder(folder: Path) -> None:
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(parents=True)
+    except OSError as exc:
+        raise OutputError(f"无法新建文件夹 {folder}：{exc.strerror}") from None
 
 
 def _library(folder: Path, extra: tuple[Path, ...]):

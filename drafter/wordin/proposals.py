@@ -80,7 +80,14 @@ class Proposal:
         return bool(self.items)
 
     @property
+    def is_headings(self) -> bool:
+        return self.marker == "#"
+
+    @property
     def shown(self) -> str:
+        if self.is_headings:
+            first = self.items[0] if len(self.items[0]) <= 10 else self.items[0][:10] + "…"
+            return f"小标题“{first}”等 {len(self.items)} 项"
         if self.is_list:
             return f"一{self.marker}……{cn_number(len(self.items))}{self.marker}……（{len(self.items)} 项）"
         return self.text
@@ -112,6 +119,7 @@ FIELD_TITLES = {
     "meeting.year-1": "上一年年份", "meeting.year+1": "下一年年份", "place": "地名",
     "quarter": "季度", "era.congress": "当时最近一次党代会（按会议日期）", "alias": "单位的其他简称", "leaders.name": "班子成员姓名", "leaders.post": "班子成员职务",
     "leaders.person": "班子成员职务和姓名", "superiors": "上级党委", "points": "列举的各项：一是……二是……",
+    "subheadings": "一节下面并列的小标题",
 }
 
 
@@ -129,6 +137,8 @@ def field_title(name: str) -> str:
         return FIELD_TITLES["alias"]
     if name.startswith("points_"):
         return FIELD_TITLES["points"]
+    if name.startswith("subheadings_"):
+        return FIELD_TITLES["subheadings"]
     return name
 
 
@@ -141,6 +151,7 @@ def find(document: Document, sources: list[int], unit: str = "", kind: str = "")
     facts.kind = kind or _kind_of(facts.unit_name) or _kind_from_self_refs(paragraphs)
     texts: dict[str, tuple[str, Any]] = {}  # text → (field, value)
     _speaker_and_meeting(document, facts, texts)
+    _other_posts(paragraphs, texts, notices)
     _unit_names(facts, paragraphs, texts)
     _self_references(facts.kind, paragraphs, texts, notices)
     _persons(paragraphs, texts)
@@ -150,13 +161,14 @@ def find(document: Document, sources: list[int], unit: str = "", kind: str = "")
     proposals = [Proposal(text, name, value) for text, (name, value) in texts.items()]
     count_occurrences(proposals, paragraphs)
     proposals = [p for p in proposals if p.count]
-    proposals.extend(_enumerations(paragraphs, proposals))
+    proposals.extend(_enumerations(paragraphs, proposals) + _heading_lists(document, sources, proposals))
     proposals.sort(key=_order)
     return Found(proposals, facts, notices)
 
 
 def _order(proposal: Proposal) -> tuple[int, int, str]:
-    groups = ("unit", "place", "alias", "speaker", "meeting", "quarter", "leaders", "superiors", "points")
+    groups = ("unit", "place", "alias", "speaker", "meeting", "era", "quarter", "leaders", "superiors", "points",
+              "subheadings")
     head = proposal.field.split(".")[0].split("_")[0]
     rank = groups.index(head) if head in groups else len(groups)
     return rank, proposal.where[0] if proposal.where else 0, proposal.field
@@ -321,6 +333,17 @@ def _speaker_and_meeting(document: Document, facts: Facts, texts: dict) -> None:
             _byline(block.text, texts)
 
 
+def _other_posts(paragraphs: list[tuple[int, str, BlockType]], texts: dict, notices: list[str]) -> None:
+    """作为党组书记 in the text under a title that says 党委书记: said, not replaced."""
+    title = next((text for text, (name, _) in texts.items() if name == "speaker.title"), "")
+    if not title:
+        return
+    for number, text, _ in paragraphs:
+        for match in re.finditer(rf"作为({_POST})", text):
+            if match.group(1) != title:
+                notices.append(f"第 {number} 段的“{match.group()}”与标题中讲话人的职务“{title}”不一致，没有替换，请核对")
+
+
 def _unit_prefixes(name: str) -> list[str]:
     place = place_of(name)
     return [p for p in (name, name[len(place):] if place else "") if p]
@@ -483,4 +506,29 @@ def _enumerations(paragraphs: list[tuple[int, str, BlockType]], proposals: list[
         if pattern is not None and any(pattern.search(item) for item in items):
             continue
         result.append(Proposal(text, f"points_{len(result) + 1}", items, [number], 1, items=items, marker=marker))
+    return result
+
+
+def _heading_lists(document: Document, sources: list[int], proposals: list[Proposal]) -> list[Proposal]:
+    """Sub-headings of one level standing one after another with no text of their own
+    (三、下一步打算 / 1.…… / 2.……): a list field, written as one heading per item."""
+    pattern = pattern_of([p.text for p in proposals])
+    blocks = document.blocks
+    result: list[Proposal] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        end = index
+        while end < len(blocks) and blocks[end].type is BlockType.HEADING and blocks[end].level == block.level \
+                and not blocks[end].run_in:
+            end += 1
+        after = blocks[end] if end < len(blocks) else None
+        closed = after is None or (after.type is BlockType.HEADING and after.level < block.level) or \
+            after.type in (BlockType.CLOSING, BlockType.SIGNATURE)
+        items = [b.text for b in blocks[index:end]]
+        if block.type is BlockType.HEADING and end - index >= 2 and closed \
+                and not (pattern is not None and any(pattern.search(item) for item in items)):
+            result.append(Proposal(items[0], f"subheadings_{len(result) + 1}", items, sources[index:end], len(items),
+                                   items=items, marker="#"))
+        index = max(end, index + 1)
     return result

@@ -102,7 +102,7 @@ def _field(value: Any, proposal: Proposal, where: Position | None) -> str:
     name = str(value or "").strip()
     if proposal.is_list:
         if not name.isidentifier() or not name.isascii() or name.startswith("_") or "." in name \
-                or name in _RESERVED or name.startswith("alias_"):
+                or name in _RESERVED or name.startswith("alias_") or name in ("era", "doc"):
             raise InputError(f"列举的字段名“{name}”不能用：请用英文字母、数字和下划线，不以数字或下划线开头，"
                              "也不能与公共字段同名（如 points_1）", where)
         from drafter.fields import SHARED_FIELDS

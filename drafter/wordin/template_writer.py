@@ -145,16 +145,29 @@ def _parts(blocks: list[Block], sources: list[int], base_blocks: set[str]) -> di
 
 
 def _section_lines(writer: "_Lines", numbered: list[Block], parts: dict[str, list[tuple[Block, int]]]) -> str:
-    """The body: a block per heading, nested by level, named after the heading."""
+    """The body: a block per heading, nested by level, named after the heading; a list of
+    sub-headings accepted as a field is one loop."""
     numbers = iter([b.number for b in numbered if b.type is BlockType.HEADING])
     text = ""
     open_levels: list[int] = []
     names: set[str] = set()
+    skip = 0
     for block, source in parts.get("body", []):
+        if skip:
+            skip -= 1
+            next(numbers)
+            continue
         if block.type is BlockType.HEADING:
             while open_levels and open_levels[-1] >= block.level:
                 open_levels.pop()
                 text += "{% endblock %}\n"
+            listed = writer.lists.get((source, block.text))
+            if listed is not None and listed.is_headings:
+                next(numbers)
+                skip = len(listed.items) - 1
+                text += (f"{{# 以下 {len(listed.items)} 个小标题来自字段 {listed.field}，每项一个 #}}\n"
+                         f"{{% for item in {listed.field} %}}\n{'#' * block.level} {{{{ item }}}}\n{{% endfor %}}\n")
+                continue
             label = next(numbers) + writer.label(block.text)
             text += f"{{# {label} #}}\n{{% block {_block_name(writer.label(block.text), names)} %}}\n"
             open_levels.append(block.level)
@@ -295,6 +308,9 @@ def declared_fields(accepted: list[Proposal]) -> dict[str, dict[str, Any]]:
         elif name == "quarter":
             fields[name] = {"type": "text", "title": "季度", "required": True,
                             "help": "季度的序数：一、二、三或四（写成“一”，模板里是“一季度”）"}
+        elif proposal.is_headings:
+            fields[name] = {"type": "list", "title": f"第 {proposal.where[0]} 段起并列的小标题",
+                            "help": "每项一个小标题，不写编号（编号由程序按层级生成）", "default": list(proposal.items)}
         elif proposal.is_list:
             fields[name] = {"type": "list", "title": f"第 {proposal.where[0]} 段列举的各项",
                             "help": f"每项依次写成“一{proposal.marker}……二{proposal.marker}……”，"
@@ -302,7 +318,8 @@ def declared_fields(accepted: list[Proposal]) -> dict[str, dict[str, Any]]:
                             "default": list(proposal.items)}
     if superiors:
         fields["superiors"] = {"type": "list", "title": "上级党委", "required": True,
-                               "help": f"按层级从高到低填写 {len(superiors)} 项，如：省委、市委、县委"}
+                               "help": f"按层级从高到低填写 {len(superiors)} 项，如：省委、市委、县委",
+                               "example": ["省委", "市委", "县委", "区委"][:len(superiors)]}
     return fields
 
 
@@ -351,7 +368,7 @@ def input_data(accepted: list[Proposal], facts: Facts, name: str) -> dict[str, A
 
 def _extra_order(name: str) -> tuple[int, int]:
     head, _, number = name.partition("_")
-    groups = ("place", "alias", "quarter", "points")
+    groups = ("place", "alias", "quarter", "points", "subheadings")
     return (groups.index(head) if head in groups else len(groups), int(number) if number.isdigit() else 0)
 
 
