@@ -317,6 +317,18 @@ def test_output_it_will_not_write(tmp_path):
              "--accept", "all", message="是一个文件，不是文件夹")
     _refused(tmp_path, str(source), "-o", str(tmp_path / "新.j2"), "--kind", "科室", "--accept", "all",
              message="不认识的单位类型“科室”", code=2)
+    _refused(tmp_path, str(source), "-o", str(tmp_path / "新.j2"), "--base", "没有这个", "--accept", "all",
+             message="找不到模板“没有这个”")
+
+
+def test_a_built_in_template_as_the_frame(tmp_path):
+    source = plain_docx(tmp_path / "报告.docx", REPORT)
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "templates" / "报告.j2"), "--base", "quarterly-report",
+                     "--accept", "all")
+    assert result.code == 0, result.err
+    assert '{% extends "quarterly-report" %}' in (tmp_path / "templates" / "报告.j2").read_text(encoding="utf-8")
+    assert run_cli("render", str(tmp_path / "报告.yaml"), "-o", str(tmp_path / "还原.docx")).code == 0
+    assert aligned(REPORT, paragraphs_of(tmp_path / "还原.docx")) == 3
 
 
 def test_the_template_folder_is_made_and_the_input_file_put_beside_it(tmp_path):

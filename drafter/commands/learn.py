@@ -45,7 +45,8 @@ def learn(source: Path, output: Path, unit: str, kind: str, yaml_path: Path | No
     """
     from ..errors import UsageError
     from ..model import known_kind
-    from ..wordin.learn import build, default_yaml_path, existing_output, read, render_hint, template_name
+    from ..wordin.learn import (build, check_base, default_yaml_path, existing_output, read, render_hint,
+                                template_name)
 
     template_name(output)
     if accept and proposals_path:
@@ -60,6 +61,8 @@ def learn(source: Path, output: Path, unit: str, kind: str, yaml_path: Path | No
         raise UsageError(f"--yaml 应为 .yaml 文件名：{yaml_path}")
     existing_output(output, force, "模板文件")
     existing_output(yaml_path, force, "输入文件")
+    if base:
+        check_base(output, base, template_dirs)
     result = read(source, unit.strip(), kind)
     proposals = result.found.proposals
     _print_table(proposals)

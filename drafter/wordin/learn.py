@@ -150,6 +150,11 @@ def _library(folder: Path, extra: tuple[Path, ...]):
     return Library(folders)
 
 
+def check_base(output: Path, base: str, template_dirs: tuple[Path, ...] = ()) -> None:
+    """Refuse a --base that cannot be a frame before anything is read."""
+    _base_blocks(_library(output.parent, template_dirs), base)
+
+
 def _base_blocks(library, base: str) -> set[str]:
     """Block names of the frame and the templates it extends."""
     from jinja2 import nodes

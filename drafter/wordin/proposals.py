@@ -160,10 +160,23 @@ def find(document: Document, sources: list[int], unit: str = "", kind: str = "")
     _quarters(paragraphs, texts, notices)
     proposals = [Proposal(text, name, value) for text, (name, value) in texts.items()]
     count_occurrences(proposals, paragraphs)
-    proposals = [p for p in proposals if p.count]
+    proposals = _one_value_per_field([p for p in proposals if p.count], notices)
     proposals.extend(_enumerations(paragraphs, proposals) + _heading_lists(document, sources, proposals))
     proposals.sort(key=_order)
     return Found(proposals, facts, notices)
+
+
+def _one_value_per_field(proposals: list[Proposal], notices: list[str]) -> list[Proposal]:
+    """A field has one value in the input file: of two texts that would give different values
+    (村党支部 and 村党总支), the more frequent is proposed and the other is pointed out."""
+    best: dict[str, Proposal] = {}
+    for proposal in sorted(proposals, key=lambda p: -p.count):
+        kept = best.setdefault(proposal.field, proposal)
+        if kept is not proposal and kept.value != proposal.value:
+            where = "、".join(str(n) for n in proposal.where)
+            notices.append(f"第 {where} 段的“{proposal.text}”与第 {kept.where[0]} 段的“{kept.text}”都对应"
+                           f"字段 {proposal.field} 的值，只替换了前者，请核对")
+    return [p for p in proposals if best[p.field] is p or best[p.field].value == p.value]
 
 
 def _order(proposal: Proposal) -> tuple[int, int, str]:
