@@ -164,6 +164,11 @@ def test_libreoffice_puts_them_in_place(written):
     signed = _line_boxes(written["上行"][4])
     number = next(box for box in signed if "清政报" in box[0])
     signer = next(box for box in signed if "签发人" in box[0])
+    # the mark 35 mm below the top of the text block (its glyphs a little lower), with or
+    # without the three lines above it
+    top = gb.MARGIN_TOP / 20
+    mark_signed = next(box for box in signed if "清河县人民政府" in box[0])
+    assert 35 <= (mark_y - top) / 72 * 25.4 < 40 and abs(mark_signed[3] - mark_y) < 1
     right = left + gb.TEXT_WIDTH / 20
     assert abs(number[3] - signer[3]) < 2  # one line
     assert abs(number[1] - left - 16) < 2 and abs(right - 16 - signer[2]) < 2  # one character in from each side

@@ -56,6 +56,7 @@ def layout(items: list[Item], split_headings: bool = False) -> Formatted:
             blocks.append(Block(BlockType.DOC_NUMBER, "\t" + item.text))
         else:
             blocks.append(_block(item))
+    _count_lines_above_the_mark(blocks)
     titles = [block.text for block in blocks if block.type is BlockType.TITLE]
     title = titles[0] if titles else ""
     number_headings(blocks)
@@ -86,6 +87,18 @@ def _split_run_ins(items: list[Item], split_headings: bool) -> list[Item]:
         else:
             item.notes.append("小标题接排正文：标题部分用标题字体，其余用仿宋")
     return result
+
+
+def _count_lines_above_the_mark(blocks: list[Block]) -> None:
+    """The 发文机关标志 keeps, as its level, how many 版头 lines (份号, 密级, 紧急程度) the
+    writer puts above it: its distance from the top of the page depends on them."""
+    above = 0
+    for block in blocks:
+        if block.type in (BlockType.COPY_NUMBER, BlockType.SECRECY, BlockType.URGENCY):
+            above += 1
+        elif block.type is BlockType.ISSUER_MARK:
+            block.level = above
+            return
 
 
 def _correct_punctuation(item: Item) -> None:

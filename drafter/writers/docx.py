@@ -57,7 +57,7 @@ def _paragraph(block: Block) -> str:
     if block.type is BlockType.TABLE:
         return _table(block.rows, block.merges)
     if block.type.value in gb.MASTHEAD_KINDS:  # 版头: formatted in place, not by a style
-        return gb.masthead_paragraph(block.type.value, escape(block.text))
+        return gb.masthead_paragraph(block.type.value, escape(block.text), block.level)
     style = gb.STYLE_IDS[block.level if block.type is BlockType.HEADING else block.type.value]
     if block.type is BlockType.ATTACHMENT and not block.text.startswith("附"):
         style = "AttachmentItem"

@@ -127,6 +127,7 @@ STYLES_XML = XML_DECL + (
 # paragraphs carry their formatting directly, so styles.xml stays the same for every
 # document (render's output does not change when it has no 版头).
 SIZE_ISSUER_MARK = 72  # 小初 36 pt, smaller for a long name so that it stays on one line
+ISSUER_MARK_TOP = 1984  # 35 mm from the top of the text block to the 发文机关标志 (7.2.4, 下行文)
 RED = "FF0000"
 SEPARATOR_SPACE = 11  # pt between the 发文字号 line and the separator: about 4 mm
 TWO_LINES = 2 * LINE_PITCH
@@ -163,12 +164,15 @@ def _masthead_run(text: str, face: str, size: int = SIZE_BODY, color: str = "") 
             f'<w:t xml:space="preserve">{text}</w:t></w:r>')
 
 
-def masthead_paragraph(kind: str, text: str) -> str:
+def masthead_paragraph(kind: str, text: str, lines_above: int = 0) -> str:
     """A 版头 paragraph; text is XML-escaped. A 发文字号 with "\t签发人：names" after it puts
-    签发人 on its line at the right, the names in 楷体."""
+    签发人 on its line at the right, the names in 楷体. The 发文机关标志 starts 35 mm below
+    the top of the text block, under the lines_above (份号, 密级, 紧急程度) written before it."""
     if kind == "issuer_mark":
         size = min(SIZE_ISSUER_MARK, max(SIZE_TITLE, 2 * TEXT_WIDTH // 20 // max(len(text), 1)))
-        return f"<w:p><w:pPr>{_MASTHEAD_PPR[kind]}</w:pPr>{_masthead_run(text, XIAOBIAOSONG, size, RED)}</w:p>"
+        before = max(0, ISSUER_MARK_TOP - lines_above * LINE_PITCH)
+        ppr = _MASTHEAD_PPR[kind].replace(f'w:before="{LINE_PITCH}"', f'w:before="{before}"')
+        return f"<w:p><w:pPr>{ppr}</w:pPr>{_masthead_run(text, XIAOBIAOSONG, size, RED)}</w:p>"
     if kind == "doc_number" and "\t" in text:
         number, signer = text.split("\t", 1)
         label, _, names = signer.partition("：")
