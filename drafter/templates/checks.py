@@ -8,19 +8,17 @@ the tests run these checks on them.
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
-from jinja2 import meta, nodes
+from jinja2 import nodes
 
 from ..errors import Position, TemplateError
 from ..fields import SHARED_FIELDS
 from ..model import UNSTORABLE  # the characters users' data may not hold either
 from .context import CONTEXT_EXTRAS
-from .fieldnames import Shapes, check_fields
 from .files import LINE_BREAK
 from .jinja_errors import template_error
 from .manifest import read_manifest
@@ -42,6 +40,8 @@ def check_template(template: "Template", check_all: bool = False) -> None:
             read_manifest(file.text, str(file.path))
     if all(f.builtin for f in template.chain) and not check_all:
         return  # includes of drafter's own templates are drafter's own too
+    from .fieldnames import Shapes, check_fields  # what follows is for templates users wrote
+
     used = list(reachable(template.name, reader))
     known = (SHARED_FIELDS | CONTEXT_EXTRAS | {f.name for f in template.fields}
              | set(template.library.env.globals))
@@ -73,13 +73,15 @@ def _check_text(text: str, path: Path) -> None:
 
 
 def _check_filters_and_tests(parsed: Parsed, env: jinja2.Environment) -> None:
+    from difflib import get_close_matches
+
     for node in parsed.tree.find_all((nodes.Filter, nodes.Test)):
         is_filter = isinstance(node, nodes.Filter)
         known = env.filters if is_filter else env.tests
         if node.name in known:
             continue
         what = "过滤器" if is_filter else "判断（is 后面的词）"
-        close = difflib.get_close_matches(node.name, list(known), n=1, cutoff=0.6)
+        close = get_close_matches(node.name, list(known), n=1, cutoff=0.6)
         if close:
             advice = f"，是不是“{close[0]}”？"
         elif is_filter:
@@ -96,6 +98,10 @@ def _drafter_filters(env: jinja2.Environment) -> list[str]:
 
 
 def _check_variables(parsed: Parsed, known: set[str]) -> None:
+    from difflib import get_close_matches
+
+    from jinja2 import meta
+
     try:
         undeclared = meta.find_undeclared_variables(parsed.tree) - known
     except jinja2.TemplateSyntaxError as exc:  # found when the tree is compiled (a block defined twice …)
@@ -103,7 +109,7 @@ def _check_variables(parsed: Parsed, known: set[str]) -> None:
     for variable in sorted(undeclared):
         uses = [n for n in parsed.tree.find_all(nodes.Name) if n.name == variable]
         where = parsed.at(min(uses, key=lambda n: n.lineno)) if uses else Position(str(parsed.path), 1, 1)
-        close = difflib.get_close_matches(variable, sorted(known), n=1, cutoff=0.6)
+        close = get_close_matches(variable, sorted(known), n=1, cutoff=0.6)
         advice = f"是不是“{close[0]}”？如果是新的字段，" if close else ""
         raise TemplateError(
             f"使用了未声明的变量“{variable}”：{advice}请在模板开头说明块的 fields 里声明它，"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import pickle
 import stat
@@ -72,11 +71,13 @@ class ExplainedUndefined(jinja2.StrictUndefined):
 
 
 def _missing(owner: Any, name: Any) -> str:
+    from difflib import get_close_matches  # only when a template reaches for what is not there
+
     if owner is missing:
         return f"用到了没有的变量“{name}”"
     if isinstance(owner, dict):
         known = sorted(key for key in owner if isinstance(key, str))
-        close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
+        close = get_close_matches(str(name), known, n=1, cutoff=0.6)
         if close:
             return f"用到了没有的字段“{name}”，是不是“{close[0]}”？"
         return f"用到了没有的字段“{name}”（这里的字段有：{'、'.join(known) or '无'}）"
