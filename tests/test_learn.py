@@ -374,3 +374,16 @@ def test_help_is_chinese():
     result = run_cli("learn", "--help")
     assert result.code == 0 and "用法： drafter learn [选项] INPUT" in result.out
     assert "替换建议" in result.out and "--proposals FILE" in result.out
+
+
+@pytest.mark.parametrize("signed", [False, True])
+def test_the_masthead_stays_out_of_the_template(tmp_path, signed):
+    from format_samples import red_head
+
+    source = red_head(tmp_path / "公文.docx", signed=signed)
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "公文.j2"), "--accept", "all")
+    assert result.code == 0, result.err
+    assert "不写入模板（每份文件不同）" in result.out
+    text = (tmp_path / "公文.j2").read_text(encoding="utf-8")
+    assert not [word for word in ("000123", "秘密", "特急", "人民政府文件", "5号", "12号", "签发人") if word in text]
+    assert "\n@title 关于" in text and "\n# 提高思想认识\n" in text

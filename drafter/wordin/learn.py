@@ -68,6 +68,8 @@ def read(path: Path, unit: str = "", kind: str = "") -> Read:
                          "可以单独改写的章节，没有小标题就无法生成模板。可先用 drafter format --dry-run 查看每段识别成了什么")
     formatted = layout(items, split_headings=True)
     sources = _block_sources(formatted.items)
+    if len(sources) != len(formatted.document.blocks):  # a way of joining lines this module does not know
+        raise LearnBug("drafter 的程序错误：原稿的段落与排版结果对不上。请把原稿报告给维护者")
     found = find(formatted.document, sources, unit, kind)
     if not found.facts.unit_name:
         raise LearnError(f"没有在 {path} 里找到本单位的全称，请用 --unit 指定，如：--unit 清河县档案馆 --kind 馆")
@@ -78,13 +80,16 @@ def read(path: Path, unit: str = "", kind: str = "") -> Read:
 
 
 def _block_sources(items: list) -> list[int]:
-    """The paragraph number of each block layout() made (title lines join one block)."""
+    """The paragraph number of each block layout() made: title lines join one block, a
+    签发人 line joins the 发文字号 before it."""
     sources: list[int] = []
     previous = ""
     for item in items:
-        if not (item.role == "title" and previous == "title"):
+        joins = (item.role == "title" and previous == "title") or \
+            (item.role == "signer" and previous == "doc_number")
+        if not joins:
             sources.append(item.source)
-        previous = item.role
+        previous = "doc_number" if item.role == "signer" else item.role
     return sources
 
 

@@ -187,10 +187,17 @@ def _order(proposal: Proposal) -> tuple[int, int, str]:
     return rank, proposal.where[0] if proposal.where else 0, proposal.field
 
 
+# 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号): different in every file, no part of a template
+MASTHEAD = frozenset({BlockType.COPY_NUMBER, BlockType.SECRECY, BlockType.URGENCY, BlockType.ISSUER_MARK,
+                      BlockType.DOC_NUMBER})
+
+
 def _paragraphs(document: Document, sources: list[int]) -> list[tuple[int, str, BlockType]]:
     """(paragraph number, text, type) of every text block; a table's cells one by one."""
     result = []
     for block, source in zip(document.blocks, sources):
+        if block.type in MASTHEAD:
+            continue
         if block.type is BlockType.TABLE:
             result.extend((source, line, block.type) for row in block.rows for cell in row
                           for line in cell.split("\n") if line)
@@ -232,6 +239,8 @@ def _plausible(name: str, kind: str) -> bool:
 
 
 def _kind_of(name: str) -> str:
+    if name.endswith("人民政府") and len(name) > 5 and name[-5] in UNIT_TYPES:
+        return name[-5]  # 清河县人民政府: 我县
     for suffix in sorted(set(_NAME_SUFFIXES) | set(UNIT_TYPES), key=len, reverse=True):
         if name.endswith(suffix) and len(name) > len(suffix):
             return _NAME_SUFFIXES.get(suffix, suffix)

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from drafter.document import Block, BlockType, Document, number_headings
-from drafter.wordin.proposals import Facts, Proposal, field_title, pattern_of
+from drafter.wordin.proposals import MASTHEAD, Facts, Proposal, field_title, pattern_of
 
 FRAME = ("title", "byline", "salutation", "opening", "body", "closing", "signature")
 _PART_OF = {BlockType.TITLE: "title", BlockType.BYLINE: "byline", BlockType.SALUTATION: "salutation",
@@ -84,6 +84,9 @@ def _normalised(document: Document, sources: list[int]) -> tuple[list[Block], li
     open_levels: list[tuple[int, int]] = []  # (level as found, level written) of the open headings
     titled = False
     for block, source in zip(document.blocks, sources):
+        if block.type in MASTHEAD:
+            corrections.append((source, f"版头的“{block.text.split(chr(9))[0]}”不写入模板（每份文件不同）"))
+            continue
         if block.type is BlockType.TABLE:
             cells = [line for row in block.rows for cell in row for line in cell.split("\n") if line]
             blocks.extend(Block(BlockType.BODY, line) for line in cells)
