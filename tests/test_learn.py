@@ -217,6 +217,18 @@ def test_without_a_choice_it_writes_the_proposals_for_editing_and_no_template(tm
     assert {"text": "局长孙立平", "field": "leaders.0"} in entries
 
 
+def test_an_edited_proposals_file_is_not_overwritten(tmp_path):
+    source = plain_docx(tmp_path / "报告.docx", REPORT)
+    assert run_cli("learn", str(source), "-o", str(tmp_path / "报告模板.j2")).code == 0
+    path = tmp_path / "报告模板-替换建议.yaml"
+    path.write_text("proposals:\n  - text: 我局\n    field: unit.self_ref\n", encoding="utf-8")
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "报告模板.j2"))
+    assert result.code == 0 and "已存在，没有覆盖" in result.out
+    assert path.read_text(encoding="utf-8").count("text:") == 1
+    assert run_cli("learn", str(source), "-o", str(tmp_path / "报告模板.j2"), "--force").code == 0
+    assert path.read_text(encoding="utf-8").count("text:") > 1
+
+
 def test_an_edited_proposals_file_replaces_only_what_it_keeps(tmp_path):
     source = plain_docx(tmp_path / "报告.docx", REPORT)
     template = tmp_path / "报告模板.j2"

@@ -68,7 +68,7 @@ def learn(source: Path, output: Path, unit: str, kind: str, yaml_path: Path | No
     _print_table(proposals)
     for notice in result.notices:
         click.echo(f"提醒：{notice}")
-    accepted = _choose(result, accept, proposals_path, output, yaml_path, source, unit, kind)
+    accepted = _choose(result, accept, proposals_path, output, yaml_path, source, unit, kind, force)
     if accepted is None:
         return
     learned = build(result, accepted, output, yaml_path, base, force, template_dirs)
@@ -79,9 +79,10 @@ def learn(source: Path, output: Path, unit: str, kind: str, yaml_path: Path | No
 
 
 def _choose(result: Any, accept: str | None, proposals_path: Path | None, output: Path, yaml_path: Path,
-            source: Path, unit: str, kind: str) -> list[Any] | None:
+            source: Path, unit: str, kind: str, force: bool) -> list[Any] | None:
     """The accepted proposals; None when the user is to edit the proposals file first."""
     from ..output import write_atomic
+    from ..wordin.learn import make_folder
     from ..wordin.proposals_file import compact, proposals_yaml, read_proposals
 
     proposals = result.found.proposals
@@ -95,6 +96,11 @@ def _choose(result: Any, accept: str | None, proposals_path: Path | None, output
         return compact(_ask(proposals))
     path = yaml_path.with_name(output.name[: -len(output.suffix)] + "-替换建议.yaml")
     command = _rerun(source, output, unit, kind, path)
+    if path.exists() and not force:  # it may hold the user's edits
+        click.echo(f"\n没有写模板：替换建议文件 {path} 已存在，没有覆盖（要重新写出请加 --force）。改好后运行\n"
+                   f"  {command}")
+        return None
+    make_folder(path.parent)
     write_atomic(path, proposals_yaml(proposals, command).encode("utf-8"), force=True)
     click.echo(f"\n没有写模板：请确认替换建议。已把建议写到 {path}：删掉不要替换的项（或改 field），然后运行\n"
                f"  {command}\n"

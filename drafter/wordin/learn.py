@@ -107,10 +107,10 @@ def build(read_result: Read, accepted: list[Proposal], output: Path, yaml_path: 
     kept = {(p.is_list, p.where[0] if p.is_list else p.text) for p in accepted}
     rejected = [p for p in read_result.found.proposals if (p.is_list, p.where[0] if p.is_list else p.text) not in kept]
     learned = write(read_result.document, read_result.sources, accepted, rejected, read_result.found.facts,
-                    name=name, base=base, base_blocks=base_blocks, original=read_result.path.name)
+                    name=name, base=base, base_blocks=base_blocks)
     _verify(learned, name, output.parent, template_dirs)
     for folder in {output.parent, yaml_path.parent}:
-        _make_folder(folder)
+        make_folder(folder)
     existed = output.exists()
     write_atomic(output, learned.template.encode("utf-8"), force)
     try:
@@ -136,7 +136,7 @@ def _writable(path: Path, force: bool) -> None:
         check_writable(path, force)
 
 
-def _make_folder(folder: Path) -> None:
+def make_folder(folder: Path) -> None:
     if folder.is_dir():
         return
     try:

@@ -72,8 +72,7 @@ class Proposal:
     where: list[int] = field(default_factory=list)  # paragraph numbers in the file
     count: int = 0
     items: list[str] = field(default_factory=list)  # list proposals: the items as written
-    marker: str = ""  # list proposals: 是 or 要 (一是…… / 一要……)
-    note: str = ""
+    marker: str = ""  # list proposals: 是 or 要 (一是…… / 一要……), # for a list of sub-headings
 
     @property
     def is_list(self) -> bool:

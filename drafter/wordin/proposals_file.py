@@ -125,7 +125,7 @@ def _moved(proposal: Proposal, name: str) -> Proposal:
     if name == proposal.field:
         return proposal
     return Proposal(proposal.text, name, proposal.text, proposal.where, proposal.count, proposal.items,
-                    proposal.marker, proposal.note)
+                    proposal.marker)
 
 
 def _no_clash(proposal: Proposal, taken: dict, where: Position | None, accepted: list[Proposal]) -> None:
@@ -170,5 +170,5 @@ def compact(accepted: list[Proposal]) -> list[Proposal]:
         name = f"alias_{new + 1}" if key[0] == "alias" else ".".join([parts[0], str(new)] + parts[2:])
         result.append(proposal if name == proposal.field else
                       Proposal(proposal.text, name, proposal.value, proposal.where, proposal.count,
-                               proposal.items, proposal.marker, proposal.note))
+                               proposal.items, proposal.marker))
     return result

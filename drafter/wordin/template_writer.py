@@ -40,19 +40,19 @@ class Learned:
 
 
 def write(document: Document, sources: list[int], accepted: list[Proposal], rejected: list[Proposal],
-          facts: Facts, *, name: str, base: str, base_blocks: set[str], original: str) -> Learned:
+          facts: Facts, *, name: str, base: str, base_blocks: set[str]) -> Learned:
     blocks, sources, corrections = _normalised(document, sources)
     expected = Document([_copy(b) for b in blocks], title=document.title, genre=document.genre)
     number_headings(expected.blocks)
     writer = _Lines(accepted, rejected)
     parts = _parts(blocks, sources, base_blocks)
-    body = [_section_lines(writer, expected.blocks, parts)]
-    template = _manifest(writer, expected, facts, name, original, accepted) + f'{{% extends "{base}" %}}\n'
+    body = _section_lines(writer, expected.blocks, parts)
+    template = _manifest(writer, expected, facts, name, accepted) + f'{{% extends "{base}" %}}\n'
     template += _outline_comment(writer, expected.blocks)
     for part in FRAME:
         if part == "body":
             template += "\n{# 正文：每个小标题是一个 block，可以在继承本模板的模板里单独改写 #}\n"
-            template += "{% block body %}\n" + body[0] + "{% endblock %}\n"
+            template += "{% block body %}\n" + body + "{% endblock %}\n"
         elif part in base_blocks:  # every frame block is written, so the frame adds no text of its own
             lines = [writer.line(b, s) for b, s in parts.get(part, [])]
             template += f"\n{_PART_COMMENTS[part]}\n{{% block {part} %}}\n" + "".join(l + "\n" for l in lines)
@@ -279,8 +279,7 @@ def expression(name: str) -> str:
 # ---------------------------------------------------------------- manifest
 
 
-def _manifest(writer: _Lines, expected: Document, facts: Facts, name: str, original: str,
-              accepted: list[Proposal]) -> str:
+def _manifest(writer: _Lines, expected: Document, facts: Facts, name: str, accepted: list[Proposal]) -> str:
     headings = [writer.label(b.text) for b in expected.blocks if b.type is BlockType.HEADING and b.level == 1]
     outline = "；".join(headings)
     description = f"由已有的{facts.genre}稿生成，{len(headings)} 个部分：{outline}" if headings else \
