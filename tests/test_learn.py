@@ -399,3 +399,13 @@ def test_the_masthead_stays_out_of_the_template(tmp_path, signed):
     text = (tmp_path / "公文.j2").read_text(encoding="utf-8")
     assert not [word for word in ("000123", "秘密", "特急", "人民政府文件", "5号", "12号", "签发人") if word in text]
     assert "\n@title 关于" in text and "\n# 提高思想认识\n" in text
+
+
+def test_an_enumeration_of_clauses_ends_at_the_last_items_full_stop():
+    from drafter.wordin.proposals import enumeration
+
+    assert enumeration("要做到：一是学深，二是悟透。下一步，要抓落实。") == \
+        ("要做到：", "是", ["学深，", "悟透。"], "下一步，要抓落实。")
+    assert enumeration("一是建制度。要细化。二是抓考核。要严格。") == ("", "是", ["建制度。要细化。", "抓考核。要严格。"], "")
+    assert enumeration("一要明势，二要顺势，三要造势") == ("", "要", ["明势，", "顺势，", "造势"], "")
+    assert enumeration("坚持统一是根本，二是关键。") is None

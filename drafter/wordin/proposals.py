@@ -492,9 +492,11 @@ def count_occurrences(proposals: list[Proposal], paragraphs: list[tuple[int, str
                 proposal.where.append(number)
 
 
-def enumeration(text: str) -> tuple[str, str, list[str]] | None:
-    """一是A，二是B……: (text before 一是, 是 or 要, the items); None without such a run."""
-    markers = [m for m in _RUN_MARKER.finditer(text)]
+def enumeration(text: str) -> tuple[str, str, list[str], str] | None:
+    """一是A，二是B。…: (text before 一是, 是 or 要, the items, text after the last item);
+    None without such a run. Items that are clauses (no full stop inside) end the run at
+    the last item's full stop: what follows is the paragraph's own text, not an item."""
+    markers = list(_RUN_MARKER.finditer(text))
     for first_index, first in enumerate(markers):
         if first.group(1) != "一":
             continue
@@ -507,8 +509,12 @@ def enumeration(text: str) -> tuple[str, str, list[str]] | None:
         starts = [m.start(1) for m in run]
         ends = [m.end(2) for m in run]
         items = [text[ends[i]: starts[i + 1] if i + 1 < len(run) else len(text)] for i in range(len(run))]
+        after = ""
+        stop = re.search("[。！？!?]", items[-1])
+        if stop and stop.end() < len(items[-1]) and not any(re.search("[。！？!?]", item) for item in items[:-1]):
+            items[-1], after = items[-1][: stop.end()], items[-1][stop.end():]
         if all(items):
-            return text[: starts[0]], first.group(2), items
+            return text[: starts[0]], first.group(2), items, after
     return None
 
 
@@ -523,7 +529,7 @@ def _enumerations(paragraphs: list[tuple[int, str, BlockType]], proposals: list[
         found = enumeration(text)
         if found is None:
             continue
-        _, marker, items = found
+        _, marker, items, _ = found
         if pattern is not None and any(pattern.search(item) for item in items):
             continue
         result.append(Proposal(text, f"points_{len(result) + 1}", items, [number], 1, items=items, marker=marker))

@@ -218,10 +218,11 @@ class _Lines:
         if listed is not None:
             from drafter.wordin.proposals import enumeration
 
-            before, marker, _ = enumeration(block.text)
+            before, marker, _, after = enumeration(block.text)
             loop = (f"{{% for item in {listed.field} %}}{{{{ loop.index | cn_number }}}}{marker}"
                     f"{{{{ item }}}}{{% endfor %}}")
-            return self.text(before, start=True) + loop + "\n"  # Jinja's trim_blocks eats one line break
+            line = self.text(before, start=True) + loop + self.text(after)
+            return line + ("\n" if line.endswith("%}") else "")  # Jinja's trim_blocks eats one line break
         prefix = _DIRECTIVE.get(block.type, "")
         return prefix + self.text(block.text, start=not prefix)
 
