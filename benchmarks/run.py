@@ -40,6 +40,7 @@ DRAFTER = str(Path(sys.executable).with_name("drafter"))  # the console script u
 KEEP = {"template", "kind", "role", "date"}  # values the template branches on stay literal
 KEEP_PATHS = {("speaker", "title"), ("meeting", "name")}  # and those it breaks into lines
 HEAVY = {"docx", "lxml", "pydantic"}  # what `drafter --help` must not import
+LIBRARIES = "drafter's libraries only"
 
 BARE_DOCXTPL = '''\
 import sys
@@ -51,6 +52,18 @@ with open(sys.argv[1], encoding="utf-8") as handle:
 template = DocxTemplate(sys.argv[2])
 template.render(data, autoescape=True)
 template.save(sys.argv[3])
+'''
+
+# What drafter's libraries cost before any drafter code runs: click, PyYAML, Jinja2's sandbox and
+# pydantic with one model validated once (its first validation looks for plugins).
+LIBRARY_FLOOR = '''\
+import click, yaml, jinja2.sandbox
+from pydantic import BaseModel, Field
+
+class Probe(BaseModel):
+    name: str = Field("", title="probe")
+
+Probe.model_validate({"name": "x"})
 '''
 
 HELP_PROBE = '''\
@@ -222,17 +235,22 @@ def verdict(met: bool) -> str:
     return "met" if met else "NOT met"
 
 
-def whole_process(example: Path, template: Path, work: Path, runs: int) -> None:
+def whole_process_commands(example: Path, template: Path, work: Path) -> dict[str, list[str]]:
     (work / "bare_docxtpl.py").write_text(BARE_DOCXTPL, encoding="utf-8")
     single = [DRAFTER, "render", str(example), "-o", str(work / "single.docx"), "--force", "-q"]
-    walls, cpus = interleaved({
+    return {
         "docxtpl script": [PYTHON, str(work / "bare_docxtpl.py"), str(example), str(template),
                            str(work / "bare.docx")],
         "drafter render": single,
         "drafter render --no-check": [*single, "--no-check"],
+        "drafter's libraries only": [PYTHON, "-c", LIBRARY_FLOOR],
         "drafter --help": [DRAFTER, "--help"],
         "python -c pass": [PYTHON, "-c", "pass"],
-    }, runs)
+    }
+
+
+def whole_process(example: Path, template: Path, work: Path, runs: int) -> None:
+    walls, cpus = interleaved(whole_process_commands(example, template, work), runs)
     anchor = walls["docxtpl script"]
     ratio = statistics.median(a / b for a, b in zip(walls["drafter render"], anchor))
     ratio_no_check = statistics.median(a / b for a, b in zip(walls["drafter render --no-check"], anchor))
@@ -247,9 +265,38 @@ def whole_process(example: Path, template: Path, work: Path, runs: int) -> None:
         print(f"  {name:28s}{statistics.median(values):12.0f}{min(values):10.0f}{statistics.median(cpus[name]):12.0f}")
     print(f"  drafter render / docxtpl script, median of per-run wall ratios: {ratio:.2f} "
           f"(--no-check: {ratio_no_check:.2f}); target ≤ 1.5 → {verdict(ratio <= 1.5)}")
-    print(f"  the same on CPU time (ratio of medians): {cpu_ratio:.2f}")
+    print(f"  the same on CPU time (ratio of medians): {cpu_ratio:.2f}; drafter's libraries alone (click, PyYAML, "
+          f"Jinja2, pydantic with one model): {statistics.median(cpus[LIBRARIES]) / statistics.median(cpus['docxtpl script']):.2f}")
     print(f"  drafter --help imports, beyond the standard library: {', '.join(help_modules) or 'nothing'}; "
           f"docx, lxml, pydantic: {', '.join(sorted(heavy)) or 'none'} → {verdict(not heavy)}")
+    print()
+
+
+def instructions(example: Path, template: Path, work: Path) -> None:
+    """Instructions each command executes (valgrind), once each and side by side: unlike time,
+    the count does not move with other people's work on a shared machine."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("Instructions: valgrind is not installed; skipped")
+        return
+    commands = whole_process_commands(example, template, work)
+    for command in commands.values():
+        run(command)  # .pyc files and the template cache are written before counting
+    env = dict(os.environ, PYTHONHASHSEED="0")  # the same hashing, so the same count run after run
+    counting = {name: subprocess.Popen([valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                                        *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+                for name, command in commands.items()}
+    counts = {}
+    for name, process in counting.items():
+        _, err = process.communicate()
+        refs = [line for line in err.splitlines() if "I   refs:" in line or "I refs:" in line]
+        if process.returncode != 0 or not refs:
+            raise SystemExit(f"valgrind failed for {name}:\n{err[-2000:]}")
+        counts[name] = int(refs[0].split(":", 1)[1].replace(",", "").strip()) / 1e6
+    anchor = counts["docxtpl script"]
+    print("Instructions executed, whole process (valgrind, millions; ratio to the docxtpl script)")
+    for name, count in counts.items():
+        print(f"  {name:28s}{count:8.0f} M{count / anchor:8.2f}")
     print()
 
 
@@ -309,6 +356,8 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1000, help="documents in the larger batch command")
     parser.add_argument("--quick", action="store_true",
                         help="the whole-process figures only (no in-process or batch figures)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions of each whole-process command with valgrind (~30 s)")
     options = parser.parse_args()
 
     try:
@@ -332,6 +381,8 @@ def main() -> None:
               f"{same}/{paragraphs}")
         print()
         whole_process(example, template, work, options.runs)
+        if options.instructions:
+            instructions(example, template, work)
         if options.quick:
             return
         in_process(example, template, data, work, options.docs)
