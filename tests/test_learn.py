@@ -409,3 +409,14 @@ def test_an_enumeration_of_clauses_ends_at_the_last_items_full_stop():
     assert enumeration("一是建制度。要细化。二是抓考核。要严格。") == ("", "是", ["建制度。要细化。", "抓考核。要严格。"], "")
     assert enumeration("一要明势，二要顺势，三要造势") == ("", "要", ["明势，", "顺势，", "造势"], "")
     assert enumeration("坚持统一是根本，二是关键。") is None
+
+
+def test_a_speech_drafter_wrote_comes_back_from_its_own_template(tmp_path):
+    example = Path(__file__).resolve().parents[1] / "examples" / "county-office-four-grips.yaml"
+    assert run_cli("render", str(example), "-o", str(tmp_path / "讲话.docx")).code == 0
+    result = run_cli("learn", str(tmp_path / "讲话.docx"), "-o", str(tmp_path / "templates" / "学来的.j2"),
+                     "--accept", "all")
+    assert result.code == 0, result.err
+    assert re.search(r"县地方志办公室\s+unit\.name", result.out)
+    assert run_cli("render", str(tmp_path / "学来的.yaml"), "-o", str(tmp_path / "还原.docx")).code == 0
+    assert paragraphs_of(tmp_path / "还原.docx") == paragraphs_of(tmp_path / "讲话.docx")

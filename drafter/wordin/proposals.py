@@ -220,6 +220,10 @@ def _guess_unit(document: Document, paragraphs: list[tuple[int, str, BlockType]]
     endings = "|".join(sorted(set(_NAME_SUFFIXES) | set(UNIT_TYPES), key=len, reverse=True))
     named = re.compile(rf"[{CJK}]{{2,4}}?(?:省|市|县|区|州|旗)[{CJK}]{{1,10}}?(?:{endings})")
     counts = Counter(m.group() for m in named.finditer(body) if _plausible(m.group(), kind))
+    if not counts:  # the text names itself without its place: 县审计局, 区统计局
+        levelled = re.compile(rf"(?:县|区|市|州|旗)[{CJK}]{{2,10}}?(?:{endings})")
+        counts.update(m.group() for m in levelled.finditer(body) if _plausible(m.group(), kind)
+                      and m.group()[1] not in "委政级直属")
     if kind in ("村", "社区", "镇", "乡", "街道"):
         small = re.compile(rf"[{CJK}]{{2}}(?:{re.escape(kind)})")
         counts.update(m.group() for m in small.finditer(body) if m.group()[0] not in "我全本该各每农乡城山贫")
@@ -361,7 +365,7 @@ def _other_posts(paragraphs: list[tuple[int, str, BlockType]], texts: dict, noti
         return
     for number, text, _ in paragraphs:
         for match in re.finditer(rf"作为({_POST})", text):
-            if match.group(1) != title:
+            if match.group(1) not in title:  # 作为党支部书记 under 党支部书记、主任 is the same person
                 notices.append(f"第 {number} 段的“{match.group()}”与标题中讲话人的职务“{title}”不一致，没有替换，请核对")
 
 
