@@ -420,3 +420,18 @@ def test_a_speech_drafter_wrote_comes_back_from_its_own_template(tmp_path):
     assert re.search(r"县地方志办公室\s+unit\.name", result.out)
     assert run_cli("render", str(tmp_path / "学来的.yaml"), "-o", str(tmp_path / "还原.docx")).code == 0
     assert paragraphs_of(tmp_path / "还原.docx") == paragraphs_of(tmp_path / "讲话.docx")
+
+
+def test_a_report_with_a_table_a_text_box_and_attachments(tmp_path):
+    from format_samples import messy_report
+
+    source = messy_report(tmp_path / "报告.docx")
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "报告.j2"), "--unit", "清河县审计局", "--accept", "all")
+    assert result.code == 0, result.err
+    assert "表格的单元格逐个写成正文段落" in result.out and "附件说明按正文写入模板" in result.out
+    assert run_cli("render", str(tmp_path / "报告.yaml"), "--templates", str(tmp_path), "-o",
+                   str(tmp_path / "还原.docx")).code == 0
+    rendered = paragraphs_of(tmp_path / "还原.docx")
+    cells = [cell for table in docx.Document(str(source)).tables for row in table.rows for cell in row.cells]
+    assert all(cell.text in rendered for cell in cells if cell.text)
+    assert rendered[-5:] == ["特此报告。", "附件：1.意识形态工作台账", "2.学习记录", "中共清河县审计局党组", "2024年12月20日"]
