@@ -339,8 +339,6 @@ def input_data(accepted: list[Proposal], facts: Facts, name: str) -> dict[str, A
     extra: dict[str, Any] = {}
     if facts.kind:
         unit["kind"] = facts.kind
-    if facts.meeting_date is not None:
-        meeting["date"] = facts.meeting_date
     for proposal in accepted:
         parts = proposal.field.split(".")
         if proposal.field == "unit.party":
@@ -358,6 +356,8 @@ def input_data(accepted: list[Proposal], facts: Facts, name: str) -> dict[str, A
             superiors[int(parts[1])] = proposal.value
         elif parts[0] in ("place", "quarter") or parts[0].startswith(("alias_", "points_")) or proposal.is_list:
             extra[proposal.field] = proposal.value
+    if facts.meeting_date is not None:
+        meeting["date"] = facts.meeting_date
     data: dict[str, Any] = {"template": name, "unit": unit, "speaker": speaker}
     if meeting:
         data["meeting"] = meeting
@@ -383,7 +383,7 @@ _SECTION_COMMENTS = {
     "unit": "# 本单位：换成别的单位时改这里",
     "speaker": "# 讲话人",
     "meeting": "# 会议：名称和日期（日期决定文中的年份）",
-    "leaders": "# 文中点名的班子成员，按出现的先后",
+    "leaders": "# 文中点名的班子成员，按出现的先后；模板用到几位，这里至少要写几位",
     "superiors": "# 上级党委，按层级从高到低",
 }
 
