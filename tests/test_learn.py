@@ -331,6 +331,8 @@ def test_output_it_will_not_write(tmp_path):
              message="不认识的单位类型“科室”", code=2)
     _refused(tmp_path, str(source), "-o", str(tmp_path / "新.j2"), "--base", "没有这个", "--accept", "all",
              message="找不到模板“没有这个”")
+    _refused(tmp_path, str(source), "-o", str(tmp_path / "base-report.j2"), "--accept", "all",
+             message="与它继承的框架同名", code=2)
 
 
 def test_a_built_in_template_as_the_frame(tmp_path):

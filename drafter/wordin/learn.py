@@ -103,6 +103,8 @@ def build(read_result: Read, accepted: list[Proposal], output: Path, yaml_path: 
         _writable(path, force)
     library = _library(output.parent, template_dirs)
     base = base or ("base-report" if read_result.document.genre == "汇报" else "base-speech")
+    if base == name:
+        raise UsageError(f"模板名“{name}”与它继承的框架同名，请给 -o 换一个文件名")
     base_blocks = _base_blocks(library, base)
     kept = {(p.is_list, p.where[0] if p.is_list else p.text) for p in accepted}
     rejected = [p for p in read_result.found.proposals if (p.is_list, p.where[0] if p.is_list else p.text) not in kept]
