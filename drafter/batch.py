@@ -15,7 +15,7 @@ import sys
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from .errors import DrafterError, OutputError
 from .jobs import Job, RenderOptions, TableJobs
@@ -25,8 +25,7 @@ from .writers import FORMATS, serialise
 LIST_LIMIT = 20  # written files listed one by one in the summary; more are counted
 
 
-@dataclass
-class Outcome:
+class Outcome(NamedTuple):  # what a worker sends back: a plain tuple
     index: int
     label: str
     ok: bool
@@ -154,8 +153,7 @@ def _run_in_worker(job: Job) -> tuple:
     long the batch.
     """
     assert _WORKER is not None
-    outcome = _WORKER(job)
-    return (outcome.index, outcome.label, outcome.ok, outcome.name, outcome.staged, outcome.error, outcome.notes)
+    return tuple(_WORKER(job))
 
 
 # ------------------------------------------------------------------ the run -------
