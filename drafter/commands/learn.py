@@ -32,11 +32,9 @@ def learn(source: Path, output: Path, unit: str, kind: str, yaml_path: Path | No
           accept: str | None, proposals_path: Path | None, force: bool, template_dirs: tuple[Path, ...]) -> None:
     """把一份已有的讲话稿或汇报（.docx、.doc、.wps、.txt、.md）做成本单位的模板。
 
-    因单位、年份而异的文字（单位名称和简称、我局/全局/局党组、讲话人、会议名称和日期、
-    年份、季度、班子成员、上级党委、“一是……二是……”列举的各项）列成替换建议，确认后
-    换成字段；其余文字照原稿保留。每个小标题成为一个可以单独改写的章节（block）。
-    同时写出输入文件：用它 drafter render 得到的文稿与原稿文字相同；换成别的单位只需改
-    其中的单位、讲话人、会议和班子成员。
+    因单位、年份而异的文字（单位名称和简称、我局/全局/局党组、讲话人、会议名称和日期、年份、季度、班子成员、上级党委、“一是……二是……”列举的各项）列成替换建议，确认后换成字段；其余文字照原稿保留。每个小标题成为一个可以单独改写的章节（block）。
+
+    同时写出输入文件：用它 drafter render 得到的文稿与原稿文字相同；换成别的单位只需改其中的单位、讲话人、会议和班子成员。
 
     \b
       drafter learn 讲话.docx -o templates/我局讲话.j2 --unit 清河县档案馆 --kind 馆
