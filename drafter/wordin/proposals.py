@@ -49,7 +49,7 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭林罗高郑梁谢
 _NAME = rf"[{_SURNAMES}][{CJK}]{{1,2}}"
 _COMRADE = re.compile(rf"({_NAME})同志(?!们)")
 _POST_NAME = re.compile(rf"({_POST})({_NAME}?)(?=同志|[、，。；：,;:（(）)]|担任|分管|负责|主持|兼|任|为)")
-_TITLE_SPEECH = re.compile(r"^(?P<who>.+?)在(?P<meeting>.+?)(?:上|中)的(?:讲话|发言|致辞|讲稿|总结讲话)稿?$")
+_TITLE_SPEECH = re.compile(r"^(?P<who>.*?)在(?P<meeting>.+?)(?:上|中)的(?:讲话|发言|致辞|讲稿|总结讲话)稿?$")
 _TITLE_REPORT = re.compile(r"^(?P<unit>.*?)关于(?P<topic>.+?)的(?:情况)?(?:报告|汇报|总结)$")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?=年)")
