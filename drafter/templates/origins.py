@@ -90,7 +90,6 @@ def _after_close(source: str, end: int, dash: str, trims: bool) -> tuple[int, bo
 
 
 def _add_lines(found: set[int], source: str, start: int, end: int, line_start: bool) -> None:
-    line = source.count("\n", 0, start) + 1
     for offset, part in enumerate(source[start:end].split("\n")):
         if (offset or line_start) and _MARKUP_LINE.match(part):
-            found.add(line + offset)
+            found.add(source.count("\n", 0, start) + 1 + offset)  # counted only for the few markup lines
