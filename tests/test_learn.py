@@ -437,3 +437,13 @@ def test_a_report_with_a_table_a_text_box_and_attachments(tmp_path):
     cells = [cell for table in docx.Document(str(source)).tables for row in table.rows for cell in row.cells]
     assert all(cell.text in rendered for cell in cells if cell.text)
     assert rendered[-5:] == ["特此报告。", "附件：1.意识形态工作台账", "2.学习记录", "中共清河县审计局党组", "2024年12月20日"]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_text_and_markdown_files(tmp_path, suffix):
+    source = tmp_path / f"报告{suffix}"
+    source.write_text("\n\n".join(REPORT) + "\n", encoding="utf-8")
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "templates" / "报告.j2"), "--accept", "all")
+    assert result.code == 0, result.err
+    assert run_cli("render", str(tmp_path / "报告.yaml"), "-o", str(tmp_path / "还原.docx")).code == 0
+    assert aligned(REPORT, paragraphs_of(tmp_path / "还原.docx")) == 3
