@@ -217,6 +217,17 @@ def test_without_a_choice_it_writes_the_proposals_for_editing_and_no_template(tm
     assert {"text": "局长孙立平", "field": "leaders.0"} in entries
 
 
+def test_the_command_to_run_next_pastes_into_cmd_and_posix_shells(tmp_path):
+    """Windows' cmd knows no single quotes: a word is bare, or in double quotes when it has a space."""
+    folder = tmp_path / "我的 文稿"
+    folder.mkdir()
+    source = plain_docx(folder / "报告.docx", REPORT)
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "报告模板.j2"), "--unit", "清河县审计局")
+    assert result.code == 0, result.err
+    assert f'drafter learn "{source}" -o {tmp_path / "报告模板.j2"} --unit 清河县审计局 --accept all' in result.out
+    assert "'" not in result.out
+
+
 def test_an_edited_proposals_file_is_not_overwritten(tmp_path):
     source = plain_docx(tmp_path / "报告.docx", REPORT)
     assert run_cli("learn", str(source), "-o", str(tmp_path / "报告模板.j2")).code == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -107,8 +108,7 @@ def _choose(result: Any, accept: str | None, proposals_path: Path | None, output
 
 
 def _rerun(source: Path, output: Path, unit: str, kind: str, proposals: Path | None) -> str:
-    import shlex
-
+    """The command to type next, pasteable into cmd, PowerShell and a POSIX shell alike."""
     parts = ["drafter", "learn", str(source), "-o", str(output)]
     if unit:
         parts += ["--unit", unit]
@@ -116,7 +116,15 @@ def _rerun(source: Path, output: Path, unit: str, kind: str, proposals: Path | N
         parts += ["--kind", kind]
     if proposals is not None:
         parts += ["--proposals", str(proposals)]
-    return " ".join(shlex.quote(part) for part in parts)
+    return " ".join(_shell_word(part) for part in parts)
+
+
+_PLAIN_WORD = re.compile(r"[^\s\"'`$&|<>^()%!;*?]+")
+
+
+def _shell_word(word: str) -> str:
+    """Double quotes only where a shell needs them: Windows' cmd knows no single quotes."""
+    return word if _PLAIN_WORD.fullmatch(word) else '"' + word + '"'
 
 
 def _ask(proposals: list[Any]) -> list[Any]:
