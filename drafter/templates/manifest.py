@@ -73,8 +73,8 @@ def read_manifest(text: str, file: str) -> Manifest:
 def read_builtin_manifest(text: str, file: str) -> Manifest:
     """The manifest of one of drafter's own templates, read without the validating models.
 
-    The tests read every built-in manifest both ways and require the same Manifest
-    (test_template_loading.py), so a start is spared building and running the models."""
+    The tests read every built-in and example manifest both ways and require the same Manifest
+    (test_startup.py), so a start is spared building and running the models."""
     import yaml
 
     raw = yaml.load(_FRONT_MATTER.match(text).group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
