@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import traceback
 from typing import Callable
 
 import jinja2
@@ -83,40 +82,42 @@ def _end_of_template(innermost: str | None) -> str:
     return "模板意外结束：可能缺少 {% endif %}、{% endfor %} 或 {% endblock %}"
 
 
-_INNERMOST = re.compile(r"innermost block that needs to be closed is '(\w+)'")
+# Patterns over Jinja's messages, needed only when a template is wrong: re compiles (and keeps)
+# each on first use instead of at every start.
+_INNERMOST = r"innermost block that needs to be closed is '(\w+)'"
 
 # (pattern, explanation from the match); the first match wins.
-_SYNTAX: list[tuple[re.Pattern, Callable[[re.Match], str]]] = [
-    (re.compile(r"Expected an expression, got '(.+?)'"), lambda m: _expected_expression(m[1])),
-    (re.compile(r"unexpected end of template, expected '(.+?)'"), lambda m: f"模板意外结束：缺少{_token(m[1])}"),
-    (re.compile(r"expected token '(.+?)', got '(.+?)'"), lambda m: _expected_token(m[1], m[2])),
-    (re.compile(r"expected name or number"), lambda m: "点号“.”后面缺少字段名"),
-    (re.compile(r"unexpected char '(.)'|unexpected char \"(.)\""), lambda m: _unexpected_char(m[1] or m[2])),
-    (re.compile(r"Encountered unknown tag '(\w+)'"),
+_SYNTAX: list[tuple[str, Callable[[re.Match], str]]] = [
+    (r"Expected an expression, got '(.+?)'", lambda m: _expected_expression(m[1])),
+    (r"unexpected end of template, expected '(.+?)'", lambda m: f"模板意外结束：缺少{_token(m[1])}"),
+    (r"expected token '(.+?)', got '(.+?)'", lambda m: _expected_token(m[1], m[2])),
+    (r"expected name or number", lambda m: "点号“.”后面缺少字段名"),
+    (r"unexpected char '(.)'|unexpected char \"(.)\"", lambda m: _unexpected_char(m[1] or m[2])),
+    (r"Encountered unknown tag '(\w+)'",
      lambda m: _unknown_tag(m[1], _innermost(m.string))),
-    (re.compile(r"Unexpected end of template"), lambda m: _end_of_template(_innermost(m.string))),
-    (re.compile(r"unexpected '(.+?)'(?:, expected '(.+?)')?"), lambda m: _unexpected(m[1], m[2])),
-    (re.compile(r"tag name expected"), lambda m: "“{% %}”里缺少标签名（如 if、for、block）"),
-    (re.compile(r"Missing end of comment tag"), lambda m: "注释的“{#”没有对应的“#}”"),
-    (re.compile(r"Missing end of raw directive"), lambda m: "{% raw %} 没有对应的 {% endraw %}"),
-    (re.compile(r"No filter named '(.+?)'"), lambda m: f"没有名为“{m[1]}”的过滤器"),
-    (re.compile(r"No test named '(.+?)'"), lambda m: f"没有名为“{m[1]}”的判断（is 后面的词）"),
-    (re.compile(r"[Bb]lock '(.+?)' defined twice"), lambda m: f"block“{m[1]}”定义了两次"),
-    (re.compile(r"can't assign to"), lambda m: "{% set %} 的等号左边应当是变量名"),
-    (re.compile(r"cannot use extend from a non top-level scope"),
+    (r"Unexpected end of template", lambda m: _end_of_template(_innermost(m.string))),
+    (r"unexpected '(.+?)'(?:, expected '(.+?)')?", lambda m: _unexpected(m[1], m[2])),
+    (r"tag name expected", lambda m: "“{% %}”里缺少标签名（如 if、for、block）"),
+    (r"Missing end of comment tag", lambda m: "注释的“{#”没有对应的“#}”"),
+    (r"Missing end of raw directive", lambda m: "{% raw %} 没有对应的 {% endraw %}"),
+    (r"No filter named '(.+?)'", lambda m: f"没有名为“{m[1]}”的过滤器"),
+    (r"No test named '(.+?)'", lambda m: f"没有名为“{m[1]}”的判断（is 后面的词）"),
+    (r"[Bb]lock '(.+?)' defined twice", lambda m: f"block“{m[1]}”定义了两次"),
+    (r"can't assign to", lambda m: "{% set %} 的等号左边应当是变量名"),
+    (r"cannot use extend from a non top-level scope",
      lambda m: "{% extends %} 只能写在模板的最外层，不能放在 block、if、for 里面"),
 ]
 
 
 def _innermost(message: str) -> str | None:
-    match = _INNERMOST.search(message)
+    match = re.search(_INNERMOST, message)
     return match[1] if match else None
 
 
 def explain_syntax(message: str) -> str:
     """A Chinese explanation of one of Jinja's syntax messages; the English kept if unknown."""
     for pattern, explain in _SYNTAX:
-        match = pattern.search(message)
+        match = re.search(pattern, message)
         if match:
             return explain(match)
     return f"写法有误（{message}）"
@@ -130,6 +131,8 @@ def template_error(exc: jinja2.TemplateSyntaxError, file: str | None = None) -> 
 
 def runtime_error(exc: Exception) -> TemplateError:
     """An exception raised while rendering, at the deepest template line it passed through."""
+    import traceback  # only when a template fails
+
     where = None
     for frame in traceback.extract_tb(exc.__traceback__):  # Jinja puts template lines in the traceback
         if frame.filename.endswith(SUFFIX):
@@ -146,21 +149,21 @@ _RUNTIME = [
     (RecursionError, "模板运行时调用层次过深（宏是否调用了它自己？）"),
     (ValueError, "模板运行时取值不正确"),
 ]
-_NO_PARENT = re.compile(r"there is no parent block called '(.+?)'")
-_EMPTY = re.compile(r"No (first|last) item, sequence was empty")
-_UNSAFE_NAME = re.compile(r"attribute '([^']+)'")
+_NO_PARENT = r"there is no parent block called '(.+?)'"  # these three: as _SYNTAX
+_EMPTY = r"No (first|last) item, sequence was empty"
+_UNSAFE_NAME = r"attribute '([^']+)'"
 
 
 def _runtime_message(exc: Exception) -> str:
     message = str(exc)
     if isinstance(exc, SecurityError):
-        name = _UNSAFE_NAME.search(message)
+        name = re.search(_UNSAFE_NAME, message)
         return "模板试图访问不允许的内容" + (f"“{name[1]}”" if name else "") + "，已阻止"
     if isinstance(exc, jinja2.UndefinedError):
-        parent = _NO_PARENT.search(message)
+        parent = re.search(_NO_PARENT, message)
         if parent:
             return f"block“{parent[1]}”没有上级模板里的同名 block，不能用 super()"
-        empty = _EMPTY.search(message)
+        empty = re.search(_EMPTY, message)
         if empty:
             which = "第一" if empty[1] == "first" else "最后一"
             return f"列表是空的，取不到{which}项：请先用 {{% if 列表 %}} 判断"
