@@ -27,7 +27,7 @@ from .sources import Parsed, Reader, extends_chain, reachable
 if TYPE_CHECKING:
     from .template import Template
 
-_FULL_WIDTH_SIGN = re.compile(r"[{｛][{｛%％#＃]|[}｝%％#＃][}｝]")
+_FULL_WIDTH_SIGN = r"[{｛][{｛%％#＃]|[}｝%％#＃][}｝]"  # only users' templates are scanned: compiled then
 _HALF_WIDTH = str.maketrans("｛｝％＃", "{}%#")
 
 
@@ -64,7 +64,7 @@ def _check_text(text: str, path: Path) -> None:
                 f"模板里有 Word 无法保存的控制字符 U+{ord(unstorable.group()):04X}，请删除",
                 Position(str(path), number, unstorable.start() + 1))
         # `{％ ％}` or `｛｛ ｝｝` is plain text to Jinja and would be printed into the document.
-        for match in _FULL_WIDTH_SIGN.finditer(line):
+        for match in re.finditer(_FULL_WIDTH_SIGN, line):
             sign = match.group()
             if not sign.isascii():
                 raise TemplateError(
