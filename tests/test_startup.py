@@ -277,3 +277,23 @@ def test_dates_in_a_draft_are_still_found_by_the_patterns_compiled_on_first_use(
     assert infer_date(report) is None and infer_year(report) == 2021
     planning = Draft.from_paragraphs(["工作要点", "一、目标", "到2035年，基本实现现代化；2020年以来，成效明显。"])
     assert infer_year(planning) == 2020
+
+
+def test_what_repetition_keeps_per_paragraph_text_is_placed_in_each_document():
+    """Results kept per paragraph text (a batch's documents share most paragraphs) are reported
+    at the paragraph where each document has that text, and the same on every call."""
+    from drafter.check import check_paragraphs
+
+    doubled = "我们要认真学习学习贯彻会议精神。"
+    listed = "加强政治建设、思想建设、组织建设、思想建设。"
+    first = check_paragraphs(["标题", doubled, listed])
+    second = check_paragraphs(["标题", "同志们：", listed, "其他工作。", doubled])
+
+    def found(findings):
+        return sorted((f.rule, f.paragraph, f.column, f.snippet) for f in findings if f.rule.startswith("repeat."))
+
+    assert found(first) == [("repeat.list", 3, 1, "加强政治建设、思想建设、组织建设、思想建设"),
+                            ("repeat.word", 2, 6, "学习学习")]
+    assert found(second) == [("repeat.list", 3, 1, "加强政治建设、思想建设、组织建设、思想建设"),
+                             ("repeat.word", 5, 6, "学习学习")]
+    assert found(check_paragraphs(["标题", doubled, listed])) == found(first)

@@ -129,6 +129,18 @@ def _similar(a: str, b: str) -> float:
     return 0.0
 
 
+# The documents of a batch share most of their paragraphs, so what depends on one paragraph's
+# text alone is kept for the last 256 texts (a bounded cache: memory stays flat).
+_PER_TEXT = lru_cache(maxsize=256)
+
+
+@_PER_TEXT
+def _sentences(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, normal form) of each sentence; a paragraph's normal form is its sentences'
+    joined (normalising drops the punctuation and spaces between them anyway)."""
+    return tuple((start, end, normalise(text[start:end])) for start, end in sentence_spans(text))
+
+
 def _where(index: int, others: list[int]) -> str:
     """第3段、本段前文 — where the earlier copies are."""
     names = [f"第{o + 1}段" for o in sorted(set(others)) if o != index]
@@ -141,11 +153,7 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     findings: list[Finding] = []
     paragraphs = draft.paragraphs
 
-    # Each sentence normalised once; a paragraph's normal form is its sentences' joined
-    # (normalising drops the punctuation and spaces between them anyway).
-    sentences = {index: [(start, end, normalise(paragraphs[index][start:end]))
-                         for start, end in sentence_spans(paragraphs[index])]
-                 for index in draft.body_indices}
+    sentences = {index: _sentences(paragraphs[index]) for index in draft.body_indices}
 
     # --- whole paragraphs
     para_index = _Index()
@@ -208,18 +216,21 @@ def _meant_twice(word: str) -> bool:
 def _doubled_words(draft: Draft) -> list[Finding]:
     findings = []
     for index in draft.body_indices:
-        text = draft.paragraphs[index]
-        for m in _DOUBLED.finditer(text):
-            word = m.group(1)
-            if _meant_twice(word) or len(set(word)) == 1:
-                continue
+        for start, doubled, word in _doubled_in(draft.paragraphs[index]):
             findings.append(Finding(
-                rule="repeat.word", severity=ERROR, paragraph=index + 1, snippet=m.group(0),
-                column=m.start() + 1, message=f"“{m.group(0)}”：“{word}”重复了一遍",
+                rule="repeat.word", severity=ERROR, paragraph=index + 1, snippet=doubled,
+                column=start + 1, message=f"“{doubled}”：“{word}”重复了一遍",
                 suggestion=f"建议改为“{word}”", replacement=word,
                 source="文字重复，多为录入或粘贴所致",
             ))
     return findings
+
+
+@_PER_TEXT
+def _doubled_in(text: str) -> tuple[tuple[int, str, str], ...]:
+    """(start, doubled text, word) of each word written twice in a row."""
+    return tuple((m.start(), m.group(0), m.group(1)) for m in _DOUBLED.finditer(text)
+                 if not _meant_twice(m.group(1)) and len(set(m.group(1))) > 1)
 
 
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?（）()]+")
@@ -257,6 +268,7 @@ def _repeated_clauses(draft: Draft, reported: set[int]) -> list[Finding]:
     return findings
 
 
+@_PER_TEXT
 def _has_twice(text: str) -> bool:
     """Some clause of CLAUSE_MIN_CHARS or more occurs twice (the fast look most paragraphs end at)."""
     keys = [_without_number(c.strip()) for c in _CLAUSE.findall(text)]
@@ -289,46 +301,51 @@ def _item(text: str) -> str:
 
 def _repeated_list_items(draft: Draft) -> list[Finding]:
     """甲、乙、甲: the middle items compared whole, the first by its end, the last by its start."""
-    findings = []
-    for index in draft.body_indices:
-        text = draft.paragraphs[index]
-        if "、" not in text:
-            continue  # no list
-        for clause in _CLAUSE.finditer(text):
-            parts = clause.group(0).split("、")
-            if len(parts) == 2:  # 融入教育教学全过程、教育教学全过程
-                first, last = _item(parts[0]), _item(parts[1])
-                if len(last) >= 3 and first.endswith(last):
-                    findings.append(_list_finding(index, clause, last))
-                continue
-            if len(parts) < 3:
-                continue
-            middle = [_item(p) for p in parts[1:-1]]
-            seen: set[str] = set()
-            repeated = None
-            for item in middle:
-                if item in seen and len(item) >= 2:
-                    repeated = item
-                    break
-                seen.add(item)
-            if repeated is None:
-                first, last = _item(parts[0]), _item(parts[-1])
-                repeated = next((i for i in seen if len(i) >= 2 and
-                                 (first.endswith(i) or last.startswith(i) and len(i) >= 3)), None)
-            if repeated is None:  # 学习了党的二十大精神、……、党的二十大精神
-                if len(first) >= 4 and last.startswith(first):
-                    repeated = first
-                elif len(last) >= 4 and first.endswith(last):
-                    repeated = last
-            if repeated is not None:
-                findings.append(_list_finding(index, clause, repeated))
-    return findings
+    return [_list_finding(index, start, clause, repeated) for index in draft.body_indices
+            for start, clause, repeated in _list_repeats_in(draft.paragraphs[index])]
 
 
-def _list_finding(index: int, clause: re.Match[str], repeated: str) -> Finding:
+@_PER_TEXT
+def _list_repeats_in(text: str) -> tuple[tuple[int, str, str], ...]:
+    """(start, clause, repeated item) of each list in text that names an item twice."""
+    if "、" not in text:
+        return ()  # no list
+    found = []
+    for clause in _CLAUSE.finditer(text):
+        parts = clause.group(0).split("、")
+        if len(parts) == 2:  # 融入教育教学全过程、教育教学全过程
+            first, last = _item(parts[0]), _item(parts[1])
+            if len(last) >= 3 and first.endswith(last):
+                found.append((clause.start(), clause.group(0), last))
+            continue
+        if len(parts) < 3:
+            continue
+        middle = [_item(p) for p in parts[1:-1]]
+        seen: set[str] = set()
+        repeated = None
+        for item in middle:
+            if item in seen and len(item) >= 2:
+                repeated = item
+                break
+            seen.add(item)
+        if repeated is None:
+            first, last = _item(parts[0]), _item(parts[-1])
+            repeated = next((i for i in seen if len(i) >= 2 and
+                             (first.endswith(i) or last.startswith(i) and len(i) >= 3)), None)
+        if repeated is None:  # 学习了党的二十大精神、……、党的二十大精神
+            if len(first) >= 4 and last.startswith(first):
+                repeated = first
+            elif len(last) >= 4 and first.endswith(last):
+                repeated = last
+        if repeated is not None:
+            found.append((clause.start(), clause.group(0), repeated))
+    return tuple(found)
+
+
+def _list_finding(index: int, start: int, clause: str, repeated: str) -> Finding:
     return Finding(
         rule="repeat.list", severity=ERROR, paragraph=index + 1,
-        snippet=shorten(clause.group(0), 40), column=clause.start() + 1,
+        snippet=shorten(clause, 40), column=start + 1,
         message=f"并列的各项中“{repeated}”出现了两次",
         suggestion=f"删去重复的“{repeated}”，或改为漏写的那一项",
         source="并列成分不应重复（语法规范常识）",
