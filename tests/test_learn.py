@@ -176,6 +176,21 @@ def test_the_template_is_a_clean_user_template(learned):
     assert "{% for item in points_1 %}{{ loop.index | cn_number }}是{{ item }}{% endfor %}" in text
 
 
+def test_templates_show_and_init_work_for_a_learnt_template(learned, tmp_path):
+    """The template names leaders by position: its example data has that many leaders."""
+    case = sample(learned, "styled")
+    folder = str(case["template"].parent)
+    shown = run_cli("templates", "show", "学来的", "--templates", folder)
+    assert shown.code == 0, shown.err
+    assert "提纲：" in shown.out and "提高政治站位，扛牢主体责任" in shown.out
+    started = run_cli("init", "学来的", "-o", str(tmp_path / "新.yaml"), "--templates", folder)
+    assert started.code == 0, started.err
+    rendered = run_cli("render", str(tmp_path / "新.yaml"), "--templates", folder, "-o", str(tmp_path / "新.txt"))
+    assert rendered.code == 0, rendered.err
+    text = (tmp_path / "新.txt").read_text(encoding="utf-8")
+    assert "{{" not in text and "李某某同志" in text
+
+
 def test_dated_wording_follows_the_meeting_date(learned):
     case = sample(learned, "community")
     text = case["template"].read_text(encoding="utf-8")

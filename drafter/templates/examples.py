@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,9 @@ def example_data(template: "Template") -> dict[str, Any]:
         "speaker": {"title": "党组书记", "name": "张某某"},
         "meeting": {"date": date.today()},
     }
+    leaders = _example_leaders(template)
+    if leaders:
+        data["leaders"] = leaders
     for spec in template.fields:
         value = spec.example if spec.example is not None else spec.default
         if value is None and spec.required:
@@ -27,6 +31,20 @@ def example_data(template: "Template") -> dict[str, Any]:
         if value is not None:
             data[spec.name] = value
     return data
+
+
+# A leader named by position, as the templates `drafter learn` writes do: {{ leaders[1].post }}
+_LEADER_BY_POSITION = re.compile(r"\bleaders\s*\[\s*(\d+)\s*\]")
+_EXAMPLE_LEADERS = (("李某某", "党组成员、副局长"), ("王某某", "副局长"), ("赵某某", "纪检组长"), ("陈某某", "副局长"))
+
+
+def _example_leaders(template: "Template") -> list[dict[str, str]]:
+    """As many example leaders as the template names by position, so its example renders."""
+    positions = [int(n) for file in template.chain for n in _LEADER_BY_POSITION.findall(file.text)]
+    if not positions:
+        return []
+    people = (_EXAMPLE_LEADERS[i % len(_EXAMPLE_LEADERS)] for i in range(max(positions) + 1))
+    return [{"name": name, "post": post} for name, post in people]
 
 
 def _placeholder(spec: FieldSpec) -> Any:
