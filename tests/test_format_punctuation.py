@@ -32,6 +32,8 @@ from test_format_command import lines_of, pdf_text
     ("同志们:", "同志们："),
     ("全年完成任务.下一步要抓好落实.", "全年完成任务。下一步要抓好落实。"),
     ("要抓好“三会一课”.", "要抓好“三会一课”。"),
+    ("要管好网站(包括政务新媒体).", "要管好网站（包括政务新媒体）。"),
+    ('坚持"守正创新".要抓好', "坚持“守正创新”。要抓好"),
 ])
 def test_half_width_marks_between_chinese_become_full_width(typed, corrected):
     assert full_width(typed)[0] == corrected
@@ -96,7 +98,7 @@ def test_format_reports_the_corrections_and_writes_full_width_marks_in_the_chine
     source = _typed_in_latin_fonts(tmp_path / "稿.docx")
     dry = run_cli("format", str(source), "--dry-run")
     assert dry.code == 0, dry.err
-    assert "“...”改为“……”；“--”改为“——”；半角“,”改为全角“，”；直引号\"…\"改为“…”" in dry.out
+    assert "“...”改为“……”；“--”改为“——”；直引号\"…\"改为“…”；半角“,”改为全角“，”" in dry.out
     assert "半角括号(…)改为（…）" in dry.out
     assert dry.out.strip().splitlines()[-1] == "共 4 项，7 处改动（未写文件）。"
     result = run_cli("format", str(source))

@@ -42,6 +42,14 @@ def test_addressee_but_not_the_sentence_that_announces_the_report():
     assert [label for label, _ in found] == ["标题", "主送", "正文", "一级标题"]
 
 
+def test_one_addressee_line_and_an_opening_sentence_ending_in_a_colon_is_body():
+    found = roles("关于加强意识形态工作的通知", "各乡镇人民政府，县直各单位：",
+                  "为做好意识形态工作，现通知如下：", "一、总体要求")
+    assert [label for label, _ in found] == ["标题", "主送", "正文", "一级标题"]
+    found = roles("关于加强意识形态工作的通知", "各乡镇人民政府：", "县直各单位：", "一、总体要求")
+    assert [label for label, _ in found] == ["标题", "主送", "正文", "一级标题"]
+
+
 def test_heading_numbers_of_every_form_and_their_levels():
     found = items_of("标题", "一、总体要求", "(一)强化领导", "（二） 抓好学习", "1、建立制度", "2. 落实责任",
                      "(1)第一项", "（2）第二项", "二 存在问题")

@@ -35,10 +35,10 @@ def full_width(text: str) -> tuple[str, Counter[tuple[str, str]]]:
     changes: Counter[tuple[str, str]] = Counter()
     text = _sub_near_chinese(_ELLIPSIS, text, "……", changes)  # before "." becomes 。
     text = _sub_near_chinese(_DASH, text, "——", changes)
-    text = _marks(text, changes)
     text = _pairs(_DOUBLE_QUOTED, text, "“", "”", '"…"', changes)
     text = _pairs(_SINGLE_QUOTED, text, "‘", "’", "'…'", changes)
     text = _pairs(_PARENTHESISED, text, "（", "）", "(…)", changes, after_chinese=True)
+    text = _marks(text, changes)  # after the pairs: a "." after a corrected ）or ” ends a sentence
     return text, changes
 
 

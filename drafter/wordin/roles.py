@@ -38,7 +38,7 @@ _CLOSING = re.compile(r"^(特此(报告|通知|请示|函告|函复|说明|批�
                       r"谢谢(大家)?[！!。]?$)")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]")
 _LIST_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
-_REPORTING = re.compile(r"^现将.*如下[：:]$")
+_REPORTING = re.compile(r"如下[：:]$")  # 现将有关情况报告如下：, 为……，现通知如下： open the body
 # A title is complete when it ends like a document's name; a line after that is no title line.
 _TITLE_END = re.compile(r"(讲话|报告|通知|意见|方案|总结|发言|请示|决定|办法|规定|计划|要点|纪要|函|汇报|提纲|致辞|讲稿)$")
 # A number then a space, no punctuation: "一 坚持", "1 加强" (short lines only)
@@ -223,8 +223,8 @@ def _middle(item: Item, hint: SourceParagraph, numbered: bool, counters: list[in
     before_body = all(i.role in _BEFORE_BODY for i in result)
     if _SALUTATION.match(text):
         item.role = "salutation"
-    elif before_body and len(text) <= 40 and text.endswith(("：", ":")) and not _REPORTING.match(text) \
-            and not parse_marker(text):
+    elif before_body and len(text) <= 40 and text.endswith(("：", ":")) and not _REPORTING.search(text) \
+            and not parse_marker(text) and not any(i.role == "addressee" for i in result):
         item.role = "addressee"
     elif _CLOSING.match(text):
         item.role = "closing"
