@@ -150,6 +150,25 @@ def _where(index: int, others: list[int]) -> str:
 
 
 def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
+    body = draft.body_indices
+    return list(_body_findings(len(draft.paragraphs), tuple(body),
+                               tuple(draft.paragraphs[i] for i in body)))
+
+
+@lru_cache(maxsize=32)
+def _body_findings(count: int, body: tuple[int, ...], texts: tuple[str, ...]) -> tuple[Finding, ...]:
+    """The findings of a draft's body, which is all this family reads: the documents of a batch
+    often have the same body (their units' names stand in the title and byline), so the last
+    few bodies' findings are kept. The title and byline are left blank here."""
+    paragraphs = [""] * count
+    for index, text in zip(body, texts):
+        paragraphs[index] = text
+    in_body = set(body)
+    front = [i for i in range(count) if i not in in_body]
+    return tuple(_check_body(Draft(paragraphs, front, {})))
+
+
+def _check_body(draft: Draft) -> list[Finding]:
     findings: list[Finding] = []
     paragraphs = draft.paragraphs
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from functools import lru_cache, partial
+from typing import Callable, Iterable, Iterator
 
 from drafter.check.document import Draft
 from drafter.check.findings import Finding
@@ -64,16 +65,29 @@ def finding_for(rule: PatternRule, paragraph: int, text: str, m: re.Match[str]) 
 
 
 def apply_rules(rules: Iterable[PatternRule], draft: Draft) -> list[Finding]:
+    """Findings of the rules over the draft: rule by rule, paragraph by paragraph; a span that
+    one rule reported is not reported again by a later one."""
+    rules = rules if isinstance(rules, tuple) else tuple(rules)
+    paragraphs = draft.paragraphs
+    whole = "\n".join(paragraphs)
+    # a look at the whole draft rules out most rules at once
+    candidates = tuple(i for i, rule in enumerate(rules) if rule.may_match(whole))
+    scan = _scanner(rules)
+    by_rule: dict[int, list[tuple[int, tuple[re.Match[str], ...]]]] = {}
+    for index, text in enumerate(paragraphs):
+        for i, matches in scan(candidates, text):
+            by_rule.setdefault(i, []).append((index, matches))
     findings: list[Finding] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph → spans already reported
-    whole = "\n".join(draft.paragraphs)
-    for rule in rules:
-        if not rule.may_match(whole) or (_unanchored(rule) and not rule.pattern.search(whole)):
-            continue  # a look at the whole draft rules out most rules at once
+    for i in sorted(by_rule):
+        rule = rules[i]
+        if _unanchored(rule) and not rule.pattern.search(whole):
+            continue  # what the paragraph alone matches, the whole draft does not
         aggregated: list[tuple[int, re.Match[str]]] = []
-        for index, text in enumerate(draft.paragraphs):
+        for index, found in by_rule[i]:
+            text = paragraphs[index]
             matches = []
-            for m in iter_matches(rule, text):
+            for m in found:
                 spans = taken.setdefault(index, [])
                 if any(s < m.end() and m.start() < e for s, e in spans):
                     continue
@@ -86,18 +100,53 @@ def apply_rules(rules: Iterable[PatternRule], draft: Draft) -> list[Finding]:
             else:
                 findings += [finding_for(rule, index + 1, text, m) for m in matches]
         if aggregated:
-            index, m = aggregated[0]
-            first = finding_for(rule, index + 1, draft.paragraphs[index], m)
-            paragraphs = sorted({i + 1 for i, _ in aggregated})
-            listed = "、".join(str(p) for p in paragraphs[:8]) + ("等" if len(paragraphs) > 8 else "")
-            message = f"{first.message}（全文共 {len(aggregated)} 处，见第{listed}段）"
-            findings.append(Finding(
-                rule=first.rule, severity=first.severity, paragraph=first.paragraph,
-                snippet=first.snippet, message=message, suggestion=first.suggestion,
-                replacement=first.replacement, column=first.column, source=first.source,
-                extra={"count": len(aggregated)},
-            ))
+            findings.append(_aggregate_finding(rule, paragraphs, aggregated))
     return findings
+
+
+def _aggregate_finding(rule: PatternRule, paragraphs: list[str],
+                       aggregated: list[tuple[int, re.Match[str]]]) -> Finding:
+    """One finding for every match of the draft, at the first, with a count."""
+    index, m = aggregated[0]
+    first = finding_for(rule, index + 1, paragraphs[index], m)
+    numbers = sorted({i + 1 for i, _ in aggregated})
+    listed = "、".join(str(p) for p in numbers[:8]) + ("等" if len(numbers) > 8 else "")
+    message = f"{first.message}（全文共 {len(aggregated)} 处，见第{listed}段）"
+    return Finding(
+        rule=first.rule, severity=first.severity, paragraph=first.paragraph,
+        snippet=first.snippet, message=message, suggestion=first.suggestion,
+        replacement=first.replacement, column=first.column, source=first.source,
+        extra={"count": len(aggregated)},
+    )
+
+
+# Each rule list's matches in one paragraph, kept for the last texts seen: the documents of a
+# batch share most of their paragraphs. One bounded cache per rule list (the shipped rules are
+# one object for the whole process); the list itself is kept so that its id stays its own.
+_SCANNERS: dict[int, tuple[tuple[PatternRule, ...], Callable]] = {}
+_MAX_RULE_LISTS = 8
+TEXTS_KEPT = 1024
+
+
+def _scanner(rules: tuple[PatternRule, ...]) -> Callable:
+    entry = _SCANNERS.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        if len(_SCANNERS) >= _MAX_RULE_LISTS:
+            _SCANNERS.clear()
+        entry = (rules, lru_cache(maxsize=TEXTS_KEPT)(partial(_matches_by_rule, rules)))
+        _SCANNERS[id(rules)] = entry
+    return entry[1]
+
+
+def _matches_by_rule(rules: tuple[PatternRule, ...], candidates: tuple[int, ...],
+                     text: str) -> tuple[tuple[int, tuple[re.Match[str], ...]], ...]:
+    """(rule's position, its matches) for each candidate rule that matches text."""
+    found = []
+    for i in candidates:
+        matches = tuple(iter_matches(rules[i], text))
+        if matches:
+            found.append((i, matches))
+    return tuple(found)
 
 
 def _per_sentence(rule: PatternRule, index: int, text: str,
