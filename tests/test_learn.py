@@ -412,6 +412,20 @@ def test_without_a_unit_name_it_asks_for_unit(tmp_path):
         {"name": "清河县审计局", "kind": "局"}
 
 
+@pytest.mark.parametrize("title, unit", [
+    ("柳溪村2024年上半年工作总结", "柳溪村"),
+    ("南山小学关于2024年意识形态工作的报告", "南山小学"),
+    ("石桥乡党委书记2024年度述职报告", "石桥乡"),
+])
+def test_the_unit_a_title_opens_with_is_found(tmp_path, title, unit):
+    source = plain_docx(tmp_path / "稿.docx", [title, "一、抓好学习", "本单位要抓好学习，服务发展大局。",
+                                              "二、抓好落实", "要抓好落实。"])
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "模板.j2"), "--accept", "all")
+    assert result.code == 0, result.err
+    assert yaml.safe_load((tmp_path / "模板.yaml").read_text(encoding="utf-8"))["unit"]["name"] == unit
+    assert "服务发展大局" in (tmp_path / "模板.j2").read_text(encoding="utf-8")  # no unit, a phrase
+
+
 def test_help_is_chinese():
     result = run_cli("learn", "--help")
     assert result.code == 0 and "用法： drafter learn [选项] INPUT" in result.out

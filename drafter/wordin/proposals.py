@@ -216,6 +216,9 @@ def _guess_unit(document: Document, paragraphs: list[tuple[int, str, BlockType]]
             name = re.sub(rf"({'|'.join(_PARTY_ORGS)})$", "", name)
             if _kind_of(name):
                 return name
+    named_in_title = _title_unit(document.title, kind)
+    if named_in_title:
+        return named_in_title
     body = "\n".join(text for _, text, _ in paragraphs)
     endings = "|".join(sorted(set(_NAME_SUFFIXES) | set(UNIT_TYPES), key=len, reverse=True))
     named = re.compile(rf"[{CJK}]{{2,4}}?(?:省|市|县|区|州|旗)[{CJK}]{{1,10}}?(?:{endings})")
@@ -232,13 +235,40 @@ def _guess_unit(document: Document, paragraphs: list[tuple[int, str, BlockType]]
     return max(counts, key=lambda name: (counts[name], len(name)))
 
 
+# What follows a unit's name that opens a title: 红星村2023年上半年工作总结, 东方小学关于……的报告,
+# 白云乡党委书记在……上的讲话
+_AFTER_TITLE_UNIT = re.compile(r"关于|在|\d{4}年|[〇○零一二三四五六七八九]{4}年|党|上半年|下半年|年度|第[一二三四]季度")
+
+
+def _title_unit(title: str, kind: str) -> str:
+    """The unit a title opens with: its shortest beginning that is a unit's name."""
+    for end in range(3, min(len(title), 21)):
+        name = title[:end]
+        if _AFTER_TITLE_UNIT.match(title, end) and _worded_like_a_unit(name):
+            found = _kind_of(name)
+            if (found == kind) if kind else found not in ("", "委", "会", "部"):
+                return name
+    return ""
+
+
 def _plausible(name: str, kind: str) -> bool:
-    """A unit's name: its kind as asked, not a county's committee (县委) or a place alone."""
+    """A unit's name: its kind as asked, not a county's committee (县委) or a place alone,
+    nor words that merely end like one (为全市发展大局)."""
+    if not _worded_like_a_unit(name):
+        return False
     place = place_of(name)
     if place and name[len(place) + 1:][:1] in ("委", "政"):
         return False
     found = _kind_of(name)
     return found == kind if kind else found not in ("", "县", "区", "市", "乡", "镇", "委", "会", "部")
+
+
+# Words that end like a unit's name but are none: 服务发展大局, 打开新局面
+_NOT_UNITS = ("大局", "全局", "格局", "布局", "开局", "结局", "变局", "新局", "当局")
+
+
+def _worded_like_a_unit(name: str) -> bool:
+    return name[0] not in "为在对把向从和与及将全" and "全" not in name[:3] and not name.endswith(_NOT_UNITS)
 
 
 def _kind_of(name: str) -> str:
