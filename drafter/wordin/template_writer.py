@@ -197,8 +197,9 @@ def _outline_comment(writer: "_Lines", numbered: list[Block]) -> str:
     lines = [f"  {'  ' * (b.level - 1)}{b.number}{writer.label(b.text)}" for b in numbered
              if b.type is BlockType.HEADING]
     return ("{#\n  本模板由 drafter learn 从一份已有的文稿生成：原文照录，因单位、年份而异的文字换成了字段，\n"
-            "  【】中是字段的名称。每个小标题是一个 block，继承本模板（{% extends \"本模板名\" %}）时写同名\n"
-            "  block 就能替换、删除（写空 block）或补充（先写 {{ super() }}）这一节。\n"
+            "  模板里写作 {{ 字段 }}，下面的提纲里写作【字段】。每个小标题是一个 block，继承本模板\n"
+            "  （{% extends \"本模板名\" %}）时写同名"
+            " block 就能替换、删除（写空 block）或补充（先写 {{ super() }}）这一节。\n"
             "  标题的编号由程序按层级生成，模板里不写编号。提纲：\n" + "\n".join(lines) + "\n#}\n")
 
 
