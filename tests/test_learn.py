@@ -426,6 +426,20 @@ def test_the_unit_a_title_opens_with_is_found(tmp_path, title, unit):
     assert "服务发展大局" in (tmp_path / "模板.j2").read_text(encoding="utf-8")  # no unit, a phrase
 
 
+def test_a_unit_name_the_text_does_not_contain_is_pointed_out(tmp_path):
+    source = plain_docx(tmp_path / "报告.docx", REPORT)
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "模板.j2"), "--unit", "云岭区统计局",
+                     "--accept", "all")
+    assert result.code == 0, result.err
+    assert "原稿里没有“云岭区统计局”这几个字，单位全称不会被替换" in result.err + result.out
+
+
+def test_a_missing_proposals_file_is_named_as_such(tmp_path):
+    source = plain_docx(tmp_path / "报告.docx", REPORT)
+    _refused(tmp_path, str(source), "-o", str(tmp_path / "模板.j2"), "--proposals", str(tmp_path / "没有.yaml"),
+             message="找不到替换建议文件")
+
+
 def test_help_is_chinese():
     result = run_cli("learn", "--help")
     assert result.code == 0 and "用法： drafter learn [选项] INPUT" in result.out

@@ -159,6 +159,9 @@ def find(document: Document, sources: list[int], unit: str = "", kind: str = "")
     _quarters(paragraphs, texts, notices)
     proposals = [Proposal(text, name, value) for text, (name, value) in texts.items()]
     count_occurrences(proposals, paragraphs)
+    if unit and not any(p.field == "unit.name" and p.count for p in proposals):
+        notices.append(f"原稿里没有“{unit}”这几个字，单位全称不会被替换；如原稿写的是别的全称，"
+                       "请按原稿的写法填写 --unit")
     proposals = _one_value_per_field([p for p in proposals if p.count], notices)
     proposals.extend(_enumerations(paragraphs, proposals) + _heading_lists(document, sources, proposals))
     proposals.sort(key=_order)

@@ -56,6 +56,8 @@ def read_proposals(path: Path, found: list[Proposal]) -> list[Proposal]:
     """The accepted proposals, as the edited file says; Chinese errors with the file's lines."""
     from drafter.source import load_file
 
+    if not path.is_file():
+        raise InputError(f"找不到替换建议文件：{path}（它由不带 --accept 和 --proposals 的 drafter learn 写出）")
     source = load_file(path)
     data = source.data
     if isinstance(data, dict) and set(data) == {"proposals"}:
