@@ -84,6 +84,19 @@ def test_a_number_that_does_not_continue_the_numbering_stays_in_its_paragraph():
     assert [i.label for i in found] == ["标题", "正文"]
 
 
+def test_a_swallowed_number_that_the_next_heading_continues_is_split_out():
+    """（一） was never typed: the swallowed （二） is a heading because （三） follows on its own
+    line; a （二） with no （三） ahead stays in its paragraph."""
+    formatted = layout(items_of("标题", "一、压实责任", "班子成员落实一岗双责。（二）加强理论学习。全年学习4次。",
+                                "（三）管好宣传阵地。更新宣传栏。", "二、存在问题", "学习不够深入。"))
+    assert [(b.type, b.number, b.text) for b in formatted.document.blocks[2:6]] == [
+        (BlockType.BODY, "", "班子成员落实一岗双责。"), (BlockType.HEADING, "（一）", "加强理论学习。"),
+        (BlockType.HEADING, "（二）", "管好宣传阵地。"), (BlockType.HEADING, "二、", "存在问题")]
+    assert "编号“（二）”改为“（一）”" in formatted.items[3].notes
+    found = items_of("标题", "一、压实责任", "班子成员落实一岗双责。（二）加强理论学习。", "二、存在问题")
+    assert [i.label for i in found] == ["标题", "一级标题", "正文", "一级标题"]
+
+
 def test_a_swallowed_second_level_heading_keeps_its_run_on_text():
     formatted = layout(items_of("标题", "一、总体要求", "（一）强化领导。要统一思想。（二）抓好学习。要读原著。"))
     assert [(b.type, b.number, b.text, b.run_in) for b in formatted.document.blocks[2:]] == [

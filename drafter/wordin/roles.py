@@ -116,10 +116,11 @@ def detect(paragraphs: list[SourceParagraph]) -> list[Item]:
     _back(untyped, top + _front(untyped[top:], hints))
     numbered = any(parse_marker(item.text) or hints[item.source].auto_number for item in untyped if item.role == "")
     counters = [0, 0, 0, 0, 0]
+    ahead = _numbers_ahead(untyped)
     result: list[Item] = []
     for item in items:
         if item.role == "":  # neither front matter, nor 落款, nor a table
-            _middle(item, hints[item.source], numbered, counters, result)
+            _middle(item, hints[item.source], numbered, counters, result, ahead)
         else:
             result.append(item)
     _attachment_lists(result)
@@ -217,7 +218,23 @@ def _back(items: list[Item], start: int) -> None:
                 break
 
 
-def _middle(item: Item, hint: SourceParagraph, numbered: bool, counters: list[int], result: list[Item]) -> None:
+def _numbers_ahead(items: list[Item]) -> dict[int, dict[int, int]]:
+    """For each paragraph, the number of the next heading typed on its own line at each level,
+    before a heading of a higher level ends the section: （三） ahead makes a swallowed （二）
+    a heading even where （一） was never typed."""
+    ahead: dict[int, dict[int, int]] = {}
+    upcoming: dict[int, int] = {}
+    for item in reversed(items):
+        ahead[item.source] = upcoming
+        marker = parse_marker(item.text) if item.role == "" else None
+        if marker is not None:
+            upcoming = {level: number for level, number in upcoming.items() if level < marker.level}
+            upcoming[marker.level] = marker.number
+    return ahead
+
+
+def _middle(item: Item, hint: SourceParagraph, numbered: bool, counters: list[int], result: list[Item],
+            ahead: dict[int, dict[int, int]]) -> None:
     """Body, headings and set lines; a paragraph may become several items."""
     text = item.text
     before_body = all(i.role in _BEFORE_BODY for i in result)
@@ -231,13 +248,13 @@ def _middle(item: Item, hint: SourceParagraph, numbered: bool, counters: list[in
     elif _ATTACHMENT.match(text):
         item.role = "attachment"
     else:
-        _heading_or_body(item, hint, numbered, counters, result)
+        _heading_or_body(item, hint, numbered, counters, result, ahead)
         return
     result.append(item)
 
 
 def _heading_or_body(item: Item, hint: SourceParagraph, numbered: bool, counters: list[int],
-                     result: list[Item]) -> None:
+                     result: list[Item], ahead: dict[int, dict[int, int]]) -> None:
     marker = parse_marker(item.text)
     if marker is not None:
         if marker.level == 1 and marker.number == 1 and counters[1] and _new_part(result):
@@ -265,12 +282,12 @@ def _heading_or_body(item: Item, hint: SourceParagraph, numbered: bool, counters
     result.append(item)
     # a heading swallowed by this paragraph (its body or the heading's run-on text)
     field_name = "run_in" if item.role == "heading" else "text"
-    split = _swallowed(getattr(item, field_name), counters)
+    split = _swallowed(getattr(item, field_name), counters, ahead.get(item.source, {}))
     if split is not None:
         kept, rest = split
         setattr(item, field_name, kept)
         tail = Item(item.source, "", rest, notes=["原连在上一段末尾，拆为单独的小标题"])
-        _heading_or_body(tail, SourceParagraph(rest), numbered, counters, result)
+        _heading_or_body(tail, SourceParagraph(rest), numbered, counters, result, ahead)
 
 
 def _new_part(result: list[Item]) -> bool:
@@ -302,9 +319,10 @@ def _count(counters: list[int], level: int, number: int) -> None:
         counters[deeper] = 0
 
 
-def _swallowed(text: str, counters: list[int]) -> tuple[str, str] | None:
+def _swallowed(text: str, counters: list[int], upcoming: dict[int, int]) -> tuple[str, str] | None:
     """Split text before a heading number that continues the numbering: the next number of
-    a level already begun, or the first of the level under the current one."""
+    a level already begun, or the first of the level under the current one; or a later
+    number that the next heading typed on its own line continues."""
     depth = max((level for level in range(1, 5) if counters[level]), default=0)
     for match in _EMBEDDED.finditer(text):
         rest = text[match.end():]
@@ -313,7 +331,8 @@ def _swallowed(text: str, counters: list[int]) -> tuple[str, str] | None:
         if marker is None or marker.level > depth + 1 or marker.rest[0] in _CN_NUM or marker.rest[0].isdigit():
             continue
         expected = counters[marker.level] + 1 if marker.level <= depth else 1
-        if marker.number == expected and (marker.level <= depth or marker.level == depth + 1):
+        fills_gap = expected < marker.number and upcoming.get(marker.level) == marker.number + 1
+        if (marker.number == expected or fills_gap) and (marker.level <= depth or marker.level == depth + 1):
             return text[:match.start()].rstrip(), rest
     return None
 
