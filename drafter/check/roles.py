@@ -21,6 +21,7 @@ from drafter.check.document import Draft
 from drafter.check.findings import ERROR, HINT, Finding
 from drafter.check.context import kind_from_name
 from drafter.check.rules import RuleSet
+from drafter.check.textutil import matches_of
 from drafter.unit_types import UNIT_TYPES
 
 _ORGS = "党组|党委|党工委|党支部|党总支"
@@ -69,7 +70,7 @@ def posts_in(text: str, index: int) -> list[Post]:
 
 def claims_in(text: str, index: int) -> list[Post]:
     claims = []
-    for m in _CLAIM.finditer(text):
+    for m in matches_of(_CLAIM, text):
         if m.group("org"):
             start = m.start("org")
             written = text[start:m.end()]
@@ -133,7 +134,7 @@ def _body_org_findings(draft: Draft, resolved, front_posts: list[Post],
     claimed = {(c.index, c.start) for c in claims}
     findings = []
     for index in draft.body_indices:
-        for m in mention.finditer(draft.paragraphs[index]):
+        for m in matches_of(mention, draft.paragraphs[index]):
             org = m.group("org")
             if org == post.org or (index, m.start("org")) in claimed:
                 continue

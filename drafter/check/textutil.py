@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # CJK unified ideographs (basic block, extension A and compatibility ideographs). Tested
 # with ord(), not a regex class: compiling a class this large costs ~2 ms a pattern.
@@ -92,3 +93,11 @@ def shorten(text: str, limit: int = 30) -> str:
     head = limit * 2 // 3
     tail = limit - head - 1
     return text[:head] + "……" + text[-tail:]
+
+
+# The documents of a batch share most of their paragraphs: the matches of the checks' fixed
+# patterns in a paragraph are kept for the last texts seen (bounded, so memory stays flat).
+@lru_cache(maxsize=4096)
+def matches_of(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    """Every match of pattern in text (pattern.finditer), kept per text."""
+    return tuple(pattern.finditer(text))

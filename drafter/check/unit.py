@@ -20,6 +20,7 @@ from drafter.check.document import Draft
 from drafter.check.findings import ERROR, HINT, Finding
 from drafter.check.context import kind_from_name
 from drafter.check.rules import RuleSet
+from drafter.check.textutil import matches_of
 from drafter.unit_types import UNIT_TYPES
 
 # Administrative levels of the territorial kinds; the others (局, 办 …) have none.
@@ -54,7 +55,7 @@ def find_self_refs(draft: Draft, rules: RuleSet) -> list[SelfRef]:
     data = rules.self_ref
     refs = []
     for index, text in enumerate(draft.paragraphs):
-        for m in regex.finditer(text):
+        for m in matches_of(regex, text):
             prefix, word = m.group(1), m.group(2)
             kind = words[word]
             before = text[m.start() - 1] if m.start() > 0 else ""
@@ -162,13 +163,15 @@ def _org_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) -> l
     # longest first; ties by text, so the pattern is the same in every run (a set's order is not)
     words = "|".join(re.escape(w) for w in sorted(no_group, key=lambda w: (-len(w), w)))
     compound = re.compile(f"({words})党组(?!织)")
-    bare = re.compile("党组(?!织)")
+    bare = re.compile("党组(?!织)")  # both compiled once, then taken from re's cache
     own_org = None
     if kind is not None:
         own_org = resolved.party_org if resolved.party_org_given else UNIT_TYPES[kind].party_org
     for index, text in enumerate(draft.paragraphs):
         spans = []
-        for m in compound.finditer(text):
+        if "党组" not in text:
+            continue  # every match of both patterns contains it
+        for m in matches_of(compound, text):
             word = m.group(1)
             spans.append(m.span())
             if kind is not None and kind != word and not (word == "乡镇" and kind in ("乡", "镇")):
@@ -190,7 +193,7 @@ def _org_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) -> l
             ))
         if kind is None or kind not in no_group or resolved.party_org_given and "党组" in (resolved.party_org or ""):
             continue
-        for m in bare.finditer(text):
+        for m in matches_of(bare, text):
             if any(s <= m.start() < e for s, e in spans):
                 continue
             findings.append(Finding(
@@ -212,10 +215,11 @@ def _trade_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
     findings = []
     whole = "\n".join(draft.paragraphs)
     for trade in rules.trades:
-        if any(word in name for name in names for word in trade.unit_words) or not trade.may_match(whole):
+        if not trade.may_match(whole) or any(word in name for name in names for word in trade.unit_words):
             continue
+        pattern = trade.pattern
         for index, text in enumerate(draft.paragraphs):
-            for m in trade.pattern.finditer(text):
+            for m in matches_of(pattern, text):
                 who = f"单位“{names[0]}”" if names else f"单位类型“{kind}”"
                 whole = UNIT_TYPES[kind].whole if kind else ""
                 example = f"（如“{whole}各项事业”）" if whole else ""
@@ -325,7 +329,7 @@ def _scope_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
     findings = []
     for index in draft.body_indices:
         text = draft.paragraphs[index]
-        for m in re.finditer(_SCOPE, text):
+        for m in matches_of(re.compile(_SCOPE), text):
             token = m.group(1)
             follow = rules.self_ref.follow_re(token)
             if token == kind or (follow is not None and follow.match(text, m.end())):

@@ -70,12 +70,10 @@ def apply_rules(rules: Iterable[PatternRule], draft: Draft) -> list[Finding]:
     rules = rules if isinstance(rules, tuple) else tuple(rules)
     paragraphs = draft.paragraphs
     whole = "\n".join(paragraphs)
-    # a look at the whole draft rules out most rules at once
-    candidates = tuple(i for i, rule in enumerate(rules) if rule.may_match(whole))
     scan = _scanner(rules)
     by_rule: dict[int, list[tuple[int, tuple[re.Match[str], ...]]]] = {}
     for index, text in enumerate(paragraphs):
-        for i, matches in scan(candidates, text):
+        for i, matches in scan(text):
             by_rule.setdefault(i, []).append((index, matches))
     findings: list[Finding] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph → spans already reported
@@ -138,14 +136,16 @@ def _scanner(rules: tuple[PatternRule, ...]) -> Callable:
     return entry[1]
 
 
-def _matches_by_rule(rules: tuple[PatternRule, ...], candidates: tuple[int, ...],
+def _matches_by_rule(rules: tuple[PatternRule, ...],
                      text: str) -> tuple[tuple[int, tuple[re.Match[str], ...]], ...]:
-    """(rule's position, its matches) for each candidate rule that matches text."""
+    """(rule's position, its matches) for each rule that matches text; a rule whose needles
+    the text lacks is not run (every match contains one of them)."""
     found = []
-    for i in candidates:
-        matches = tuple(iter_matches(rules[i], text))
-        if matches:
-            found.append((i, matches))
+    for i, rule in enumerate(rules):
+        if rule.may_match(text):
+            matches = tuple(iter_matches(rule, text))
+            if matches:
+                found.append((i, matches))
     return tuple(found)
 
 
