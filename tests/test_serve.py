@@ -302,6 +302,48 @@ def test_saving_keeps_the_files_encoding_and_line_endings(client, folder, encodi
     assert path.read_bytes() == expected.replace("\n", newline).encode(encoding)
 
 
+def test_switching_the_template_says_what_leaves_the_file_then_saves_it(client, folder):
+    from drafter.serve.workspace import fingerprint
+    from drafter.source import load_file
+
+    path = folder / REPORT
+    before = path.read_text(encoding="utf-8")
+    page = client.get("/edit", params={"file": REPORT}).text
+    assert '<select id="template-choice" data-current="quarterly-report">' in page
+    assert '<option value="ideology-four-grips">' in page and "base-speech" not in page
+    data = report_data(folder)
+    data["unit"]["name"] = NEW_UNIT  # an unsaved change in the form goes along
+    body = {"file": REPORT, "data": data, "base": fingerprint(path.read_bytes()), "template": "ideology-four-grips"}
+    asked = client.post("/api/switch", json=body)
+    assert asked.status_code == 200, asked.text
+    assert asked.json()["dropped"] == ["recipient", "achievements", "problems", "causes", "plans"]
+    assert path.read_text(encoding="utf-8") == before  # asking changes nothing
+    done = client.post("/api/switch", json={**body, "confirm": True})
+    assert done.status_code == 200, done.text
+    assert done.json()["reload"] == f"/edit?file={REPORT}"
+    after = load_file(path).data
+    assert after["template"] == "ideology-four-grips" and after["unit"]["name"] == NEW_UNIT
+    assert not {"recipient", "achievements", "problems", "causes", "plans"} & set(after)
+    text = path.read_text(encoding="utf-8")
+    assert "template: ideology-four-grips" in text and "# 每项都有 detail" not in text
+    assert text.splitlines()[1:3] == before.splitlines()[1:3]  # the file's own comments stay
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=ideology-four-grips.schema.json"
+    assert json.loads((folder / "ideology-four-grips.schema.json").read_text(encoding="utf-8"))["title"]
+    assert client.get("/edit", params={"file": REPORT}).status_code == 200
+
+
+def test_switching_to_an_unknown_template_or_over_a_changed_file_is_refused(client, folder):
+    from drafter.serve.workspace import fingerprint
+
+    path = folder / REPORT
+    body = {"file": REPORT, "data": report_data(folder), "base": fingerprint(path.read_bytes())}
+    unknown = client.post("/api/switch", json={**body, "template": "没有这个模板"})
+    assert unknown.status_code == 400 and "找不到模板“没有这个模板”" in unknown.json()["message"]
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    stale = client.post("/api/switch", json={**body, "template": "ideology-four-grips", "confirm": True})
+    assert stale.status_code == 409 and "已被修改" in stale.json()["message"]
+
+
 def test_saving_a_new_list_item_and_a_tricky_value_reads_back_the_same(client, folder):
     from drafter.serve.workspace import fingerprint
     from drafter.source import load_file

@@ -195,3 +195,26 @@ def test_a_new_input_from_the_workspace_page(served, workspace, browser_page):
     page.get_by_label("文件名").fill("三季度报告")
     page.get_by_role("button", name="新建并打开").click()
     expect(page.locator("#new-input .message")).to_contain_text("已经存在", timeout=WAIT_MS)
+
+
+def test_another_template_for_the_same_input(served, workspace, browser_page):
+    """Choosing another template: the browser asks (naming the fields that leave the file),
+    cancelling keeps everything, accepting saves and reloads the page with the new form."""
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(f"{served}/edit?file={REPORT}&token={TOKEN}")
+    expect(page.locator("#pages")).to_contain_text("县一中关于", timeout=WAIT_MS)
+    before = (workspace / REPORT).read_text(encoding="utf-8")
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.locator("#template-choice").select_option("ideology-three-duties")
+    expect(page.locator("#template-choice")).to_have_value("quarterly-report", timeout=WAIT_MS)
+    assert asked[0].endswith("它们会从文件中删除：recipient、problems、causes、plans")
+    assert (workspace / REPORT).read_text(encoding="utf-8") == before
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#template-choice").select_option("ideology-three-duties")
+    expect(page.locator("#template-choice")).to_have_value("ideology-three-duties", timeout=WAIT_MS)
+    expect(page.locator('[data-path="problems"]')).to_have_count(0)
+    expect(page.locator("#pages")).to_contain_text("在意识形态工作会议上的讲话", timeout=WAIT_MS)
+    assert "template: ideology-three-duties" in (workspace / REPORT).read_text(encoding="utf-8")

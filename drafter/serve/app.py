@@ -27,6 +27,7 @@ def create_app(folder: Path, token: str, host: str = "127.0.0.1", port: int = 80
             Route("/edit", routes.edit),
             Route("/api/preview", routes.api_preview, methods=["POST"]),
             Route("/api/save", routes.api_save, methods=["POST"]),
+            Route("/api/switch", routes.api_switch, methods=["POST"]),
             Route("/api/download", routes.api_download, methods=["POST"]),
             Route("/api/new", routes.api_new, methods=["POST"]),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),

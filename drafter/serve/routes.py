@@ -4,6 +4,7 @@
     GET  /edit?file=NAME      the form, the preview and the findings of one input
     POST /api/preview         form data → pages, field errors, findings (JSON)
     POST /api/save            form data → the YAML file, edited in place
+    POST /api/switch          another template for the input (the fields it lacks are taken out)
     POST /api/download?format=docx|pdf|text   form data → the document
     POST /api/new             a new input file from a template (what `drafter init` writes)
 
@@ -36,7 +37,7 @@ from .form import build_form, date_paths, is_date_path, to_json
 from .preview import form_source, preview
 from .security import BodyTooLarge
 from .workspace import PathRefused, Workspace, fingerprint
-from .yamlsave import apply_changes
+from .yamlsave import apply_changes, point_schema
 
 MEDIA_TYPES = {
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
@@ -88,6 +89,7 @@ async def edit(request: Request) -> HTMLResponse:
     first = preview(data, ws.library()).as_json()
     state = {"file": ws.relative(path), "base": fingerprint(raw), "extra": extra, "preview": first}
     return page(request, "edit.html", name=ws.relative(path), template=template, form=form, data=data,
+                templates=[t for t in ws.templates() if not t.problem],
                 state=json.dumps(state, ensure_ascii=False).replace("<", "\\u003c"), first=first)
 
 
@@ -124,15 +126,45 @@ async def api_save(request: Request) -> JSONResponse:
     body = await _body(request)
     ws = workspace(request)
     path = ws.input_path(str(body.get("file", "")))
+    saved = _write_back(ws, path, body.get("data", {}), body)
+    return JSONResponse({"base": fingerprint(saved), "message": f"已保存：{ws.relative(path)}"})
+
+
+async def api_switch(request: Request) -> JSONResponse:
+    """Another template for this input: first (confirm false) the fields the new template does
+    not have, which the switch will take out of the file; then (confirm true) the file saved
+    with the form's data, the new template's name and without those fields."""
+    body = await _body(request)
+    ws = workspace(request)
+    path = ws.input_path(str(body.get("file", "")))
+    template = ws.library().get(str(body.get("template", "")))
+    known = set(template.input_model.model_fields) | {"template"}
+    data = {key: value for key, value in body.get("data", {}).items() if key in known}
+    dropped = [key for key in body.get("data", {}) if key not in known]
+    if not body.get("confirm"):
+        filled = [key for key in dropped if body["data"][key] not in (None, "", [], {})]
+        return JSONResponse({"dropped": filled, "title": template.manifest.title})
+    _write_back(ws, path, {**data, "template": template.name}, body, drop=dropped, schema=template.name)
+    _write_schema(path.parent, template)
+    return JSONResponse({"reload": "/edit?file=" + quote(ws.relative(path))})
+
+
+def _write_back(ws: Workspace, path: Path, data: dict[str, Any], body: dict[str, Any],
+                drop: list[str] | tuple[str, ...] = (), schema: str | None = None) -> bytes:
+    """`data` into the file, unless it changed since the page read it (`base`) and the user
+    did not choose to overwrite (`force`); `schema` names the template its editor hint
+    (`# yaml-language-server: $schema=…`) should point to."""
     current = path.read_bytes()
     if fingerprint(current) != body.get("base") and not body.get("force"):
         raise Problem(f"文件“{ws.relative(path)}”在本页面打开之后已被修改（可能是在其他编辑器里）。"
                       "请选择：用本页面的内容覆盖它，或放弃本页面的修改、重新载入文件。", 409, conflict=True)
-    dates = _date_paths(ws, body.get("data", {}))
-    text = apply_changes(read_text(path), body.get("data", {}), lambda p: is_date_path(dates, p))
-    data = _as_saved_before(text, current)
-    write_atomic(path, data, force=True)
-    return JSONResponse({"base": fingerprint(data), "message": f"已保存：{ws.relative(path)}"})
+    dates = _date_paths(ws, data)
+    text = apply_changes(read_text(path), data, lambda p: is_date_path(dates, p), drop=drop)
+    if schema is not None:
+        text = point_schema(text, schema)
+    saved = _as_saved_before(text, current)
+    write_atomic(path, saved, force=True)
+    return saved
 
 
 def _as_saved_before(text: str, before: bytes) -> bytes:
@@ -187,11 +219,16 @@ async def api_new(request: Request) -> JSONResponse:
     path = ws.new_input_path(str(body.get("name", "")))
     template = ws.library().get(str(body.get("template", "")))
     write_atomic(path, starter_yaml(template).encode("utf-8"))
-    schema_path = path.parent / f"{template.name}.schema.json"
-    if not schema_path.exists():  # what the `$schema=` line of the file points to, as `drafter init` does
+    _write_schema(path.parent, template)
+    return JSONResponse({"file": ws.relative(path), "message": f"已新建：{ws.relative(path)}"})
+
+
+def _write_schema(folder: Path, template: Any) -> None:
+    """What the `$schema=` line of an input points to, as `drafter init` writes it."""
+    schema_path = folder / f"{template.name}.schema.json"
+    if not schema_path.exists():
         schema = json.dumps(json_schema(template), ensure_ascii=False, indent=2) + "\n"
         write_atomic(schema_path, schema.encode("utf-8"), force=True)
-    return JSONResponse({"file": ws.relative(path), "message": f"已新建：{ws.relative(path)}"})
 
 
 # -- errors ------------------------------------------------------------------------------

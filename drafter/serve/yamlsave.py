@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import yaml
 from ruamel.yaml import YAML
@@ -38,8 +38,10 @@ def _round_trip() -> YAML:
     return handler
 
 
-def apply_changes(text: str, data: dict, is_date: Callable[[Path_], bool] = lambda path: False) -> str:
-    """`text` (a YAML file) with its values changed to those of `data`."""
+def apply_changes(text: str, data: dict, is_date: Callable[[Path_], bool] = lambda path: False,
+                  drop: Iterable[str] = ()) -> str:
+    """`text` (a YAML file) with its values changed to those of `data`, and the top-level
+    keys in `drop` taken out."""
     handler = _round_trip()
     try:
         tree = handler.load(text)
@@ -48,9 +50,19 @@ def apply_changes(text: str, data: dict, is_date: Callable[[Path_], bool] = lamb
     if not isinstance(tree, CommentedMap):
         raise InputError("文件顶层不是一组“字段名: 值”，无法保存修改")
     _merge_map(tree, data, (), is_date)
+    for key in drop:
+        tree.pop(key, None)
     out = io.StringIO()
     handler.dump(tree, out)
     return out.getvalue()
+
+
+_SCHEMA_HINT = re.compile(r"^(# yaml-language-server: \$schema=)\S+\.schema\.json", re.M)
+
+
+def point_schema(text: str, template_name: str) -> str:
+    """The editor hint `drafter init` writes, pointed at another template's schema."""
+    return _SCHEMA_HINT.sub(lambda m: m.group(1) + template_name + ".schema.json", text, count=1)
 
 
 def _merge_map(node: CommentedMap, new: dict, path: Path_, is_date: Callable[[Path_], bool]) -> None:

@@ -198,6 +198,24 @@ async function save(force) {
   notify(answer.message, false);
 }
 
+// Another template: the server says which fields the new one lacks (they leave the file),
+// the user confirms, the file is saved with the form's data and the page reloads.
+async function switchTemplate(select) {
+  const chosen = select.value;
+  const body = {file: state.file, data: collect(), base: state.base, template: chosen};
+  const check = await post("/api/switch", body);
+  const answer = await check.json();
+  if (!check.ok) { select.value = select.dataset.current; notify(answer.message, true); return; }
+  let question = `改用模板“${answer.title}”，并保存文件“${state.file}”？`;
+  if (answer.dropped.length) question += `\n新模板没有这些字段，它们会从文件中删除：${answer.dropped.join("、")}`;
+  if (!window.confirm(question)) { select.value = select.dataset.current; return; }
+  const done = await post("/api/switch", {...body, confirm: true});
+  const result = await done.json();
+  if (!done.ok) { select.value = select.dataset.current; notify(result.message, true); return; }
+  setDirty(false);
+  window.location.href = result.reload;
+}
+
 async function download(format) {
   notify(format === "pdf" ? "正在用 LibreOffice 生成 PDF，请稍候……" : "正在生成……", false);
   const response = await post("/api/download?format=" + format, {data: collect()});
@@ -241,6 +259,7 @@ form.addEventListener("input", changed);
 form.addEventListener("change", changed);
 form.addEventListener("submit", (event) => event.preventDefault());
 document.getElementById("save").addEventListener("click", () => save(false));
+document.getElementById("template-choice").addEventListener("change", (event) => switchTemplate(event.target));
 document.getElementById("overwrite").addEventListener("click", () => save(true));
 document.getElementById("reload").addEventListener("click", () => { setDirty(false); location.reload(); });
 document.getElementById("cancel-conflict").addEventListener("click", () => { document.getElementById("conflict").hidden = true; });
