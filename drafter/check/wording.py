@@ -70,10 +70,12 @@ def apply_rules(rules: Iterable[PatternRule], draft: Draft) -> list[Finding]:
     rules = rules if isinstance(rules, tuple) else tuple(rules)
     paragraphs = draft.paragraphs
     whole = "\n".join(paragraphs)
+    # a look at the whole draft rules out most rules at once
+    candidates = tuple(i for i, rule in enumerate(rules) if rule.may_match(whole))
     scan = _scanner(rules)
     by_rule: dict[int, list[tuple[int, tuple[re.Match[str], ...]]]] = {}
     for index, text in enumerate(paragraphs):
-        for i, matches in scan(text):
+        for i, matches in scan(candidates, text):
             by_rule.setdefault(i, []).append((index, matches))
     findings: list[Finding] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph → spans already reported
@@ -118,9 +120,10 @@ def _aggregate_finding(rule: PatternRule, paragraphs: list[str],
     )
 
 
-# Each rule list's matches in one paragraph, kept for the last texts seen: the documents of a
-# batch share most of their paragraphs. One bounded cache per rule list (the shipped rules are
-# one object for the whole process); the list itself is kept so that its id stays its own.
+# The candidate rules' matches in one paragraph, kept for the last texts seen: the documents
+# of a batch share most of their paragraphs (and their drafts call for the same rules). One
+# bounded cache per rule list (the shipped rules are one object for the whole process); the
+# list itself is kept so that its id stays its own.
 _SCANNERS: dict[int, tuple[tuple[PatternRule, ...], Callable]] = {}
 _MAX_RULE_LISTS = 8
 TEXTS_KEPT = 1024
@@ -136,12 +139,13 @@ def _scanner(rules: tuple[PatternRule, ...]) -> Callable:
     return entry[1]
 
 
-def _matches_by_rule(rules: tuple[PatternRule, ...],
+def _matches_by_rule(rules: tuple[PatternRule, ...], candidates: tuple[int, ...],
                      text: str) -> tuple[tuple[int, tuple[re.Match[str], ...]], ...]:
-    """(rule's position, its matches) for each rule that matches text; a rule whose needles
-    the text lacks is not run (every match contains one of them)."""
+    """(rule's position, its matches) for each candidate rule that matches text; a rule whose
+    needles the text lacks is not run (every match contains one of them)."""
     found = []
-    for i, rule in enumerate(rules):
+    for i in candidates:
+        rule = rules[i]
         if rule.may_match(text):
             matches = tuple(iter_matches(rule, text))
             if matches:
