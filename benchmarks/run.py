@@ -282,6 +282,17 @@ def instructions(example: Path, template: Path, work: Path) -> None:
     commands = whole_process_commands(example, template, work)
     for command in commands.values():
         run(command)  # .pyc files and the template cache are written before counting
+    counts = count_instructions(valgrind, commands)
+    anchor = counts["docxtpl script"]
+    print("Instructions executed, whole process (valgrind, millions; ratio to the docxtpl script)")
+    for name, count in counts.items():
+        print(f"  {name:28s}{count:8.0f} M{count / anchor:8.2f}")
+    print()
+    per_document_instructions(valgrind, example, work)
+
+
+def count_instructions(valgrind: str, commands: dict[str, list[str]]) -> dict[str, float]:
+    """Millions of instructions each command executes, the commands run side by side."""
     env = dict(os.environ, PYTHONHASHSEED="0")  # the same hashing, so the same count run after run
     counting = {name: subprocess.Popen([valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
                                         *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
@@ -293,10 +304,27 @@ def instructions(example: Path, template: Path, work: Path) -> None:
         if process.returncode != 0 or not refs:
             raise SystemExit(f"valgrind failed for {name}:\n{err[-2000:]}")
         counts[name] = int(refs[0].split(":", 1)[1].replace(",", "").strip()) / 1e6
-    anchor = counts["docxtpl script"]
-    print("Instructions executed, whole process (valgrind, millions; ratio to the docxtpl script)")
-    for name, count in counts.items():
-        print(f"  {name:28s}{count:8.0f} M{count / anchor:8.2f}")
+    return counts
+
+
+def per_document_instructions(valgrind: str, example: Path, work: Path, sizes: tuple[int, int] = (10, 60)) -> None:
+    """Instructions of one more document in a batch: `drafter render BASE --table UNITS.csv -j 1`
+    for sizes[1] rows minus sizes[0] rows, check on and off."""
+    commands = {}
+    for rows in sizes:
+        write_table(work / f"count-{rows}.csv", rows)
+        for flags in ([], ["--no-check"]):
+            commands[(rows, bool(flags))] = [DRAFTER, "render", str(example), "--table", str(work / f"count-{rows}.csv"),
+                                             "-o", str(work / f"count-{rows}{'-nc' if flags else ''}"), "-j", "1", "-q",
+                                             "--force", *flags]
+    for command in commands.values():
+        run(command)  # .pyc files and the template cache, as above
+    counts = count_instructions(valgrind, commands)
+    print(f"Instructions of one document inside a batch (valgrind; batch of {sizes[1]} minus batch of {sizes[0]}, "
+          f"-j 1, whole processes)")
+    for no_check, label in ((False, "drafter (check on)"), (True, "drafter --no-check")):
+        per_doc = (counts[(sizes[1], no_check)] - counts[(sizes[0], no_check)]) / (sizes[1] - sizes[0])
+        print(f"  {label:28s}{per_doc:8.1f} M")
     print()
 
 
@@ -357,7 +385,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true",
                         help="the whole-process figures only (no in-process or batch figures)")
     parser.add_argument("--instructions", action="store_true",
-                        help="also count the instructions of each whole-process command with valgrind (~30 s)")
+                        help="also count the instructions of each whole-process command, and of one document "
+                             "inside a batch, with valgrind (~1 min)")
     options = parser.parse_args()
 
     try:
