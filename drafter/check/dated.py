@@ -15,7 +15,7 @@ from drafter.check.document import Draft
 from drafter.check.findings import Finding
 from drafter.check.rules import PatternRule, RuleSet
 from drafter.check.textutil import sentence_spans
-from drafter.check.wording import finding_for, iter_matches
+from drafter.check.wording import finding_for, scanner
 
 # Needed only where a dated formulation is found, so re compiles them on first use.
 _YEAR = r"((?:19|20)\d\d)\s*年"
@@ -55,12 +55,20 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     else:
         when = f"文稿年份：{resolved.year}年"
     findings = []
+    formulations = rules.formulations
     whole = "\n".join(draft.paragraphs)
-    for rule in rules.formulations:
-        if not _active(rule, resolved) or not rule.may_match(whole):
-            continue
-        for index, text in enumerate(draft.paragraphs):
-            for m in iter_matches(rule, text):
+    candidates = tuple(i for i, rule in enumerate(formulations)
+                       if _active(rule, resolved) and rule.may_match(whole))
+    scan = scanner(formulations)  # a paragraph's matches are kept per text
+    by_rule: dict[int, list[tuple[int, tuple[re.Match[str], ...]]]] = {}
+    for index, text in enumerate(draft.paragraphs):
+        for i, matches in scan(candidates, text):
+            by_rule.setdefault(i, []).append((index, matches))
+    for i in sorted(by_rule):  # rule by rule, paragraph by paragraph
+        rule = formulations[i]
+        for index, matches in by_rule[i]:
+            text = draft.paragraphs[index]
+            for m in matches:
                 if _in_title_marks(text, m.start()) or _reports_the_past(rule, text, m.start()):
                     continue
                 f = finding_for(rule, index + 1, text, m)

@@ -72,7 +72,7 @@ def apply_rules(rules: Iterable[PatternRule], draft: Draft) -> list[Finding]:
     whole = "\n".join(paragraphs)
     # a look at the whole draft rules out most rules at once
     candidates = tuple(i for i, rule in enumerate(rules) if rule.may_match(whole))
-    scan = _scanner(rules)
+    scan = scanner(rules)
     by_rule: dict[int, list[tuple[int, tuple[re.Match[str], ...]]]] = {}
     for index, text in enumerate(paragraphs):
         for i, matches in scan(candidates, text):
@@ -129,7 +129,9 @@ _MAX_RULE_LISTS = 8
 TEXTS_KEPT = 1024
 
 
-def _scanner(rules: tuple[PatternRule, ...]) -> Callable:
+def scanner(rules: tuple[PatternRule, ...]) -> Callable:
+    """scan(candidates, text): (rule's position, its matches) for each candidate rule that
+    matches text, kept per text."""
     entry = _SCANNERS.get(id(rules))
     if entry is None or entry[0] is not rules:
         if len(_SCANNERS) >= _MAX_RULE_LISTS:
