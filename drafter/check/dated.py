@@ -15,7 +15,7 @@ from drafter.check.document import Draft
 from drafter.check.findings import Finding
 from drafter.check.rules import PatternRule, RuleSet
 from drafter.check.textutil import sentence_spans
-from drafter.check.wording import finding_for, scanner
+from drafter.check.wording import finding_for, matches_by_rule
 
 # Needed only where a dated formulation is found, so re compiles them on first use.
 _YEAR = r"((?:19|20)\d\d)\s*年"
@@ -59,11 +59,7 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     whole = "\n".join(draft.paragraphs)
     candidates = tuple(i for i, rule in enumerate(formulations)
                        if _active(rule, resolved) and rule.may_match(whole))
-    scan = scanner(formulations)  # a paragraph's matches are kept per text
-    by_rule: dict[int, list[tuple[int, tuple[re.Match[str], ...]]]] = {}
-    for index, text in enumerate(draft.paragraphs):
-        for i, matches in scan(candidates, text):
-            by_rule.setdefault(i, []).append((index, matches))
+    by_rule = matches_by_rule(formulations, candidates, draft)  # kept per text, as wording's
     for i in sorted(by_rule):  # rule by rule, paragraph by paragraph
         rule = formulations[i]
         for index, matches in by_rule[i]:

@@ -97,7 +97,7 @@ def shorten(text: str, limit: int = 30) -> str:
 
 # The documents of a batch share most of their paragraphs: the matches of the checks' fixed
 # patterns in a paragraph are kept for the last texts seen (bounded, so memory stays flat).
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def matches_of(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
     """Every match of pattern in text (pattern.finditer), kept per text."""
     return tuple(pattern.finditer(text))

@@ -54,8 +54,9 @@ def find_self_refs(draft: Draft, rules: RuleSet) -> list[SelfRef]:
     regex, words = _word_table()
     data = rules.self_ref
     refs = []
+    front = draft.front  # a batch's documents differ there: not kept per text
     for index, text in enumerate(draft.paragraphs):
-        for m in matches_of(regex, text):
+        for m in (regex.finditer(text) if index in front else matches_of(regex, text)):
             prefix, word = m.group(1), m.group(2)
             kind = words[word]
             before = text[m.start() - 1] if m.start() > 0 else ""

@@ -72,11 +72,7 @@ def apply_rules(rules: Iterable[PatternRule], draft: Draft) -> list[Finding]:
     whole = "\n".join(paragraphs)
     # a look at the whole draft rules out most rules at once
     candidates = tuple(i for i, rule in enumerate(rules) if rule.may_match(whole))
-    scan = scanner(rules)
-    by_rule: dict[int, list[tuple[int, tuple[re.Match[str], ...]]]] = {}
-    for index, text in enumerate(paragraphs):
-        for i, matches in scan(candidates, text):
-            by_rule.setdefault(i, []).append((index, matches))
+    by_rule = matches_by_rule(rules, candidates, draft)
     findings: list[Finding] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph → spans already reported
     for i in sorted(by_rule):
@@ -126,12 +122,26 @@ def _aggregate_finding(rule: PatternRule, paragraphs: list[str],
 # list itself is kept so that its id stays its own.
 _SCANNERS: dict[int, tuple[tuple[PatternRule, ...], Callable]] = {}
 _MAX_RULE_LISTS = 8
-TEXTS_KEPT = 1024
+TEXTS_KEPT = 256  # a batch's recurring paragraphs: its template's, in each of its variants
 
 
-def scanner(rules: tuple[PatternRule, ...]) -> Callable:
-    """scan(candidates, text): (rule's position, its matches) for each candidate rule that
-    matches text, kept per text."""
+def matches_by_rule(rules: tuple[PatternRule, ...], candidates: tuple[int, ...],
+                    draft: Draft) -> dict[int, list[tuple[int, tuple[re.Match[str], ...]]]]:
+    """Rule's position → (paragraph, the rule's matches there) for each paragraph it matches.
+
+    The body's paragraphs are looked up per text; the title and byline, which carry each
+    document's own names in a batch, are scanned afresh and not kept."""
+    scan = _scanner(rules)
+    front = draft.front
+    by_rule: dict[int, list[tuple[int, tuple[re.Match[str], ...]]]] = {}
+    for index, text in enumerate(draft.paragraphs):
+        found = _matches_by_rule(rules, candidates, text) if index in front else scan(candidates, text)
+        for i, matches in found:
+            by_rule.setdefault(i, []).append((index, matches))
+    return by_rule
+
+
+def _scanner(rules: tuple[PatternRule, ...]) -> Callable:
     entry = _SCANNERS.get(id(rules))
     if entry is None or entry[0] is not rules:
         if len(_SCANNERS) >= _MAX_RULE_LISTS:
