@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import re
@@ -46,6 +47,13 @@ def standard_marker(family: str, number: int) -> str:
 
 
 def parse_heading(index: int, text: str) -> Heading | None:
+    parts = _heading_parts(text)
+    return Heading(index, *parts) if parts is not None else None
+
+
+@lru_cache(maxsize=512)  # a batch's documents share most paragraphs
+def _heading_parts(text: str) -> tuple[str, int, str, bool, str] | None:
+    """(family, number, marker, standard, variant) of the heading text opens with."""
     for family, regex in _HEADING_RES:
         m = regex.match(text)
         if not m:
@@ -69,7 +77,7 @@ def parse_heading(index: int, text: str) -> Heading | None:
             variant = f"X{sep}"
             standard = sep == ("、" if family == "cn" else ".")
             marker = m.group(0)
-        return Heading(index, family, number, marker, standard, variant)
+        return family, number, marker, standard, variant
     return None
 
 
