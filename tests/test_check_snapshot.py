@@ -46,3 +46,43 @@ def test_seed_findings_equal_the_snapshot(stored):
         pytest.skip(f"shared seed not available at {snap.SEED}")
     current = {name: snap.digest(snap.findings_of(p, ctx)) for name, p, ctx in snap.seed_cases()}
     assert current == stored["seed_sha256"]
+
+
+FRESH_PROCESS = """
+import json, sys
+sys.path[:0] = sys.argv[1:3]
+import check_snapshot as snap
+from drafter.check import CheckContext
+cases = json.loads(sys.stdin.read())
+print(json.dumps([snap.findings_of(p, CheckContext(**ctx)) for p, ctx in cases], ensure_ascii=False))
+"""
+
+
+def test_a_batch_in_one_process_finds_what_fresh_processes_find():
+    """Documents that share their body and differ in title and byline, as a batch's do, checked
+    one after another in this process (what the checker keeps per text and per body in use)
+    against the same documents each checked in a new process."""
+    import json
+    import subprocess
+    import sys
+
+    import evaluate
+
+    drafts = evaluate.load("tuning")[:4]
+    cases = []
+    for n, draft in enumerate(drafts):
+        for kind in ("村", "局"):
+            title = draft.paragraphs[0] + f"（第{n + 1}稿）"
+            cases.append(([title, *draft.paragraphs[1:]], {"unit_kind": kind}))
+            cases.append((draft.paragraphs, {"unit_kind": kind}))
+    from drafter.check import CheckContext
+
+    here = [snap.findings_of(p, CheckContext(**ctx)) for p, ctx in cases]
+    fresh = []
+    for case in cases:
+        result = subprocess.run([sys.executable, "-c", FRESH_PROCESS, str(snap.HERE), str(snap.HERE / "drafts")],
+                                input=json.dumps([case], ensure_ascii=False), capture_output=True, text=True,
+                                check=True, cwd=snap.HERE.parent)
+        fresh += json.loads(result.stdout)
+    assert here == fresh
+    assert sum(len(found) for found in here) > 20
