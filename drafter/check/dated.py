@@ -56,10 +56,8 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
         when = f"文稿年份：{resolved.year}年"
     findings = []
     formulations = rules.formulations
-    whole = "\n".join(draft.paragraphs)
-    candidates = tuple(i for i, rule in enumerate(formulations)
-                       if _active(rule, resolved) and rule.may_match(whole))
-    by_rule = matches_by_rule(formulations, candidates, draft)  # kept per text, as wording's
+    active = frozenset(i for i, rule in enumerate(formulations) if _active(rule, resolved))
+    by_rule = matches_by_rule(formulations, draft, active)  # kept per text, as wording's
     for i in sorted(by_rule):  # rule by rule, paragraph by paragraph
         rule = formulations[i]
         for index, matches in by_rule[i]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache, partial
-from typing import Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import Iterable, Iterator
 
 from drafter.check.document import Draft
 from drafter.check.findings import Finding
@@ -70,9 +70,7 @@ def apply_rules(rules: Iterable[PatternRule], draft: Draft) -> list[Finding]:
     rules = rules if isinstance(rules, tuple) else tuple(rules)
     paragraphs = draft.paragraphs
     whole = "\n".join(paragraphs)
-    # a look at the whole draft rules out most rules at once
-    candidates = tuple(i for i, rule in enumerate(rules) if rule.may_match(whole))
-    by_rule = matches_by_rule(rules, candidates, draft)
+    by_rule = matches_by_rule(rules, draft)
     findings: list[Finding] = []
     taken: dict[int, list[tuple[int, int]]] = {}  # paragraph → spans already reported
     for i in sorted(by_rule):
@@ -116,53 +114,86 @@ def _aggregate_finding(rule: PatternRule, paragraphs: list[str],
     )
 
 
-# The candidate rules' matches in one paragraph, kept for the last texts seen: the documents
-# of a batch share most of their paragraphs (and their drafts call for the same rules). One
-# bounded cache per rule list (the shipped rules are one object for the whole process); the
-# list itself is kept so that its id stays its own.
-_SCANNERS: dict[int, tuple[tuple[PatternRule, ...], Callable]] = {}
+# Each rule list's matches in one paragraph, kept for the last texts seen: the documents of a
+# batch share most of their paragraphs. One scanner per rule list (the shipped rules are one
+# object for the whole process); the list itself is kept so that its id stays its own.
+_SCANNERS: dict[int, "_Scanner"] = {}
 _MAX_RULE_LISTS = 8
 TEXTS_KEPT = 256  # a batch's recurring paragraphs: its template's, in each of its variants
 
 
-def matches_by_rule(rules: tuple[PatternRule, ...], candidates: tuple[int, ...],
-                    draft: Draft) -> dict[int, list[tuple[int, tuple[re.Match[str], ...]]]]:
-    """Rule's position → (paragraph, the rule's matches there) for each paragraph it matches.
+class _Scanner:
+    """The rules of one list that match a text, and their matches. A rule runs only on a text
+    that holds one of its needles (every match contains one): the needles of all the rules
+    are looked for once per text, instead of each rule's in the whole draft."""
+
+    __slots__ = ("rules", "needles", "rules_of", "always", "cached", "_whole", "_in_whole")
+
+    def __init__(self, rules: tuple[PatternRule, ...]) -> None:
+        self.rules = rules
+        self.rules_of: dict[str, list[int]] = {}  # needle → positions of the rules it serves
+        for i, rule in enumerate(rules):
+            for needle in rule.needles:
+                self.rules_of.setdefault(needle, []).append(i)
+        self.needles = tuple(self.rules_of)
+        self.always = frozenset(i for i, rule in enumerate(rules) if not rule.needles)
+        self.cached = lru_cache(maxsize=TEXTS_KEPT)(self._scan_paragraph)
+        self.start("")
+
+    def start(self, whole: str) -> None:
+        """A new draft, whose paragraphs are scanned next."""
+        self._whole = whole
+        self._in_whole: list[str] | None = None
+
+    def _scan_paragraph(self, text: str) -> tuple[tuple[int, tuple[re.Match[str], ...]], ...]:
+        """scan(text) for a paragraph of the draft: a needle that the whole draft lacks, its
+        paragraph lacks too, so the draft's own needles are found once for all of them."""
+        if self._in_whole is None:
+            self._in_whole = [needle for needle in self.needles if needle in self._whole]
+        return self.scan(text, self._in_whole)
+
+    def scan(self, text: str, needles: Iterable[str] | None = None
+             ) -> tuple[tuple[int, tuple[re.Match[str], ...]], ...]:
+        """(rule's position, its matches) for each rule that matches text, in rule order."""
+        present = [needle for needle in (self.needles if needles is None else needles) if needle in text]
+        if not present and not self.always:
+            return ()
+        positions = set(self.always)
+        for needle in present:
+            positions.update(self.rules_of[needle])
+        found = []
+        for i in sorted(positions):
+            matches = tuple(iter_matches(self.rules[i], text))
+            if matches:
+                found.append((i, matches))
+        return tuple(found)
+
+
+def _scanner(rules: tuple[PatternRule, ...]) -> _Scanner:
+    scanner = _SCANNERS.get(id(rules))
+    if scanner is None or scanner.rules is not rules:
+        if len(_SCANNERS) >= _MAX_RULE_LISTS:
+            _SCANNERS.clear()
+        scanner = _SCANNERS[id(rules)] = _Scanner(rules)
+    return scanner
+
+
+def matches_by_rule(rules: tuple[PatternRule, ...], draft: Draft, allowed: frozenset[int] | None = None
+                    ) -> dict[int, list[tuple[int, tuple[re.Match[str], ...]]]]:
+    """Rule's position → (paragraph, the rule's matches there) for each paragraph it matches;
+    only the rules at the `allowed` positions when given.
 
     The body's paragraphs are looked up per text; the title and byline, which carry each
     document's own names in a batch, are scanned afresh and not kept."""
-    scan = _scanner(rules)
+    scanner = _scanner(rules)
+    scanner.start("\n".join(draft.paragraphs))
     front = draft.front
     by_rule: dict[int, list[tuple[int, tuple[re.Match[str], ...]]]] = {}
     for index, text in enumerate(draft.paragraphs):
-        found = _matches_by_rule(rules, candidates, text) if index in front else scan(candidates, text)
-        for i, matches in found:
-            by_rule.setdefault(i, []).append((index, matches))
+        for i, matches in scanner.scan(text) if index in front else scanner.cached(text):
+            if allowed is None or i in allowed:
+                by_rule.setdefault(i, []).append((index, matches))
     return by_rule
-
-
-def _scanner(rules: tuple[PatternRule, ...]) -> Callable:
-    entry = _SCANNERS.get(id(rules))
-    if entry is None or entry[0] is not rules:
-        if len(_SCANNERS) >= _MAX_RULE_LISTS:
-            _SCANNERS.clear()
-        entry = (rules, lru_cache(maxsize=TEXTS_KEPT)(partial(_matches_by_rule, rules)))
-        _SCANNERS[id(rules)] = entry
-    return entry[1]
-
-
-def _matches_by_rule(rules: tuple[PatternRule, ...], candidates: tuple[int, ...],
-                     text: str) -> tuple[tuple[int, tuple[re.Match[str], ...]], ...]:
-    """(rule's position, its matches) for each candidate rule that matches text; a rule whose
-    needles the text lacks is not run (every match contains one of them)."""
-    found = []
-    for i in candidates:
-        rule = rules[i]
-        if rule.may_match(text):
-            matches = tuple(iter_matches(rule, text))
-            if matches:
-                found.append((i, matches))
-    return tuple(found)
 
 
 def _per_sentence(rule: PatternRule, index: int, text: str,
