@@ -197,6 +197,13 @@ def test_trade_needs_a_name_or_a_village():
     assert "全社区各项事业" in findings[0].suggestion
 
 
+def test_every_trade_of_another_unit_is_reported_not_only_the_first():
+    """The finding's example (全村) once overwrote the draft's text the later trades were looked for in."""
+    paragraphs = ["工作汇报", "推动环卫事业稳定发展。", "做好地方志事业和档案事业。"]
+    findings = unit_findings(paragraphs, CheckContext(unit_name="柳溪村", unit_kind="村"))
+    assert sorted(f.snippet for f in findings if f.rule == "unit.trade") == ["地方志事业", "档案事业", "环卫事业"]
+
+
 def test_trade_word_without_suffix_is_fine():
     paragraphs = ["工作汇报", "我村加强环卫保洁，改善人居环境。"]
     assert unit_findings(paragraphs, CheckContext(unit_name="垛团村", unit_kind="村")) == []

@@ -214,16 +214,16 @@ def _trade_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
     if not names and kind not in ("村", "社区"):
         return []  # without a name only villages and communities are sure to have no trade
     findings = []
-    whole = "\n".join(draft.paragraphs)
+    draft_text = "\n".join(draft.paragraphs)
+    who = f"单位“{names[0]}”" if names else f"单位类型“{kind}”"
+    scope = UNIT_TYPES[kind].whole if kind else ""
+    example = f"（如“{scope}各项事业”）" if scope else ""
     for trade in rules.trades:
-        if not trade.may_match(whole) or any(word in name for name in names for word in trade.unit_words):
+        if not trade.may_match(draft_text) or any(word in name for name in names for word in trade.unit_words):
             continue
         pattern = trade.pattern
         for index, text in enumerate(draft.paragraphs):
             for m in matches_of(pattern, text):
-                who = f"单位“{names[0]}”" if names else f"单位类型“{kind}”"
-                whole = UNIT_TYPES[kind].whole if kind else ""
-                example = f"（如“{whole}各项事业”）" if whole else ""
                 findings.append(Finding(
                     rule="unit.trade", severity=trade.severity, paragraph=index + 1,
                     snippet=m.group(0), column=m.start() + 1,
