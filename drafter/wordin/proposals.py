@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from drafter.dates import parse_date
 from drafter.document import BlockType, Document, cn_number
 from drafter.unit_types import UNIT_TYPES
 
@@ -471,7 +472,7 @@ def _dates(document: Document, facts: Facts, paragraphs: list[tuple[int, str, Bl
             match = _DATE.search(text) if kind is block_type else None
             if match and facts.meeting_date is None:
                 try:
-                    facts.meeting_date = date(*map(int, match.groups()))
+                    facts.meeting_date = parse_date(match.group())
                 except ValueError:
                     continue
     when = facts.meeting_date
