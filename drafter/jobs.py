@@ -31,10 +31,6 @@ class RenderOptions(NamedTuple):  # NamedTuple rather than a frozen dataclass: a
     strict: bool = False  # findings of the check refuse the document
     template_dirs: tuple[Path, ...] = ()
 
-    @property
-    def wants_pdf(self) -> bool:
-        return self.fmt == "pdf" or self.pdf
-
 
 class Job(NamedTuple):
     index: int

@@ -270,9 +270,10 @@ def test_title_naming_another_kind_of_unit():
 ])
 def test_kind_named_by_the_title(title, kind):
     from drafter.check.document import Draft
-    from drafter.check.unit import title_kind
+    from drafter.check.unit import title_unit
 
-    assert title_kind(Draft.from_paragraphs([title, "正文。"])) == kind
+    unit = title_unit(Draft.from_paragraphs([title, "正文。"]))
+    assert (unit.kind if unit else None) == kind
 
 
 def test_mining_words_in_a_community_report():

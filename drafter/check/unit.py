@@ -294,11 +294,6 @@ def title_unit(draft: Draft) -> TitleUnit | None:
     return TitleUnit(kind, name, span[1] - len(name)) if kind else None
 
 
-def title_kind(draft: Draft) -> str | None:
-    unit = title_unit(draft)
-    return unit.kind if unit else None
-
-
 def _same_kind(title: str, body: str) -> bool:
     return title == body or (title == "乡镇" and body in ("乡", "镇"))
 
