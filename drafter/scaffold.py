@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from .fields import FIELD_TYPES
 from .unit_types import unit_type_names
 from .output import write_atomic
 from .templates import SUFFIX, Library, Template, example_data
-from .templates.files import read_template
+from .templates.files import NAME_RULE, is_template_name, read_template
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 # Blocks of the base frames; a scaffolded template overrides the first section instead.
@@ -141,8 +140,8 @@ fields:
 
 
 def new_template(library: Library, name: str, parent: str, folder: Path, force: bool) -> Path:
-    if not re.fullmatch(r"[\w\-\u4e00-\u9fff]+", name) or name.startswith("_"):
-        raise TemplateError(f"模板名“{name}”只能用字母、数字、汉字、- 和 _，且不能以 _ 开头")
+    if not is_template_name(name):
+        raise TemplateError(f"模板名“{name}”{NAME_RULE}")
     base = library.files.get(parent)
     if base is None:
         raise TemplateError(f"找不到要继承的模板“{parent}”。可用的模板：{library.names()}")

@@ -18,6 +18,13 @@ from ..source import read_text
 from .manifest import Manifest, read_builtin_manifest, read_manifest
 
 SUFFIX = ".j2"
+_NAME = re.compile(r"[\w\-\u4e00-\u9fff]+")
+NAME_RULE = "只能用字母、数字、汉字、- 和 _，且不能以 _ 开头"
+
+
+def is_template_name(name: str) -> bool:
+    """A name a user may give a template of their own (NAME_RULE)."""
+    return bool(_NAME.fullmatch(name)) and not name.startswith("_")
 BUILTIN_ORIGIN = "内置"
 LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what Jinja counts as a line break
 

@@ -9,7 +9,6 @@ give back the original, is drafter's bug and is never written.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +16,10 @@ from pathlib import Path
 from drafter.document import Document
 from drafter.errors import DrafterError, OutputError, UsageError
 from drafter.wordin.proposals import Found, Proposal, find
+from drafter.templates.files import NAME_RULE, SUFFIX, is_template_name
 from drafter.wordin.template_writer import Learned, write
 
-TEMPLATE_SUFFIX = ".j2"
-_TEMPLATE_NAME = re.compile(r"[\w\-\u4e00-\u9fff]+")
+TEMPLATE_SUFFIX = SUFFIX
 
 
 class LearnError(DrafterError):
@@ -48,8 +47,8 @@ def template_name(output: Path) -> str:
     if output.suffix.lower() != TEMPLATE_SUFFIX:
         raise UsageError(f"-o 应为模板文件名，以 .j2 结尾，如：templates/我局讲话.j2（现在是：{output}）")
     name = output.name[: -len(TEMPLATE_SUFFIX)]
-    if not _TEMPLATE_NAME.fullmatch(name) or name.startswith("_"):
-        raise UsageError(f"模板名“{name}”只能用字母、数字、汉字、- 和 _，且不能以 _ 开头（模板名就是 -o 的文件名）")
+    if not is_template_name(name):
+        raise UsageError(f"模板名“{name}”{NAME_RULE}（模板名就是 -o 的文件名）")
     return name
 
 
