@@ -139,7 +139,7 @@ def test_json_output_follows_the_contract(run, village):
         "rule": "unit.self-ref", "severity": "错误", "paragraph": 3, "column": 38,
         "snippet": "我街道", "message": "“我街道”与单位“垛团村”的类型“村”不符",
         "suggestion": "建议改为“我村”", "replacement": "我村", "related_paragraph": None,
-        "source": "单位自称须与本单位类型一致（单位类型表 drafter/kinds.py）",
+        "source": "单位自称须与本单位类型一致（单位类型表 drafter/unit_types.py）",
     }
     assert VILLAGE_DRAFT.splitlines()[2][finding["column"] - 1:].startswith("我街道")
 

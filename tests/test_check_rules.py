@@ -102,6 +102,8 @@ def test_user_formulation_and_trade(tmp_path):
     findings = check_paragraphs(paragraphs, CheckContext(unit_name="某某县统计局", unit_kind="局",
                                                          date=None), [path])
     assert [f.rule for f in findings] == ["unit.trade"]
+    # a user's trade without a note names the user's file as its source, not drafter's own
+    assert findings[0].source == f"行业词与单位名称不符（{path} 的 trades）"
     findings = check_paragraphs(paragraphs, CheckContext(unit_name="某某县茶叶站", unit_kind="站",
                                                          date=dt.date(2019, 1, 1)), [path])
     assert [f.rule for f in findings] == ["dated.old-campaign"]

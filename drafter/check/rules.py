@@ -175,7 +175,7 @@ def rule_set(data: dict[str, Any], name: str) -> RuleSet:
         wording=tuple(_pattern_rule(s, "wording") for s in data.get("wording") or ()),
         placeholders=tuple(_pattern_rule(s, "placeholder") for s in data.get("placeholders") or ()),
         formulations=tuple(_pattern_rule(s, "dated") for s in data.get("formulations") or ()),
-        trades=tuple(_trade(s) for s in data.get("trades") or ()),
+        trades=tuple(_trade(s, name) for s in data.get("trades") or ()),
         self_ref=_self_ref(data.get("self_reference")),
         no_party_group=frozenset(data.get("no_party_group") or ()),
         disabled=frozenset(data.get("disable") or ()),
@@ -230,12 +230,13 @@ def _pattern_rule(spec: dict[str, Any], family: str) -> PatternRule:
     )
 
 
-def _trade(spec: dict[str, Any]) -> Trade:
+def _trade(spec: dict[str, Any], file: str) -> Trade:
     words = spec["words"]
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     suffix = spec.get("suffix", TRADE_SUFFIX)
     return Trade(spec["id"], tuple(words), tuple(spec.get("unit_words") or words),
-                 f"(?:{alternatives})(?:{suffix})", spec.get("severity", HINT), spec.get("note", ""))
+                 f"(?:{alternatives})(?:{suffix})", spec.get("severity", HINT),
+                 spec.get("note") or f"行业词与单位名称不符（{file} 的 trades）")
 
 
 def _self_ref(spec: dict[str, Any] | None) -> SelfRefData:

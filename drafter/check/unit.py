@@ -115,7 +115,7 @@ def _self_ref_findings(draft: Draft, resolved, rules: RuleSet, refs: list[SelfRe
                 snippet=ref.text, column=ref.start + 1,
                 message=f"“{ref.text}”与{unit}不符",
                 suggestion=f"建议改为“{own}”", replacement=own,
-                source="单位自称须与本单位类型一致（单位类型表 drafter/kinds.py）",
+                source="单位自称须与本单位类型一致（单位类型表 drafter/unit_types.py）",
             ))
         return findings
 
@@ -229,7 +229,7 @@ def _trade_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
                     snippet=m.group(0), column=m.start() + 1,
                     message=f"“{m.group(0)}”与{who}的职能不符，疑为照搬其他单位的文稿",
                     suggestion=f"改为本单位的工作{example}",
-                    source=trade.source or "行业词与单位名称不符（drafter/data/rules/unit.yaml 的 trades）",
+                    source=trade.source,
                 ))
     return findings
 
@@ -366,7 +366,7 @@ def _scope_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
                 snippet=m.group(0), column=m.start() + 1,
                 message=f"“{m.group(0)}”与本单位类型“{kind}”不符，疑为照搬其他单位的文稿",
                 suggestion=f"建议改为“{own}”", replacement=own,
-                source="文稿所说的范围须是本单位的范围（单位类型表 drafter/kinds.py）",
+                source="文稿所说的范围须是本单位的范围（单位类型表 drafter/unit_types.py）",
             ))
     return findings
 
