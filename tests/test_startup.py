@@ -140,6 +140,8 @@ def test_the_quick_reading_of_a_template_agrees_with_the_full_one(path):
     ('{# {% extends "base-report" %} #}\n{% extends "base-speech" %}', ("base-speech", 2)),
     ('{% raw %}\n{% extends "base-report" %}\n{% endraw %}\n正文', None),
     ('{#- 说明：用 {% extends "base-report" %} 继承 -#}\n正文', None),
+    ('{{ "{% extends \'base-report\' %}" }}\n正文', None),
+    ('{% raw %}\n{% extends "base-report" %}\n', None),
 ])
 def test_the_quick_extends_skips_comments_and_raw_text(text, expected):
     from drafter.templates.sources import builtin_extends

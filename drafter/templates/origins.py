@@ -15,6 +15,7 @@ import jinja2
 
 from ..markup import origin_marker
 from .files import LINE_BREAK
+from .scan import Text, UnclosedRaw, pieces
 
 _MARKUP_LINE = re.compile(r"[ \t\u3000]*[#@]")
 
@@ -47,46 +48,17 @@ def _markup_lines(environment: jinja2.Environment, source: str) -> set[int]:
     return found
 
 
-# The tags Jinja does not print, in the order it meets them: a raw block's body is text.
-_TAG = re.compile(r"\{%[-+]?\s*raw\s*(?P<raw_close>-?)%\}|\{#.*?(?P<comment_close>-?)#\}|"
-                  r"\{%.*?(?P<block_close>-?)%\}|\{\{.*?(?P<variable_close>-?)\}\}", re.S)
-_END_RAW = re.compile(r"\{%[-+]?\s*endraw\s*(-?)%\}")
-_SPACE = re.compile(r"\s*")
-
-
 def plain_markup_lines(source: str) -> set[int]:
     """What `_markup_lines` finds, for the environment's settings (trim_blocks, lstrip_blocks),
-    by a scan of the tags instead of Jinja's lexer."""
+    by a plain scan of the tags instead of Jinja's lexer."""
     found: set[int] = set()
-    position, line_start = 0, True
-    while position < len(source):
-        tag = _TAG.search(source, position)
-        end_of_text = tag.start() if tag else len(source)
-        _add_lines(found, source, position, end_of_text, line_start)
-        if tag is None:
-            break
-        if tag.lastgroup != "raw_close":
-            position, line_start = _after_close(source, tag.end(), tag.group(tag.lastgroup),
-                                                trims=tag.lastgroup != "variable_close")
-            continue
-        body, body_starts_line = _after_close(source, tag.end(), tag.group("raw_close"), trims=False)
-        closing = _END_RAW.search(source, body)
-        if closing is None:
-            return set()  # Jinja refuses it, and the parse says where
-        _add_lines(found, source, body, closing.start(), body_starts_line)
-        position, line_start = _after_close(source, closing.end(), closing.group(1), trims=True)
+    try:
+        for piece in pieces(source):
+            if isinstance(piece, Text):
+                _add_lines(found, source, *piece)
+    except UnclosedRaw:
+        return set()
     return found
-
-
-def _after_close(source: str, end: int, dash: str, trims: bool) -> tuple[int, bool]:
-    """Where text resumes after a tag, and whether it begins a line: `-%}` eats the blanks
-    after it; with trim_blocks `%}` and `#}` eat one line break."""
-    if dash:
-        blanks = _SPACE.match(source, end).end()
-        return blanks, blanks > end and source[blanks - 1] == "\n"
-    if trims and source.startswith("\n", end):
-        return end + 1, True
-    return end, False
 
 
 def _add_lines(found: set[int], source: str, start: int, end: int, line_start: bool) -> None:

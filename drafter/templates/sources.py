@@ -12,6 +12,7 @@ from jinja2 import nodes
 from ..errors import Position, TemplateError
 from .files import SUFFIX, TemplateFile, read_template
 from .jinja_errors import template_error
+from .scan import UnclosedRaw, block_tags
 
 if TYPE_CHECKING:
     from .library import Library
@@ -67,19 +68,20 @@ class Reader:
         return node.template.value, parsed.at(node)
 
 
-# What Jinja skips before it looks for tags: comments and raw blocks (with any whitespace control).
-_NOT_TAGS = re.compile(r"\{#.*?#\}|\{%[-+]?\s*raw\s*[-+]?%\}.*?\{%[-+]?\s*endraw\s*[-+]?%\}", re.S)
 _EXTENDS = re.compile(r"""\{%[-+]?\s*extends\s+(?:"([^"]*)"|'([^']*)')\s*[-+]?%\}""")
 
 
 def builtin_extends(text: str, file: str) -> tuple[str, Position] | None:
     """`{% extends "name" %}` of one of drafter's own templates, found without parsing it."""
-    blanked = _NOT_TAGS.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)  # keeps line numbers
-    match = _EXTENDS.search(blanked)
-    if match is None:
-        return None
-    line = blanked.count("\n", 0, match.start()) + 1
-    return match.group(1) if match.group(1) is not None else match.group(2), Position(file, line, 1)
+    try:
+        for tag in block_tags(text):
+            match = _EXTENDS.fullmatch(tag.group())
+            if match:
+                line = text.count("\n", 0, tag.start()) + 1
+                return match.group(1) if match.group(1) is not None else match.group(2), Position(file, line, 1)
+    except UnclosedRaw:
+        pass  # Jinja's parse reports it
+    return None
 
 
 def resolve(library: "Library", name: str, where: Position | None) -> Path:
