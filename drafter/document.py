@@ -101,6 +101,35 @@ def cn_number(n: int) -> str:
     return text[1:] if n < 20 else text  # 十二, not 一十二
 
 
+# The digits a Chinese numeral is written with (〇 and 两 as people type them too).
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_to_int(text: str) -> int | None:
+    """Read a Chinese numeral (一, 十, 十二, 二十, 一百零五, 一千零一十 …): the inverse of
+    cn_number. Arabic digits are read too; anything else gives None."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    total = 0
+    current = 0
+    seen = False
+    for ch in text:
+        if ch in _CN_DIGIT:
+            current = _CN_DIGIT[ch]
+            seen = True
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
 def heading_number(level: int, n: int) -> str:
     if level == 1:
         return f"{cn_number(n)}、"

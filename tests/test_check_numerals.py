@@ -10,7 +10,7 @@ import pytest
 
 from drafter.check import CheckContext, check_paragraphs
 from drafter.check.document import FAMILIES, parse_heading, standard_marker
-from drafter.check.textutil import cn_to_int
+from drafter.document import cn_to_int
 from drafter.document import Block, BlockType, cn_number, heading_number, number_headings
 
 

@@ -7,8 +7,7 @@ from typing import NamedTuple
 
 import re
 
-from drafter.check.textutil import cn_to_int
-from drafter.document import heading_number
+from drafter.document import cn_to_int, heading_number
 
 # Heading families in GB/T 9704 order: 一、 → （一） → 1. → （1）
 FAMILIES = ("cn", "cn-paren", "arabic", "arabic-paren")

@@ -29,8 +29,8 @@ from drafter.check.document import (FAMILIES, FAMILY_LABEL, FAMILY_RANK, Draft, 
                                     parse_heading, standard_marker)
 from drafter.check.findings import ERROR, HINT, Finding
 from drafter.check.rules import RuleSet
-from drafter.check.textutil import cn_to_int, is_cjk
-from drafter.document import cn_number
+from drafter.check.textutil import is_cjk
+from drafter.document import cn_number, cn_to_int
 
 _SOURCE_GBT = "GB/T 9704—2012《党政机关公文格式》7.3.3：结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"
 

@@ -1,4 +1,4 @@
-"""Small text helpers shared by the check rules: CJK classes, reading Chinese numerals, sentences."""
+"""Small text helpers shared by the check rules: CJK classes, sentences."""
 
 from __future__ import annotations
 
@@ -10,11 +10,6 @@ from functools import lru_cache
 # with ord(), not a regex class: compiling a class this large costs ~2 ms a pattern.
 CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
-# The digits a Chinese numeral is written with (〇 and 两 as people type them too);
-# writing numerals is drafter.document.cn_number's job, reading them is cn_to_int's.
-_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-
 # Sentence terminators; a closing quote or bracket right after one belongs to the sentence.
 _SENTENCE_RE = re.compile(r"[^。！？；!?;]*(?:[。！？；!?;]+[”’』」）)]*|$)")
 
@@ -25,32 +20,6 @@ def is_cjk(ch: str) -> bool:
         return False
     code = ord(ch[0])
     return any(low <= code <= high for low, high in CJK_RANGES)
-
-
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def cn_to_int(text: str) -> int | None:
-    """Read a Chinese numeral (一, 十, 十二, 二十, 一百零五, 一千零一十 …): the inverse of
-    drafter.document.cn_number. Arabic digits are read too; anything else gives None."""
-    if not text:
-        return None
-    if text.isdigit():
-        return int(text)
-    total = 0
-    current = 0
-    seen = False
-    for ch in text:
-        if ch in _CN_DIGIT:
-            current = _CN_DIGIT[ch]
-            seen = True
-        elif ch in _CN_UNITS:
-            total += (current or 1) * _CN_UNITS[ch]
-            current = 0
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")

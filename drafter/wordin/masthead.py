@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from drafter.check.textutil import cn_to_int
+from drafter.document import cn_to_int
 from drafter.wordin.source import SourceParagraph
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.check.document import FAMILY_RANK, parse_heading
-from drafter.check.textutil import cn_to_int
+from drafter.document import cn_to_int
 from drafter.wordin.masthead import masthead
 from drafter.wordin.source import Cell, SourceParagraph
 
