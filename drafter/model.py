@@ -13,7 +13,7 @@ from typing import Annotated, Any, Optional
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, computed_field,
                       model_validator)
 
-from .dates import parse_date
+from .dates import hanzi_date, parse_date
 from .era import era_for
 from .unit_types import UNIT_TYPES, unit_type_names
 
@@ -114,12 +114,18 @@ class Speaker(InputModel):
 
 class Meeting(InputModel):
     name: Optional[Text] = Field(None, title="会议名称", description="会议名称，如：2024年意识形态工作会议；不填用模板的默认名称")
-    date: CnDate = Field(default_factory=date.today, title="会议日期", description="会议日期，写成 2024-01-25；不填用今天")
+    date: CnDate = Field(default_factory=date.today, title="会议日期", description="会议日期，写成 2024-01-25（也可写 2024年1月25日 或 二〇二四年一月二十五日）；不填用今天")
 
     @computed_field
     @property
     def date_cn(self) -> str:
         return f"{self.date.year}年{self.date.month}月{self.date.day}日"
+
+    @computed_field
+    @property
+    def date_hanzi(self) -> str:
+        """二〇二四年一月二十五日: the date in Chinese numerals, as older documents write it."""
+        return hanzi_date(self.date)
 
     @computed_field
     @property

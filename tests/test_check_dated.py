@@ -43,6 +43,17 @@ def test_date_from_the_byline():
     assert ("dated.nineteenth-congress-spirit", 3, "党的十九大精神", ERROR) in dated(paragraphs)
 
 
+@pytest.mark.parametrize("byline", ["（二〇二三年三月一日）", "二○二三年三月一日", "张三　二〇二三年三月一日"])
+def test_date_in_chinese_numerals_from_the_byline(byline):
+    paragraphs = [TEXT[0], byline, TEXT[1]]
+    assert ("dated.nineteenth-congress-spirit", 3, "党的十九大精神", ERROR) in dated(paragraphs)
+    assert dated([TEXT[0], byline.replace("二〇二三", "二〇二二").replace("二○二三", "二○二二"), TEXT[1]]) == []
+
+
+def test_a_chinese_numeral_date_that_does_not_exist_is_no_date():
+    assert dated([TEXT[0], "（二〇二三年二月三十日）", TEXT[1]]) == []
+
+
 def test_given_date_wins_over_the_byline():
     paragraphs = [TEXT[0], "（2023年3月1日）", TEXT[1]]
     assert dated(paragraphs, dt.date(2022, 1, 1)) == []

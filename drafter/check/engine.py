@@ -11,6 +11,7 @@ from drafter.check.context import CheckContext, kind_from_name
 from drafter.check.document import Draft
 from drafter.check.findings import Finding, sort_findings
 from drafter.check.rules import RuleSet, load_rules
+from drafter.dates import HANZI_DATE, parse_date
 from drafter.unit_types import UNIT_TYPES
 
 
@@ -51,6 +52,7 @@ class Resolved(NamedTuple):
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _DATE_ONLY = r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$"
 _ISO_DATE = r"(?:时间|日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+_HANZI_DATE_ONLY = rf"[（(]?\s*{HANZI_DATE}\s*[）)]?"  # （二〇二四年一月二十五日）
 
 
 def infer_date(draft: Draft) -> _dt.date | None:
@@ -65,10 +67,11 @@ def infer_date(draft: Draft) -> _dt.date | None:
         text = paragraphs[i].strip()
         if len(text) > 40:
             continue
-        m = (re.search(_DATE, text) if in_front else re.match(_DATE_ONLY, text)) or re.search(_ISO_DATE, text)
+        m = ((re.search(_DATE, text) if in_front else re.match(_DATE_ONLY, text)) or re.search(_ISO_DATE, text)
+             or (re.search(HANZI_DATE, text) if in_front else re.fullmatch(_HANZI_DATE_ONLY, text)))
         if m:
             try:
-                return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                return parse_date("{}年{}月{}日".format(*m.group(1, 2, 3)))
             except ValueError:
                 continue
     return None
