@@ -6,6 +6,7 @@
     {{ text | sentence }}                 adds 。 when the text has no closing punctuation
     {{ doc_name | book }}                 《…》 unless already there
     {{ 3 | cn_number }}                   三
+    {{ "清河县" | bare_place }}             清河 (the place without its level: 美丽清河)
 """
 
 from __future__ import annotations
@@ -82,6 +83,20 @@ def _cn_number(value: Any) -> str:
         raise TemplateUsage("cn_number 需要一个整数") from None
 
 
+# Levels a place name ends with, longest first (自治县 before 县).
+_PLACE_LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "街道", "新区", "省", "市", "县", "区", "州",
+                 "盟", "旗", "镇", "乡")
+
+
+def bare_place(place: Any) -> str:
+    """清河县 → 清河, 平安区 → 平安; 沛县 stays 沛县: one character alone does not name a place."""
+    text = "" if place is None else str(place).strip()
+    for level in _PLACE_LEVELS:
+        if text.endswith(level) and len(text) - len(level) >= 2:
+            return text[: -len(level)]
+    return text
+
+
 FILTERS = {
     "cn_join": cn_join,
     "points": points,
@@ -90,4 +105,5 @@ FILTERS = {
     "with_role": with_role,
     "cn_date": cn_date,
     "cn_number": _cn_number,
+    "bare_place": bare_place,
 }

@@ -43,7 +43,7 @@ def make_sample(name: str, folder: Path) -> tuple[Path, tuple[str, ...], list[st
     """(the .docx, learn's options, names that must not survive, the other unit)"""
     if name == "styled":
         return (styled_speech(folder / "讲话.docx"), STYLED_OPTIONS, STYLED_NAMES,
-                dict(name="清河县档案馆", kind="馆", place="清河"))
+                dict(name="清河县档案馆", kind="馆", place="清河县"))
     if name == "report":
         return (plain_docx(folder / "报告.docx", REPORT), (), REPORT_NAMES,
                 dict(name="云岭区统计局", kind="局", short="区统计局"))
@@ -53,7 +53,7 @@ def make_sample(name: str, folder: Path) -> tuple[Path, tuple[str, ...], list[st
     number = int(name[-1])
     options = {1: ("--unit", "镇沅县地方志办公室", "--kind", "办"), 2: ("--unit", "清河县工业和信息化局", "--kind", "局"),
                3: ("--kind", "村")}[number]
-    other = {1: dict(name="云岭区统计局", kind="局", place="云岭", short="区统计局"),
+    other = {1: dict(name="云岭区统计局", kind="局", place="云岭区", short="区统计局"),
              2: dict(name="柳林镇人民政府", kind="镇"), 3: dict(name="柳林镇新华村", kind="村")}[number]
     return plain_docx(folder / f"seed{number}.docx", seed_texts()[number - 1]), options, SEED_NAMES, other
 
@@ -503,3 +503,39 @@ def test_text_and_markdown_files(tmp_path, suffix):
     assert result.code == 0, result.err
     assert run_cli("render", str(tmp_path / "报告.yaml"), "-o", str(tmp_path / "还原.docx")).code == 0
     assert aligned(REPORT, paragraphs_of(tmp_path / "还原.docx")) == 3
+
+
+PLACE_SPEECH = [
+    "在全区自然资源工作会议上的讲话",
+    "（二〇二四年一月二十五日）",
+    "同志们：",
+    "今天召开会议。云岭区今年的发展任务很重，云岭区自然资源局要为建设美丽云岭多作贡献。",
+    "一、抓好规划",
+    "要按照云岭区国土空间规划抓好落实，二〇二四年一月二十五日以后的项目一律按新规划审批。",
+]
+
+
+def test_the_place_keeps_its_level_and_a_date_in_chinese_numerals_follows_the_meeting(tmp_path):
+    """云岭区 becomes the other unit's 清河县 (not 清河区), 美丽云岭 becomes 美丽清河, and the
+    byline's 二〇二四年一月二十五日 becomes the new meeting's date in the same numerals."""
+    source = tmp_path / "讲话.txt"
+    source.write_text("\n".join(PLACE_SPEECH) + "\n", encoding="utf-8")
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "templates" / "规划.j2"),
+                     "--unit", "云岭区自然资源局", "--kind", "局", "--accept", "all")
+    assert result.code == 0, result.err
+    template = (tmp_path / "templates" / "规划.j2").read_text(encoding="utf-8")
+    assert "{{ place }}国土空间规划" in template and "美丽{{ place | bare_place }}" in template
+    assert "（{{ meeting.date_hanzi }}）" in template
+    data = yaml.safe_load((tmp_path / "规划.yaml").read_text(encoding="utf-8"))
+    assert data["place"] == "云岭区" and str(data["meeting"]["date"]) == "2024-01-25"
+    assert run_cli("render", str(tmp_path / "规划.yaml"), "-o", str(tmp_path / "还原.docx")).code == 0
+    assert aligned(PLACE_SPEECH, paragraphs_of(tmp_path / "还原.docx")) == 0
+
+    data.update(place="清河县", unit={"name": "清河县自然资源局", "kind": "局"}, meeting={"date": "2027-02-20"})
+    (tmp_path / "清河.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run_cli("render", str(tmp_path / "清河.yaml"), "-o", str(tmp_path / "清河.docx")).code == 0
+    text = "\n".join(paragraphs_of(tmp_path / "清河.docx"))
+    assert "（二〇二七年二月二十日）" in text
+    assert "清河县今年的发展任务很重，清河县自然资源局要为建设美丽清河多作贡献" in text
+    assert "按照清河县国土空间规划" in text and "二〇二七年二月二十日以后的项目" in text
+    assert "云岭" not in text and "清河区" not in text and "二〇二四" not in text

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from drafter.dates import parse_date
+from drafter.dates import DATE_IN_TEXT, parse_date
 from drafter.document import BlockType, Document, cn_number
 from drafter.unit_types import UNIT_TYPES
 
@@ -52,7 +52,7 @@ _COMRADE = re.compile(rf"({_NAME})同志(?!们)")
 _POST_NAME = re.compile(rf"({_POST})({_NAME}?)(?=同志|[、，。；：,;:（(）)]|担任|分管|负责|主持|兼|任|为)")
 _TITLE_SPEECH = re.compile(r"^(?P<who>.*?)在(?P<meeting>.+?)(?:上|中)的(?:讲话|发言|致辞|讲稿|总结讲话)稿?$")
 _TITLE_REPORT = re.compile(r"^(?P<unit>.*?)关于(?P<topic>.+?)的(?:情况)?(?:报告|汇报|总结)$")
-_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_DATE = re.compile(DATE_IN_TEXT)  # 2024年1月25日 or 二〇二四年一月二十五日
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?=年)")
 _QUARTER = re.compile(r"([一二三四])季度")
 _COUNT = "一二三四五六七八九十"
@@ -116,7 +116,8 @@ FIELD_TITLES = {
     "unit.whole": "全单位，如全局、全村", "unit.divisions": "内设机构统称，如各股室",
     "unit.party": "本单位党组织，如局党组", "speaker.title": "讲话人职务", "speaker.name": "讲话人姓名",
     "meeting.name": "会议名称", "meeting.date": "会议日期", "meeting.year": "本年年份",
-    "meeting.year-1": "上一年年份", "meeting.year+1": "下一年年份", "place": "地名",
+    "meeting.year-1": "上一年年份", "meeting.year+1": "下一年年份", "meeting.date_hanzi": "会议日期（汉字数字）",
+    "place": "地名，带县、区等字", "place.bare": "地名不带县、区等字，由 place 得出",
     "quarter": "季度", "era.congress": "当时最近一次党代会（按会议日期）", "alias": "单位的其他简称", "leaders.name": "班子成员姓名", "leaders.post": "班子成员职务",
     "leaders.person": "班子成员职务和姓名", "superiors": "上级党委", "points": "列举的各项：一是……二是……",
     "subheadings": "一节下面并列的小标题",
@@ -292,7 +293,7 @@ def _kind_from_self_refs(paragraphs: list[tuple[int, str, BlockType]]) -> str:
 
 
 def place_of(name: str) -> str:
-    """清河 of 清河县档案馆: the place the unit's name begins with, without 县/区/市."""
+    """清河 of 清河县档案馆: the place the unit's name begins with, without its level (县/区/市)."""
     match = _PLACE.match(name)
     return match.group(1) if match and len(name) > match.end() else ""
 
@@ -307,8 +308,13 @@ def _unit_names(facts: Facts, paragraphs: list[tuple[int, str, BlockType]], text
     for rank, (alias, _) in enumerate(aliases.most_common()):
         texts.setdefault(alias, ("unit.short_name", alias) if rank == 0 else (f"alias_{rank}", alias))
     place = place_of(name)
-    if place and place in body:
-        texts.setdefault(place, ("place", place))
+    if not place:
+        return
+    seat = name[:len(place) + 1]  # 清河县: the place with its level, so that 县 becomes 区 for a 区's unit
+    if seat in body:
+        texts.setdefault(seat, ("place", seat))
+    if place in body.replace(seat, "\n"):  # 美丽清河: the place without its level
+        texts.setdefault(place, ("place.bare", seat))
 
 
 def _short_forms(name: str, kind: str, text: str) -> list[str]:
@@ -471,16 +477,17 @@ def _dates(document: Document, facts: Facts, paragraphs: list[tuple[int, str, Bl
         for _, text, kind in paragraphs:
             match = _DATE.search(text) if kind is block_type else None
             if match and facts.meeting_date is None:
-                try:
-                    facts.meeting_date = parse_date(match.group())
-                except ValueError:
-                    continue
+                facts.meeting_date = _date_or_none(match.group())
     when = facts.meeting_date
     if when is None:
         if any(_YEAR.search(text) for _, text, _ in paragraphs):
             notices.append("没有在标题下或落款中找到日期，年份没有换成字段")
         return
-    texts.setdefault(f"{when.year}年{when.month}月{when.day}日", ("meeting.date", when.isoformat()))
+    for _, text, _ in paragraphs:  # the date as each place writes it: 2024年1月25日 or in Chinese numerals
+        for match in _DATE.finditer(text):
+            if _date_or_none(match.group()) == when:
+                field = "meeting.date" if match.group()[0].isdigit() else "meeting.date_hanzi"
+                texts.setdefault(match.group(), (field, when.isoformat()))
     from drafter.era import era_for
 
     congress = era_for(when)["congress"]  # 党的二十大 of that date: the template follows the date
@@ -492,6 +499,13 @@ def _dates(document: Document, facts: Facts, paragraphs: list[tuple[int, str, Bl
             offset = int(match.group(1)) - when.year
             if offset in offsets:
                 texts.setdefault(match.group(1), (offsets[offset], int(match.group(1))))
+
+
+def _date_or_none(text: str) -> date | None:
+    try:
+        return parse_date(text)
+    except ValueError:  # 2月30日: not a date, left as written
+        return None
 
 
 def _quarters(paragraphs: list[tuple[int, str, BlockType]], texts: dict, notices: list[str]) -> None:

@@ -264,7 +264,8 @@ def expression(name: str) -> str:
     """What the template prints for a field name of the proposals."""
     fixed = {
         "unit.short_name": "{{ unit.short }}", "unit.party": "{{ unit.kind }}{{ unit.org }}",
-        "meeting.date": "{{ meeting.date_cn }}", "meeting.year-1": "{{ meeting.year - 1 }}",
+        "meeting.date": "{{ meeting.date_cn }}", "meeting.date_hanzi": "{{ meeting.date_hanzi }}",
+        "place.bare": "{{ place | bare_place }}", "meeting.year-1": "{{ meeting.year - 1 }}",
         "meeting.year+1": "{{ meeting.year + 1 }}", "quarter": "{{ quarter }}季度",
     }
     if name in fixed:
@@ -303,9 +304,9 @@ def declared_fields(accepted: list[Proposal]) -> dict[str, dict[str, Any]]:
     superiors = sorted({int(p.field.split(".")[1]) for p in accepted if p.field.startswith("superiors.")})
     for proposal in accepted:
         name = proposal.field
-        if name == "place":
-            fields[name] = {"type": "text", "title": "地名", "required": True,
-                            "help": "本单位所在地的名称，不带“县”“区”等字，如：清河"}
+        if name in ("place", "place.bare"):
+            fields["place"] = {"type": "text", "title": "地名", "required": True,
+                               "help": "本单位所在地的名称，带“县”“区”等字，如：清河县"}
         elif name.startswith("alias_"):
             fields[name] = {"type": "text", "title": "单位的其他简称", "required": True,
                             "help": "原稿中单位的另一种简称，换成本单位相应的简称"}
@@ -356,7 +357,7 @@ def input_data(accepted: list[Proposal], facts: Facts, name: str) -> dict[str, A
         elif parts[0] == "superiors":
             superiors[int(parts[1])] = proposal.value
         elif parts[0] in ("place", "quarter") or parts[0].startswith(("alias_", "points_")) or proposal.is_list:
-            extra[proposal.field] = proposal.value
+            extra[parts[0] if parts[0] == "place" else proposal.field] = proposal.value
     if facts.meeting_date is not None:
         meeting["date"] = facts.meeting_date
     data: dict[str, Any] = {"template": name, "unit": unit, "speaker": speaker}
