@@ -50,6 +50,9 @@ def layout(items: list[Item], split_headings: bool = False) -> Formatted:
     for item in items:
         if item.role == "title" and blocks and blocks[-1].type is BlockType.TITLE:
             blocks[-1].text += item.text  # a title typed over several lines is one title
+        elif item.role == "issuer_mark" and blocks and blocks[-1].type is BlockType.ISSUER_MARK:
+            # a joint mark typed one issuer a line: the names one a line, 文件 after the last
+            blocks[-1].text += item.text if item.text == "文件" else "\n" + item.text
         elif item.role == "signer" and blocks and blocks[-1].type is BlockType.DOC_NUMBER:
             blocks[-1].text += "\t" + item.text  # 签发人 on the 发文字号's line
         elif item.role == "signer":

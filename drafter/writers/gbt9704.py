@@ -9,6 +9,8 @@ all use the named faces.
 
 from __future__ import annotations
 
+import re
+
 # -- the standard, in OOXML units (twips = 1/20 pt; half-points for sizes) ----------
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838  # A4
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 2098, 1984, 1587, 1474  # 37/35/28/26 mm
@@ -127,7 +129,7 @@ STYLES_XML = XML_DECL + (
 # paragraphs carry their formatting directly, so styles.xml stays the same for every
 # document (render's output does not change when it has no 版头).
 SIZE_ISSUER_MARK = 72  # 小初 36 pt, smaller for a long name so that it stays on one line
-ISSUER_MARK_TOP = 1984  # 35 mm from the top of the text block to the 发文机关标志 (7.2.4, 下行文)
+ISSUER_MARK_TOP = 1984  # 35 mm from the top of the text block to the 发文机关标志 (7.2.4, 上行文 too)
 RED = "FF0000"
 SEPARATOR_SPACE = 11  # pt between the 发文字号 line and the separator: about 4 mm
 TWO_LINES = 2 * LINE_PITCH
@@ -154,6 +156,7 @@ _SIGNED_PPR = _MASTHEAD_PPR["doc_number"].replace(
 _MASTHEAD_FACE = {"copy_number": FANGSONG, "secrecy": HEITI, "urgency": HEITI, "issuer_mark": XIAOBIAOSONG,
                   "doc_number": FANGSONG}
 MASTHEAD_KINDS = frozenset(_MASTHEAD_PPR)
+_MARK_SUFFIX = re.compile(r"文件(?:（函）)?$")
 
 
 def _masthead_run(text: str, face: str, size: int = SIZE_BODY, color: str = "") -> str:
@@ -167,10 +170,14 @@ def _masthead_run(text: str, face: str, size: int = SIZE_BODY, color: str = "") 
 def masthead_paragraph(kind: str, text: str, lines_above: int = 0) -> str:
     """A 版头 paragraph; text is XML-escaped. A 发文字号 with "\t签发人：names" after it puts
     签发人 on its line at the right, the names in 楷体. The 发文机关标志 starts 35 mm below
-    the top of the text block, under the lines_above (份号, 密级, 紧急程度) written before it."""
+    the top of the text block (上行文 too: GB/T 9704-2012 dropped the 80 mm of the 1999
+    edition), under the lines_above (份号, 密级, 紧急程度) written before it; joint issuers,
+    one a line in text, are stacked (see _joint_mark)."""
     if kind == "issuer_mark":
-        size = min(SIZE_ISSUER_MARK, max(SIZE_TITLE, 2 * TEXT_WIDTH // 20 // max(len(text), 1)))
         before = max(0, ISSUER_MARK_TOP - lines_above * LINE_PITCH)
+        if "\n" in text:
+            return _joint_mark(text.split("\n"), before)
+        size = _mark_size(len(text))
         ppr = _MASTHEAD_PPR[kind].replace(f'w:before="{LINE_PITCH}"', f'w:before="{before}"')
         return f"<w:p><w:pPr>{ppr}</w:pPr>{_masthead_run(text, XIAOBIAOSONG, size, RED)}</w:p>"
     if kind == "doc_number" and "\t" in text:
@@ -180,6 +187,59 @@ def masthead_paragraph(kind: str, text: str, lines_above: int = 0) -> str:
                 + _masthead_run(label + "：", FANGSONG) + _masthead_run(names, KAITI))
         return f"<w:p><w:pPr>{_SIGNED_PPR}</w:pPr>{runs}</w:p>"
     return f"<w:p><w:pPr>{_MASTHEAD_PPR[kind]}</w:pPr>{_masthead_run(text, _MASTHEAD_FACE[kind])}</w:p>"
+
+
+def _mark_size(characters: int) -> int:
+    """小初, or smaller so that that many characters fit across the text block (2号 at least)."""
+    return min(SIZE_ISSUER_MARK, max(SIZE_TITLE, 2 * TEXT_WIDTH // 20 // max(characters, 1)))
+
+
+def _spacer(height: int) -> str:
+    """An empty paragraph exactly height twips tall, off the grid."""
+    return ('<w:p><w:pPr><w:widowControl w:val="0"/><w:snapToGrid w:val="0"/>'
+            f'<w:spacing w:before="0" w:after="0" w:line="{max(height, 1)}" w:lineRule="exact"/>'
+            '<w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr></w:p>')
+
+
+_NO_BORDERS = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+_NO_CELL_MARGINS = "".join(f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("top", "left", "bottom", "right"))
+
+
+def _joint_mark(lines: list[str], before: int) -> str:
+    """联合行文 (7.2.4): the issuers one under another, the 主办机关 first, spread to one
+    width; "文件" to their right, centred on them from top to bottom. A borderless table
+    does it (a right cell merged down the rows), which Word, WPS and LibreOffice all lay
+    out the same; empty paragraphs of exact height put it 35 mm down and two lines above
+    the 发文字号, as the one-line mark's spacing does."""
+    suffix = _MARK_SUFFIX.search(lines[-1])
+    word = suffix.group() if suffix else ""
+    names = lines[:-1] + [lines[-1][:suffix.start()] if suffix else lines[-1]]
+    widest = max(len(name) for name in names)
+    size = _mark_size(widest + len(word) + 1)
+    em = size * 10  # one character of that size, in twips
+    name_width, word_width = widest * em, (len(word) + 1) * em if word else 0
+    rows = []
+    for row, name in enumerate(names):
+        cells = [_mark_cell(name, name_width, size, "distribute")]
+        if word:
+            merge = '<w:vMerge w:val="restart"/>' if row == 0 else "<w:vMerge/>"
+            cells.append(_mark_cell(word if row == 0 else "", word_width, size, "right",
+                                    merge + '<w:vAlign w:val="center"/>'))
+        rows.append("<w:tr>" + "".join(cells) + "</w:tr>")
+    grid = f'<w:gridCol w:w="{name_width}"/>' + (f'<w:gridCol w:w="{word_width}"/>' if word else "")
+    table = (f'<w:tbl><w:tblPr><w:tblW w:w="{name_width + word_width}" w:type="dxa"/><w:jc w:val="center"/>'
+             f'<w:tblBorders>{_NO_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+             f'<w:tblCellMar>{_NO_CELL_MARGINS}</w:tblCellMar></w:tblPr>'
+             f'<w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+    return _spacer(before) + table + _spacer(TWO_LINES)
+
+
+def _mark_cell(text: str, width: int, size: int, jc: str, tc_extra: str = "") -> str:
+    run = _masthead_run(text, XIAOBIAOSONG, size, RED) if text else ""
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{tc_extra}</w:tcPr>'
+            f'<w:p><w:pPr><w:widowControl w:val="0"/><w:snapToGrid w:val="0"/>'
+            f'<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+            f'<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="{jc}"/></w:pPr>{run}</w:p></w:tc>')
 
 
 def _footer(jc: str, side: str) -> str:
