@@ -131,7 +131,7 @@ def test_independent_reader_sees_the_same_text(speech):
 
 
 def test_long_titles_are_balanced_over_lines(tmp_path):
-    from drafter.writers.docx import balance_title
+    from drafter.writers.titles import balance_title
 
     title = "中共某某县委员会宣传部部长在全县意识形态工作领导小组会议上的讲话"
     lines = balance_title(title)
@@ -139,3 +139,18 @@ def test_long_titles_are_balanced_over_lines(tmp_path):
     assert len(lines) == 2 and all(len(line) <= 20 for line in lines)
     assert abs(len(lines[0]) - len(lines[1])) <= 6
     assert balance_title("短标题") == ["短标题"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("关于2024年上半年意识形态工作情况的报告", ["关于2024年上半年", "意识形态工作情况的报告"]),
+    ("在东湖区文化和旅游局2025年党风廉政建设工作会议上的讲话",
+     ["在东湖区文化和旅游局2025年", "党风廉政建设工作会议上的讲话"]),
+    ("柳林镇人民政府关于2024年上半年安全生产工作情况的报告", ["柳林镇人民政府关于2024年", "上半年安全生产工作情况的报告"]),
+    ("关于进一步加强和改进新形势下全县基层党组织建设工作的实施意见",
+     ["关于进一步加强和改进新形势下", "全县基层党组织建设工作的实施意见"]),
+])
+def test_a_title_is_never_broken_inside_a_word(title, expected):
+    """GB/T 9704 7.3.2: 回行时要做到词意完整 — 上|半年, 党|风廉政建设, 全|县 were the breaks before."""
+    from drafter.writers.titles import balance_title
+
+    assert balance_title(title) == expected

@@ -14,13 +14,10 @@ from datetime import datetime, timezone
 
 from ..document import Block, Document, BlockType
 from . import gbt9704 as gb
+from .titles import balance_title
 
-TITLE_CHARS_PER_LINE = 20  # 442 pt text width / 22 pt 2号 characters
 # Where a title line likes to break (after …的 / …上 / 关于…) and where it must not
 # (inside 2024年, 第一季度, before a closing mark).
-_GOOD_AFTER = set("的上在和与及于、，：")
-_BAD_BEFORE = set("年月日季度号届次、，。：；）》”")
-_BAD_AFTER = set("第（《“")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed entry times: same input, same parts
 
 def escape(text: str) -> str:
@@ -118,30 +115,6 @@ def _table(rows: list[list[str]], merges: tuple[tuple[int, int, int, int], ...] 
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)
-
-
-def balance_title(title: str, per_line: int = TITLE_CHARS_PER_LINE) -> list[str]:
-    """Break a long title into lines of about equal length, at a natural point."""
-    lines: list[str] = []
-    rest = title
-    while len(rest) > per_line:
-        remaining = -(-len(rest) // per_line)
-        target = len(rest) / remaining
-        first, last = max(1, len(rest) - per_line * (remaining - 1)), min(per_line, len(rest) - 1)
-        cut = min(range(first, last + 1), key=lambda i: _break_cost(rest, i, target))
-        lines.append(rest[:cut])
-        rest = rest[cut:]
-    return lines + [rest]
-
-
-def _break_cost(text: str, i: int, target: float) -> float:
-    before, after = text[i - 1], text[i]
-    cost = abs(i - target)
-    if before in _GOOD_AFTER or text.startswith(("关于", "在", "暨"), i):
-        cost -= 2
-    if after in _BAD_BEFORE or before in _BAD_AFTER or (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
-        cost += 8
-    return cost
 
 
 def core_xml(document: Document, now: datetime | None = None) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from ..document import Block, Document, BlockType
-from .docx import TITLE_CHARS_PER_LINE, balance_title
+from .titles import TITLE_CHARS_PER_LINE, balance_title
 
 CHARS_PER_LINE = 28
 LINES_PER_PAGE = 22

@@ -1,0 +1,60 @@
+"""Breaking a long title over lines: about equal lengths, never inside a word.
+
+GB/T 9704-2012 7.3.2: a title over several lines is broken so that each line keeps its words
+whole (词意完整) and the lines are balanced. Without a dictionary a break can land inside a
+word (上|半年, 党|风廉政建设, 工|作总结), so the words titles are made of are listed here;
+a break inside one of them, or between two digits, costs more than one a few characters away.
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLE_CHARS_PER_LINE = 20  # 442 pt text width / 22 pt 2号 characters
+
+# Words of speech and report titles, longest first where one contains another.
+_WORDS = re.compile(
+    "全面从严治党|党风廉政建设|意识形态|主体责任|责任制|领导小组|民主生活会|组织生活会|主题教育|"
+    "专题|上半年|下半年|全年|第?[一二三四]季度|季度|[0-9]{4}年|工作|情况|会议|大会|座谈会|推进会|"
+    "部署会|动员会|讲话|报告|总结|请示|通知|意见|方案|计划|要点|汇报|述职|委员会|人民政府|办公室|"
+    "宣传部|组织部|统战部|党委|党组|党工委|党支部|党总支|书记|部长|局长|主任|县长|区长|镇长|乡长|"
+    "校长|社区|街道|建设|发展|管理|安全|网络|精神|学习|教育|宣传|思想|文化|旅游|资源|自然|审计|统计|"
+    "全[国省市县区镇乡村局]|基层|党组织|新形势|实施|进一步|加强|改进"
+)
+_GOOD_AFTER = set("的和与及于、，：")  # a line may end here: 情况的 / 报告
+_GOOD_BEFORE = ("关于", "在", "暨")  # a line may begin here: …统计局 / 关于…
+_BAD_BEFORE = set("年月日季度号届次、，。：；）》”")  # never begins a line
+_BAD_AFTER = set("第（《“")  # never ends a line
+
+
+def balance_title(title: str, per_line: int = TITLE_CHARS_PER_LINE) -> list[str]:
+    """Break a long title into lines of about equal length, at a natural point."""
+    lines: list[str] = []
+    rest = title
+    while len(rest) > per_line:
+        remaining = -(-len(rest) // per_line)
+        target = len(rest) / remaining
+        first, last = max(1, len(rest) - per_line * (remaining - 1)), min(per_line, len(rest) - 1)
+        inside = _inside_words(rest)
+        cut = min(range(first, last + 1), key=lambda i: _break_cost(rest, i, target, inside))
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    return lines + [rest]
+
+
+def _inside_words(text: str) -> set[int]:
+    """Positions that fall inside a listed word (a break there would split it)."""
+    return {i for m in _WORDS.finditer(text) for i in range(m.start() + 1, m.end())}
+
+
+def _break_cost(text: str, i: int, target: float, inside: set[int]) -> float:
+    before, after = text[i - 1], text[i]
+    cost = abs(i - target)
+    if before in _GOOD_AFTER or text.startswith(_GOOD_BEFORE, i):
+        cost -= 2
+    if i in inside:
+        cost += 6
+    if after in _BAD_BEFORE or before in _BAD_AFTER or (before.isascii() and before.isalnum()
+                                                         and after.isascii() and after.isalnum()):
+        cost += 8
+    return cost
