@@ -150,7 +150,8 @@ def test_unit_yaml_gives_the_context(run, village, tmp_path):
     result = run(str(village), "--unit-yaml", str(unit), "--format", "json")
     data = json.loads(result.stdout)
     assert data["context"] == {"unit_name": "垛团村", "unit_short_name": None, "unit_kind": "村",
-                               "speaker_title": "党支部书记", "date": "2024-03-15", "party_org": None}
+                               "speaker_title": "党支部书记", "date": "2024-03-15", "party_org": None,
+                               "date_source": "given", "year": None}
     assert [f["rule"] for f in data["findings"]] == ["unit.self-ref"]
 
 
@@ -162,6 +163,61 @@ def test_date_overrides_the_unit_yaml(run, tmp_path):
     assert run(str(draft), "--unit-yaml", str(unit)).exit_code == 0
     result = run(str(draft), "--unit-yaml", str(unit), "--date", "2023年3月1日")
     assert result.exit_code == 1 and "dated.nineteenth-congress-spirit" in result.stdout
+
+
+# A byline date the checker reads when no date is given, and a formulation it makes out of date.
+DATED_DRAFT = """\
+梨花镇2023年工作总结
+会议日期：2023年12月20日
+今年以来，我镇深入学习贯彻党的十九大精神，各项工作稳步推进。
+"""
+
+
+def test_json_context_gives_the_date_the_rules_used(run, tmp_path):
+    draft = tmp_path / "dated.txt"
+    draft.write_text(DATED_DRAFT, encoding="utf-8")
+    found = json.loads(run(str(draft), "--unit", "梨花镇", "--format", "json").stdout)
+    assert (found["context"]["date"], found["context"]["date_source"], found["context"]["year"]) == \
+        ("2023-12-20", "text", None)
+    (finding,) = found["findings"]
+    assert finding["rule"] == "dated.nineteenth-congress-spirit" and "会议日期：2023年12月20日" in finding["message"]
+    text = run(str(draft), "--unit", "梨花镇").stdout
+    assert "会议日期：2023年12月20日" in text
+    given = json.loads(run(str(draft), "--date", "2024-01-05", "--format", "json").stdout)["context"]
+    assert (given["date"], given["date_source"], given["year"]) == ("2024-01-05", "given", None)
+
+
+def test_json_context_gives_the_year_when_there_is_no_date(run, tmp_path):
+    draft = tmp_path / "undated.txt"
+    draft.write_text(DATED_DRAFT.replace("会议日期：2023年12月20日\n", ""), encoding="utf-8")
+    data = json.loads(run(str(draft), "--format", "json").stdout)
+    assert (data["context"]["date"], data["context"]["date_source"], data["context"]["year"]) == \
+        (None, None, 2023)
+    assert "文稿年份：2023年" in data["findings"][0]["message"]
+    nothing = tmp_path / "plain.txt"
+    nothing.write_text("讲话\n要把各项工作抓实抓细。\n", encoding="utf-8")
+    context = json.loads(run(str(nothing), "--format", "json").stdout)["context"]
+    assert (context["date"], context["date_source"], context["year"]) == (None, None, None)
+
+
+def _empty_docx(path):
+    document = docx.Document()
+    document.add_paragraph("")
+    document.add_paragraph("\u3000 ")
+    document.save(str(path))
+
+
+@pytest.mark.parametrize("name, write", [
+    ("empty.txt", lambda p: p.write_bytes(b"")),
+    ("blank.txt", lambda p: p.write_text("\n \n\u3000\n", encoding="utf-8")),
+    ("empty.md", lambda p: p.write_text("\n---\n\n", encoding="utf-8")),
+    ("empty.docx", _empty_docx),
+])
+def test_a_draft_without_text_cannot_be_checked(run, tmp_path, name, write):
+    write(tmp_path / name)
+    result = run(name)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip() == f"错误：{name} 里没有文字，无法检查"
 
 
 def test_docx_and_markdown_drafts(run, tmp_path):
@@ -260,6 +316,23 @@ def test_input_yaml_is_rendered_then_checked(run, tmp_path):
     assert result.exit_code == 2 and rendered.code == 1
     assert result.stderr.startswith("错误：bad.yaml 第 1 行第 11 列：字段“template”：找不到模板“nope”")
     assert result.stderr.split("：", 1)[1] == rendered.err.split("：", 1)[1].replace(str(tmp_path) + "/", "")
+
+
+def test_templates_option_finds_a_template_outside_templates(run, tmp_path):
+    """An input whose template `drafter learn` wrote into a folder of its own, as render takes it."""
+    (tmp_path / "learnt").mkdir()
+    (tmp_path / "learnt" / "check-demo.j2").write_text(DEMO_TEMPLATE, encoding="utf-8")
+    (tmp_path / "in.yaml").write_text(VILLAGE_INPUT.format(template="check-demo"), encoding="utf-8")
+    missing = run("in.yaml")
+    assert missing.exit_code == 2 and "找不到模板“check-demo”" in missing.stderr
+    result = run("in.yaml", "--templates", "learnt", "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert [(f["rule"], f["snippet"]) for f in json.loads(result.stdout)["findings"]] == [("unit.self-ref", "我街道")]
+    # the same option as render's and validate's: same name, same help
+    def templates_help(output):
+        return [line.split() for line in output.splitlines() if "--templates" in line]
+
+    assert templates_help(run("--help").stdout) == templates_help(run_cli("render", "--help").out) != []
 
 
 def test_module_entry_point(tmp_path, village):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from drafter.check.context import CheckContext, kind_from_name
 from drafter.check.document import Draft
@@ -45,6 +45,15 @@ class Resolved(NamedTuple):
     @property
     def party_org_given(self) -> bool:
         return bool(self.ctx.party_org)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON output's `context`: the unit data, with the date the rules used (given or
+        found in the draft), where it came from, and the draft's year when there was no date."""
+        data = self.ctx.to_dict()
+        data["date"] = self.date.isoformat() if self.date else None
+        data["date_source"] = self.date_source or None
+        data["year"] = self.year
+        return data
 
 
 # Only a document without a given meeting date needs these: re compiles (and keeps) them on
@@ -123,12 +132,19 @@ def families() -> list[Family]:
 
 def run_checks(paragraphs: list[str], context: CheckContext | None, rules: RuleSet) -> list[Finding]:
     """All findings for the paragraphs (1-based numbers), sorted by paragraph and column."""
+    return check_resolved(paragraphs, context, rules)[0]
+
+
+def check_resolved(paragraphs: list[str], context: CheckContext | None,
+                   rules: RuleSet) -> tuple[list[Finding], Resolved]:
+    """run_checks' findings, with the context as the rules used it (the date found in the
+    draft, the kind guessed from the name), for a report that shows what was assumed."""
     draft = Draft.from_paragraphs(list(paragraphs))
     resolved = resolve(context or CheckContext(), draft)
     findings: list[Finding] = []
     for family in families():
         findings.extend(f for f in family(draft, resolved, rules) if rules.enabled(f.rule))
-    return sort_findings(findings)
+    return sort_findings(findings), resolved
 
 
 def check_paragraphs(paragraphs: list[str], context: CheckContext | None = None,

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from ..errors import DrafterError, UsageError
-from .common import ZhCommand, fail
+from .common import ZhCommand, fail, template_dirs_option
 
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
@@ -55,18 +55,19 @@ FILE 可以是 .docx、.txt、.md 文稿，也可以是输入文件 .yaml（先�
 @click.option("--rules", "rule_files", multiple=True, metavar="FILE", type=click.Path(path_type=Path),
               help="附加的规则文件（YAML，格式见 docs/check.md），可多次使用。")
 @click.option("--strict", is_flag=True, help="有任何问题（包括提示）都以状态 1 退出。")
+@template_dirs_option
 def check(file: Path, unit_yaml: Path | None, unit_name: str | None, short_name: str | None, kind: str | None,
           speaker: str | None, party_org: str | None, date_text: str | None, output_format: str,
-          rule_files: tuple[Path, ...], strict: bool) -> None:
+          rule_files: tuple[Path, ...], strict: bool, template_dirs: tuple[Path, ...]) -> None:
     from ..check.findings import format_json, format_text, has_errors
 
     try:
-        paragraphs, context, findings = _run(file, unit_yaml, unit_name, short_name, kind, speaker, party_org,
-                                             date_text, rule_files)
+        findings, resolved = _run(file, unit_yaml, unit_name, short_name, kind, speaker, party_org,
+                                  date_text, rule_files, template_dirs)
     except DrafterError as error:  # whatever drafter cannot read or use is exit 2 here
         fail(error, EXIT_UNREADABLE)
     if output_format == "json":
-        click.echo(format_json(findings, file=str(file), context=context.to_dict()))
+        click.echo(format_json(findings, file=str(file), context=resolved.to_dict()))
     else:
         click.echo(f"{file}：")
         click.echo(format_text(findings))
@@ -76,10 +77,10 @@ def check(file: Path, unit_yaml: Path | None, unit_name: str | None, short_name:
 
 def _run(file: Path, unit_yaml: Path | None, unit_name: str | None, short_name: str | None, kind: str | None,
          speaker: str | None, party_org: str | None, date_text: str | None,
-         rule_files: tuple[Path, ...]) -> tuple[list[str], Any, list]:
+         rule_files: tuple[Path, ...], template_dirs: tuple[Path, ...]) -> tuple[list, Any]:
     from ..check.context import CheckContext, kind_from_name, parse_date
-    from ..check.engine import run_checks
-    from ..check.reader import read_draft
+    from ..check.engine import check_resolved
+    from ..check.reader import ReadError, read_draft
     from ..check.rules import load_rules
 
     inline_unit = any(v is not None for v in (unit_name, short_name, kind, speaker, party_org))
@@ -90,9 +91,11 @@ def _run(file: Path, unit_yaml: Path | None, unit_name: str | None, short_name: 
     if file.suffix.lower() in YAML_SUFFIXES:
         if unit_yaml or inline_unit:
             raise UsageError("检查输入文件 .yaml 时，单位资料取自该文件本身，不能再用 --unit-yaml、--unit、--kind 等选项")
-        paragraphs, context = _render_input(file)
+        paragraphs, context = _render_input(file, template_dirs)
     else:
         paragraphs = read_draft(file)
+        if not paragraphs:  # the words format and learn use for a file without text
+            raise ReadError(f"{file} 里没有文字，无法检查")
         if unit_yaml:
             context = _context_from_yaml(unit_yaml)
         elif inline_unit:
@@ -106,7 +109,7 @@ def _run(file: Path, unit_yaml: Path | None, unit_name: str | None, short_name: 
             context = CheckContext()
     if date is not None:
         context.date = date
-    return paragraphs, context, run_checks(paragraphs, context, rules)
+    return check_resolved(paragraphs, context, rules)
 
 
 def _context_from_yaml(path: Path) -> Any:
@@ -117,10 +120,11 @@ def _context_from_yaml(path: Path) -> Any:
     return CheckContext.from_source(load_file(path))
 
 
-def _render_input(path: Path) -> tuple[list[str], Any]:
-    """Render an input YAML with the engine, then check what it produced."""
+def _render_input(path: Path, template_dirs: tuple[Path, ...]) -> tuple[list[str], Any]:
+    """Render an input YAML with the engine (its template found as render finds it, --templates
+    folders included), then check what it produced."""
     from ..check.context import CheckContext
     from ..pipeline import load_and_render
 
-    rendered = load_and_render(path)
+    rendered = load_and_render(path, extra_dirs=tuple(template_dirs))
     return rendered.document.paragraphs(), CheckContext.from_data(rendered.data)
