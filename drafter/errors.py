@@ -54,6 +54,15 @@ class TemplateError(DrafterError):
     """A template cannot be found, loaded, checked or rendered."""
 
 
+class ShortListError(TemplateError):
+    """A template used item `index` of `items`, a list of the data with fewer items."""
+
+    def __init__(self, error: TemplateError, items: object, index: int):
+        super().__init__(error.message, error.position)
+        self.items = items
+        self.index = index
+
+
 class OutputError(DrafterError):
     """The output cannot be written (exists without --force, no permission …)."""
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .document import Document
-from .errors import InputError, TemplateError
+from .errors import DrafterError, InputError, ShortListError, TemplateError
 from .markup import build_document
 from .model import SpeechInput
 from .source import Source, load_file
@@ -44,12 +44,15 @@ def choose_template(source: Source, override: str | None, library: Library) -> T
 
 def render_source(source: Source, template: Template) -> Rendered:
     data = validate(source, template.input_model)
-    return render_data(data, template)
+    return render_data(data, template, source)
 
 
-def render_data(data: Any, template: Template) -> Rendered:
+def render_data(data: Any, template: Template, source: Source | None = None) -> Rendered:
     context = render_context(template, data)
-    text = template.render(context)
+    try:
+        text = template.render(context)
+    except ShortListError as exc:
+        raise _too_few_items(exc, context, template, source) from None
     meeting = context["meeting"]
     document = build_document(
         text,
@@ -61,6 +64,19 @@ def render_data(data: Any, template: Template) -> Rendered:
     )
     document.meta = {"unit": data.unit.short, "meeting": meeting["name"] or template.manifest.title}
     return Rendered(document, data, template)
+
+
+def _too_few_items(exc: ShortListError, context: dict[str, Any], template: Template,
+                   source: Source | None) -> DrafterError:
+    """leaders[2] of two leaders is the input's shortfall: said at the YAML field (a learnt
+    template names the original's people by position), the template line given for reference."""
+    field = next((key for key, value in context.items() if value is exc.items), None)
+    if field is None:  # a list the template built itself: the template's error
+        return exc
+    where = f"（{exc.position}）" if exc.position else ""
+    message = (f"字段“{field}”只有 {len(exc.items)} 项，模板“{template.name}”要用到第 {exc.index + 1} 项{where}："
+               f"请在 {field} 下补足到至少 {exc.index + 1} 项")
+    return InputError(message, source.key_position_of((field,)) if source is not None else None)
 
 
 def load_and_render(path: Path, template: str | None = None, library: Library | None = None,

@@ -190,3 +190,18 @@ def test_template_that_is_not_text_is_named(tmp_path):
     result = run_cli("render", "in.yaml", "-o", "out.docx", cwd=tmp_path)
     assert result.code == 1
     assert "mine.j2" in result.err and "UTF-8" in result.err and "in.yaml" not in result.err
+
+
+def test_a_list_shorter_than_the_template_needs_is_the_inputs_error_at_its_field(tmp_path):
+    """A learnt template names the original's people by position (leaders[1]); an input with
+    fewer leaders is told at its `leaders:` line, with the template line for reference."""
+    result = render_with(tmp_path, "分管领导{{ leaders[1].name }}同志", extra_yaml=LEADERS)
+    assert result.code == 1, result
+    assert "in.yaml 第 9 行第 1 列：字段“leaders”只有 1 项，模板“mine”要用到第 2 项" in result.err, result.err
+    assert "mine.j2 第 9 行" in result.err and "请在 leaders 下补足到至少 2 项" in result.err
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_an_index_into_a_list_the_template_made_stays_the_templates_error(tmp_path):
+    result = render_with(tmp_path, '{% set pair = ["甲", "乙"] %}{{ pair[5] }}')
+    assert_template_error(result, "列表只有 2 项，没有第 6 项")

@@ -6,6 +6,7 @@ import os
 import pickle
 import stat
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,19 @@ class ExplainedUndefined(jinja2.StrictUndefined):
                  exc: type[jinja2.UndefinedError] = jinja2.UndefinedError) -> None:
         if hint is None and name is not None:
             hint = _missing(obj, name)
+            if isinstance(obj, (list, tuple)) and isinstance(name, int):
+                exc = partial(ShortList, items=obj, index=name)  # type: ignore[assignment]
         super().__init__(hint, obj, name, exc)
+
+
+class ShortList(jinja2.UndefinedError):
+    """A template asked for item `index` of a list with fewer items (leaders[2] of two
+    leaders): the input's list is too short, which the pipeline tells at its YAML field."""
+
+    def __init__(self, message: str | None = None, items: Any = (), index: int = 0) -> None:
+        super().__init__(message)
+        self.items = items
+        self.index = index
 
 
 def _missing(owner: Any, name: Any) -> str:

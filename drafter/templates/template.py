@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from ..errors import DrafterError, TemplateError
+from ..errors import DrafterError, ShortListError, TemplateError
 from ..fields import FieldSpec, input_model
 from .files import TemplateFile
+from .environment import ShortList
 from .jinja_errors import runtime_error, template_error
 from .manifest import Manifest
 
@@ -65,6 +66,8 @@ class Template:
             raise TemplateError(exc.message or f"找不到模板“{exc.name}”") from None
         except DrafterError:
             raise
+        except ShortList as exc:
+            raise ShortListError(runtime_error(exc), exc.items, exc.index) from None
         except Exception as exc:  # noqa: BLE001 - anything a template does wrong is the template's error
             raise runtime_error(exc) from None
 
