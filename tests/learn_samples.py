@@ -134,3 +134,61 @@ def other_unit(data: dict, *, name: str, kind: str, place: str = "", short: str 
     if "quarter" in data:
         data["quarter"] = "三"
     return data
+
+# The title in two centred paragraphs, the unit's full name only in the title, the speaker only in
+# the byline (two posts, a surname the common-surname list may miss).
+SPLIT_TITLE = [
+    ("center", "在白沙区农业农村局2025年安全生产"),
+    ("center", "工作会议上的讲话"),
+    ("center", "局党组书记、局长　何建平"),
+    ("center", "（2025年2月12日）"),
+    (None, "同志们："),
+    (None, "今天这个会，主要是回顾2024年全局安全生产工作，部署今年的任务。"),
+    (None, "一、看清形势，绷紧安全这根弦"),
+    (None, "去年，局党组先后四次研究安全生产，农机、渔业两条线没有发生责任事故。"),
+    (None, "二、盯住重点，把隐患消除在萌芽状态"),
+    (None, "各股室要对照清单逐项排查，我局将把排查结果纳入年终考核。"),
+    (None, "同志们，安全生产没有终点，让我们以更实的作风守牢底线！"),
+]
+
+# A town government named in full once, by its short forms, and beside other bodies' names
+# (县政府, 各乡镇人民政府) that are not its own.
+TOWN_SPEECH = [
+    "镇长在石门镇2025年防汛工作会议上的讲话",
+    "（2025年5月8日）",
+    "同志们：",
+    "汛期将至，石门镇人民政府决定召开这次会议，落实县委、县政府的防汛部署。",
+    "一、压实防汛责任",
+    "镇党委、镇政府主要负责同志是第一责任人，各村要把责任落实到每一段堤防。",
+    "二、做好群众转移",
+    "县防指已向各乡镇人民政府下发转移预案，石门镇政府要在三天内完成演练。",
+    "三、建设平安石门",
+    "全镇上下要守土尽责，确保安全度汛。",
+]
+TOWN_OPTIONS = ("--unit", "石门镇人民政府", "--kind", "镇")
+
+# A county government's notice: 县政府 is its own short name there.
+COUNTY_NOTICE = [
+    "平阳县人民政府关于做好2025年防汛工作的通知",
+    "各乡镇人民政府，县直各部门：",
+    "经县政府研究，现将有关事项通知如下：",
+    "一、落实责任",
+    "各乡镇人民政府要在6月1日前完成隐患排查。",
+    "二、加强值守",
+    "汛期实行24小时值班。",
+    "平阳县人民政府",
+    "2025年5月6日",
+]
+
+
+def centred_docx(path: Path, lines: list[tuple[str | None, str]]) -> Path:
+    """Paragraphs as typed, the title and byline centred (no styles): the title in as many
+    paragraphs as given."""
+    document = docx.Document()
+    for alignment, text in lines:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(text).font.size = Pt(16)
+        if alignment == "center":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.save(str(path))
+    return path

@@ -18,8 +18,9 @@ import pytest
 import yaml
 
 from conftest import run_cli
-from learn_samples import (COMMUNITY, COMMUNITY_NAMES, COMMUNITY_OPTIONS, REPORT, REPORT_NAMES, STYLED_NAMES,
-                           STYLED_OPTIONS, libreoffice_docx, other_unit, plain_docx, styled_speech)
+from learn_samples import (COMMUNITY, COMMUNITY_NAMES, COMMUNITY_OPTIONS, COUNTY_NOTICE, REPORT, REPORT_NAMES,
+                           SPLIT_TITLE, STYLED_NAMES, STYLED_OPTIONS, TOWN_OPTIONS, TOWN_SPEECH, centred_docx,
+                           libreoffice_docx, other_unit, plain_docx, styled_speech)
 
 SEED_PATH = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_ee7c459c3ded9266.txt"
 SEED_TITLE = "党委书记在意识形态工作会上的讲话"
@@ -539,3 +540,87 @@ def test_the_place_keeps_its_level_and_a_date_in_chinese_numerals_follows_the_me
     assert "清河县今年的发展任务很重，清河县自然资源局要为建设美丽清河多作贡献" in text
     assert "按照清河县国土空间规划" in text and "二〇二七年二月二十日以后的项目" in text
     assert "云岭" not in text and "清河区" not in text and "二〇二四" not in text
+
+
+def _learn_and_move(tmp_path: Path, source: Path, *options: str, **other) -> tuple[dict, str, str]:
+    """Learn with --accept all; (the input file's data, the template, the text rendered for `other`)."""
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "templates" / "学来的.j2"), *options, "--accept", "all")
+    assert result.code == 0, result.err
+    data = yaml.safe_load((tmp_path / "学来的.yaml").read_text(encoding="utf-8"))
+    moved = tmp_path / "别的单位.yaml"
+    moved.write_text(yaml.safe_dump(other_unit(data, **other), allow_unicode=True), encoding="utf-8")
+    rendered = run_cli("render", str(moved), "-o", str(tmp_path / "别的单位.docx"))
+    assert rendered.code == 0, rendered.err
+    template = (tmp_path / "templates" / "学来的.j2").read_text(encoding="utf-8")
+    return data, template, re.sub(r"\s+", "", "".join(paragraphs_of(tmp_path / "别的单位.docx")))
+
+
+def test_a_title_in_two_paragraphs_gives_the_unit_and_the_byline_the_speaker(tmp_path):
+    """在白沙区农业农村局2025年……/工作会议上的讲话: the full name is in the joined title only;
+    局党组书记、局长　何建平: both posts are the speaker's title."""
+    source = centred_docx(tmp_path / "讲话.docx", SPLIT_TITLE)
+    data, template, text = _learn_and_move(tmp_path, source, name="清河县档案馆", kind="馆")
+    assert data["unit"]["name"] == "白沙区农业农村局"
+    assert data["speaker"] == {"title": "局党组书记、局长", "name": "何建平"}
+    assert "没有找到讲话人" not in (tmp_path / "学来的.yaml").read_text(encoding="utf-8")
+    assert "@title 在{{ unit.name }}{{ meeting.name }}上的讲话" in template
+    assert "在清河县档案馆2027年意识形态工作推进会上的讲话" in text
+    assert "党支部书记张晓梅" in text
+    assert not [word for word in ("白沙", "农业农村", "何建平", "局党组书记、局长") if word in text]
+
+    named = run_cli("learn", str(source), "-o", str(tmp_path / "指定.j2"), "--unit", "白沙区农业农村局",
+                    "--accept", "all")
+    assert named.code == 0, named.err
+    assert "原稿里没有" not in named.out + named.err
+
+
+def test_a_short_name_distinguishes_the_unit_from_other_bodies(tmp_path):
+    """石门镇人民政府: 镇政府 and 石门镇政府 are its short names; 县政府 and 各乡镇人民政府 are other
+    bodies and stay as written, also for a 乡's government."""
+    source = plain_docx(tmp_path / "讲话.docx", TOWN_SPEECH)
+    data, template, text = _learn_and_move(tmp_path, source, *TOWN_OPTIONS, name="红岩乡人民政府", kind="乡",
+                                           place="红岩乡", short="乡政府")
+    names = [data["unit"].get("short_name")] + [value for key, value in data.items() if key.startswith("alias_")]
+    assert set(names) == {"镇政府", "石门镇政府"}
+    assert "、县政府的防汛部署" in template and "向各乡镇人民政府下发" in template
+    assert "县委、县政府的防汛部署" in text and "向各乡镇人民政府下发" in text
+    assert "乡党委、乡政府主要负责同志" in text and "石门镇政府" not in text
+    assert "县乡政府" not in text and "各乡镇乡政府" not in text and "石门" not in text
+
+
+def test_a_county_governments_short_name_is_its_own_but_not_the_townships(tmp_path):
+    source = plain_docx(tmp_path / "通知.docx", COUNTY_NOTICE)
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "通知.j2"), "--accept", "all")
+    assert result.code == 0, result.err
+    data = yaml.safe_load((tmp_path / "通知.yaml").read_text(encoding="utf-8"))
+    assert data["unit"]["name"] == "平阳县人民政府" and data["unit"]["short_name"] == "县政府"
+    assert not [key for key in data if key.startswith("alias_")]
+    template = (tmp_path / "通知.j2").read_text(encoding="utf-8")
+    assert "经{{ unit.short }}研究" in template
+    assert template.count("各乡镇人民政府") == 2 and "各乡镇{{" not in template
+
+
+def test_the_description_names_fields_by_their_short_title(tmp_path):
+    """A heading with a field: `drafter templates` shows 【地名】, the template's outline the full label."""
+    source = plain_docx(tmp_path / "讲话.docx", TOWN_SPEECH)
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "templates" / "防汛.j2"), *TOWN_OPTIONS,
+                     "--accept", "all")
+    assert result.code == 0, result.err
+    listed = run_cli("templates", "--templates", str(tmp_path / "templates"))
+    assert listed.code == 0, listed.err
+    assert "建设平安【地名】" in listed.out and "由 place 得出" not in listed.out
+    template = (tmp_path / "templates" / "防汛.j2").read_text(encoding="utf-8")
+    assert "三、建设平安【地名不带县、区等字，由 place 得出】" in template
+
+
+def test_a_missing_output_folder_is_made_as_the_guide_says(tmp_path):
+    """docs/learn.md §六 describes what learn does with -o into a folder that is missing or cannot be made."""
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "learn.md").read_text(encoding="utf-8")
+    errors = guide.split("## 六、出错时")[1]
+    assert "输出文件夹不存在" not in errors and "自动新建" in errors and "无法新建文件夹" in errors
+    source = plain_docx(tmp_path / "报告.docx", REPORT)
+    made = run_cli("learn", str(source), "-o", str(tmp_path / "甲" / "乙" / "报告.j2"), "--accept", "all")
+    assert made.code == 0 and (tmp_path / "甲" / "乙" / "报告.j2").is_file(), made.err
+    (tmp_path / "文件").write_text("", encoding="utf-8")
+    _refused(tmp_path, str(source), "-o", str(tmp_path / "文件" / "丙" / "模板.j2"), "--accept", "all",
+             message="无法新建文件夹")

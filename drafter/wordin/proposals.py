@@ -46,7 +46,7 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭林罗高郑梁谢
              "龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
              "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房"
              "滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟"
-             "应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝胡")
+             "应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝胡何傅")
 _NAME = rf"[{_SURNAMES}][{CJK}]{{1,2}}"
 _COMRADE = re.compile(rf"({_NAME})同志(?!们)")
 _POST_NAME = re.compile(rf"({_POST})({_NAME}?)(?=同志|[、，。；：,;:（(）)]|担任|分管|负责|主持|兼|任|为)")
@@ -124,6 +124,16 @@ FIELD_TITLES = {
 }
 
 
+# Where a label's explanation begins: 地名，带县、区等字 is shown short as 地名.
+_EXPLANATION = re.compile(r"[，（：]")
+_SHORT_TITLES = {"place.bare": "地名", "era.congress": "党代会"}
+
+
+def short_field_title(name: str) -> str:
+    """The label without its explanation, for one-line summaries (a template's description)."""
+    return _SHORT_TITLES.get(name) or _EXPLANATION.split(field_title(name))[0]
+
+
 def field_title(name: str) -> str:
     """The Chinese label of a field name as it appears in proposals."""
     if name in FIELD_TITLES:
@@ -161,7 +171,7 @@ def find(document: Document, sources: list[int], unit: str = "", kind: str = "")
     _quarters(paragraphs, texts, notices)
     proposals = [Proposal(text, name, value) for text, (name, value) in texts.items()]
     count_occurrences(proposals, paragraphs)
-    if unit and not any(p.field == "unit.name" and p.count for p in proposals):
+    if unit and not any(unit in text for _, text, _ in paragraphs):
         notices.append(f"原稿里没有“{unit}”这几个字，单位全称不会被替换；如原稿写的是别的全称，"
                        "请按原稿的写法填写 --unit")
     proposals = _one_value_per_field([p for p in proposals if p.count], notices)
@@ -221,9 +231,11 @@ def _guess_unit(document: Document, paragraphs: list[tuple[int, str, BlockType]]
             name = re.sub(rf"({'|'.join(_PARTY_ORGS)})$", "", name)
             if _kind_of(name):
                 return name
-    named_in_title = _title_unit(document.title, kind)
-    if named_in_title:
-        return named_in_title
+    speech = _TITLE_SPEECH.match(document.title)  # 在东湖区文化和旅游局2024年……会议上的讲话
+    for opening in (document.title, speech.group("meeting") if speech else ""):
+        named_in_title = _title_unit(opening, kind)
+        if named_in_title:
+            return named_in_title
     body = "\n".join(text for _, text, _ in paragraphs)
     endings = "|".join(sorted(set(_NAME_SUFFIXES) | set(UNIT_TYPES), key=len, reverse=True))
     named = re.compile(rf"[{CJK}]{{2,4}}?(?:省|市|县|区|州|旗)[{CJK}]{{1,10}}?(?:{endings})")
@@ -317,15 +329,26 @@ def _unit_names(facts: Facts, paragraphs: list[tuple[int, str, BlockType]], text
         texts.setdefault(place, ("place.bare", seat))
 
 
+# What a government's name ends with after its place: 柳林镇人民政府 is named by 柳林镇 alone.
+_GOVERNMENT = ("人民政府", "政府")
+# Words that name a level or a body: 县政府 or 乡镇人民政府 is not a 镇's 政府, 市审计局 not a 县's 审计局.
+_LEVEL_CHARS = "省市县区州旗盟乡镇村"
+
+
 def _short_forms(name: str, kind: str, text: str) -> list[str]:
     """Shortened names in the text: runs of the name's characters, in its order, that end
     as the name or its kind ends (县地方志办, 志办 of 镇沅县地方志办公室) and keep at least one
-    character of what distinguishes the unit (not 办公室 alone)."""
+    character of what distinguishes the unit (not 办公室 alone; for a government, whose name
+    is its place, its place or level: 镇政府, 柳林镇政府, never 政府 or 人民政府 alone). A run
+    right after another level word (县政府, 乡镇人民政府) names another body."""
     place = place_of(name)
-    suffix = next((s for s in sorted(set(_NAME_SUFFIXES) | set(UNIT_TYPES), key=len, reverse=True)
-                   if name.endswith(s)), "")
-    core = set(name[len(place) + 1 if place else 0: len(name) - len(suffix)])
+    seat = name[: len(place) + 1] if place else ""
+    suffix = next((s for s in sorted(set(_NAME_SUFFIXES) | set(UNIT_TYPES) | set(_GOVERNMENT), key=len,
+                                     reverse=True) if name.endswith(s)), "")
+    core = set(name[len(seat): len(name) - len(suffix)])
     ends = {name[-1]} | ({kind[-1]} if kind and kind[-1] in name else set())
+    if not core:  # 柳林镇人民政府: 柳林镇 itself is the place, not a short name
+        core, ends = set(seat), {name[-1]}
     found = []
     for end, char in enumerate(text):
         if char not in ends:
@@ -336,9 +359,21 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
         candidate = text[start: end + 1]
         if end + 1 < len(text) and _is_subsequence(text[start: end + 2], name):
             continue  # 县地方志办 inside 县地方志办公室: the longer one is counted
-        if len(candidate) >= 2 and candidate != name and core & set(candidate):
+        if len(candidate) >= 2 and candidate != name and core & set(candidate) \
+                and not names_another_body(text, start, end + 1):
             found.append(candidate)
     return found
+
+
+def names_another_body(text: str, start: int, end: int) -> bool:
+    """Whether the short name text[start:end] stands right after a level word (县 of 县政府,
+    乡 of 乡镇人民政府): then it names that body, not the unit. A short name that opens with
+    its place (柳林镇政府 in 清河县柳林镇政府) is the unit's."""
+    return start > 0 and text[start - 1] in _LEVEL_CHARS and not place_of(text[start:end])
+
+
+def is_short_name(field_name: str) -> bool:
+    return field_name == "unit.short_name" or field_name.startswith("alias_")
 
 
 def _is_subsequence(part: str, whole: str) -> bool:
@@ -388,7 +423,10 @@ def _speaker_and_meeting(document: Document, facts: Facts, texts: dict) -> None:
                 break
         if 2 <= len(who) <= 12:
             texts.setdefault(who, ("speaker.title", who))
-        texts.setdefault(speech.group("meeting"), ("meeting.name", speech.group("meeting")))
+        meeting = speech.group("meeting")
+        if facts.unit_name and meeting.startswith(facts.unit_name) and meeting != facts.unit_name:
+            meeting = meeting[len(facts.unit_name):]  # 东湖区文化和旅游局2024年……会议: the name is unit.name
+        texts.setdefault(meeting, ("meeting.name", meeting))
     report = _TITLE_REPORT.match(title)
     if report and not speech:
         topic = report.group("topic")
@@ -415,7 +453,8 @@ def _unit_prefixes(name: str) -> list[str]:
 
 
 def _byline(text: str, texts: dict) -> None:
-    """党组书记　刘建国 / 刘建国: the speaker's post and name."""
+    """党组书记　刘建国 / 刘建国: the speaker's post and name; the posts before the name are one
+    title (局党组书记、局长　何志强)."""
     if _DATE.search(text):
         return
     tokens = [t for t in re.split(r"[\s\u3000]+", text.strip("（）()")) if t]
@@ -428,10 +467,16 @@ def _byline(text: str, texts: dict) -> None:
         if not any(f == "speaker.title" for f, _ in texts.values()):
             texts.setdefault(post.group(2), ("speaker.title", post.group(2)))
         return
-    if re.fullmatch(_NAME, last) and last not in _POSTS:
+    if (re.fullmatch(_NAME, last) or _named_after_a_post(tokens)) and last not in _POSTS:
         texts.setdefault(last, ("speaker.name", last))
         if len(tokens) > 1 and not any(f == "speaker.title" for f, _ in texts.values()):
             texts.setdefault(tokens[-2], ("speaker.title", tokens[-2]))
+
+
+def _named_after_a_post(tokens: list[str]) -> bool:
+    """局长　何志强: a name after a post, whatever its surname (the surname list is not complete)."""
+    return len(tokens) > 1 and bool(re.search(f"(?:{_POST})$", tokens[-2])) \
+        and bool(re.fullmatch(f"[{CJK}]{{2,4}}", tokens[-1]))
 
 
 def _persons(paragraphs: list[tuple[int, str, BlockType]], texts: dict) -> None:
@@ -539,6 +584,8 @@ def count_occurrences(proposals: list[Proposal], paragraphs: list[tuple[int, str
     for number, text, _ in paragraphs:
         for match in pattern.finditer(text):
             proposal = by_text[match.group()]
+            if is_short_name(proposal.field) and names_another_body(text, match.start(), match.end()):
+                continue
             proposal.count += 1
             if number not in proposal.where:
                 proposal.where.append(number)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
 from drafter.document import Block, BlockType, Document, number_headings
-from drafter.wordin.proposals import MASTHEAD, Facts, Proposal, field_title, pattern_of
+from drafter.wordin.proposals import (MASTHEAD, Facts, Proposal, field_title, is_short_name, names_another_body,
+                                      pattern_of, short_field_title)
 
 FRAME = ("title", "byline", "salutation", "opening", "body", "closing", "signature")
 _PART_OF = {BlockType.TITLE: "title", BlockType.BYLINE: "byline", BlockType.SALUTATION: "salutation",
@@ -227,14 +228,21 @@ class _Lines:
         prefix = _DIRECTIVE.get(block.type, "")
         return prefix + self.text(block.text, start=not prefix)
 
-    def text(self, text: str, start: bool = False) -> str:
-        """Jinja source that prints `text` with accepted proposals as fields."""
-        pieces: list[str] = []
-        position = 0
+    def fields(self, text: str) -> Iterator[tuple[re.Match[str], Proposal]]:
+        """(match, accepted proposal) for each place in `text` that becomes a field."""
         for match in self.pattern.finditer(text) if self.pattern is not None else ():
             proposal = self.by_text.get(match.group())
             if proposal is None:
                 continue  # rejected: stays as written
+            if is_short_name(proposal.field) and names_another_body(text, match.start(), match.end()):
+                continue  # 乡镇人民政府 is another body: stays as written
+            yield match, proposal
+
+    def text(self, text: str, start: bool = False) -> str:
+        """Jinja source that prints `text` with accepted proposals as fields."""
+        pieces: list[str] = []
+        position = 0
+        for match, proposal in self.fields(text):
             pieces.append(_literal(text[position:match.start()]))
             pieces.append(expression(proposal.field))
             position = match.end()
@@ -244,14 +252,13 @@ class _Lines:
             source = f'{{{{ "{source[0]}" }}}}' + source[1:]
         return source
 
-    def label(self, text: str) -> str:
-        """The heading as the template's comments show it: fields as 【名称】."""
+    def label(self, text: str, short: bool = False) -> str:
+        """The heading as the template's comments show it: fields as 【名称】 (with its explanation,
+        or `short`, as in the one-line description, without: 【地名】)."""
+        title = short_field_title if short else field_title
         pieces, position = [], 0
-        for match in self.pattern.finditer(text) if self.pattern is not None else ():
-            proposal = self.by_text.get(match.group())
-            if proposal is None:
-                continue
-            pieces.append(text[position:match.start()] + f"【{field_title(proposal.field)}】")
+        for match, proposal in self.fields(text):
+            pieces.append(text[position:match.start()] + f"【{title(proposal.field)}】")
             position = match.end()
         return ("".join(pieces) + text[position:]).replace("#}", "# }")
 
@@ -283,7 +290,8 @@ def expression(name: str) -> str:
 
 
 def _manifest(writer: _Lines, expected: Document, facts: Facts, name: str, accepted: list[Proposal]) -> str:
-    headings = [writer.label(b.text) for b in expected.blocks if b.type is BlockType.HEADING and b.level == 1]
+    headings = [writer.label(b.text, short=True) for b in expected.blocks
+                if b.type is BlockType.HEADING and b.level == 1]
     outline = "；".join(headings)
     description = f"由已有的{facts.genre}稿生成，{len(headings)} 个部分：{outline}" if headings else \
         f"由已有的{facts.genre}稿生成"
