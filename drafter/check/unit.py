@@ -7,6 +7,7 @@ not fit the unit — the traces of a draft copied from another unit's text.
 - unit.scope      全区 / 全乡 … in the text of a unit of another level (a 镇 that says 全乡, or
                   that carries out 全区 work)
 - unit.title      a title naming another kind of unit than the body (乡镇…汇报 over a 办's text)
+- unit.other-name another unit of the same kind named as the unit itself (check/othername.py)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import NamedTuple
 import re
 from functools import lru_cache
 
+from drafter.check import othername
 from drafter.check.document import Draft
 from drafter.check.findings import ERROR, HINT, Finding
 from drafter.check.context import kind_from_name
@@ -376,6 +378,7 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     findings = _self_ref_findings(draft, resolved, rules, refs)
     named = title_unit(draft)
     findings += _title_findings(draft, resolved, refs, rules, named)
+    findings += othername.check(draft, resolved)
     kind = (resolved.kind or inferred_kind(refs, rules)
             or (named.kind if named and named.kind in UNIT_TYPES else None))
     findings += _org_findings(draft, resolved, rules, kind)

@@ -1,0 +1,214 @@
+"""unit.other-name: a draft that names another unit of the unit's own kind as itself — the
+title, the signature (落款) or a sentence where the unit speaks of itself (我们杏花村,
+杏花村党支部要…) — is another unit's text copied without changing the name.
+
+Only run when the unit's name is given. Names are compared by their stem (杏花村民委员会 →
+杏花, 某某县统计局 → 某某县统计): a stem that is a subsequence of one of the unit's own
+(县志 of 某某县地方志) is taken for the unit itself, as an abbreviation is. Merely mentioning
+a neighbour (杏花村蜜桃合作社, 向杏花村学习) is never reported: a false alarm on a correct
+draft costs more than a miss.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+from drafter.check.context import kind_from_name
+from drafter.check.document import Draft
+from drafter.check.findings import ERROR, Finding
+from drafter.unit_types import UNIT_TYPES
+
+RULE = "unit.other-name"
+SOURCE = "文稿中的单位名称须是本单位的名称（标题、落款、自述）"
+
+# A name's party organisation or 中共 around it: 中共杏花村支部委员会, 杏花村党支部 → 杏花村
+_PARTY_WRAP = re.compile(r"^(?:中共)?(?P<unit>.+?)(?:党?(?:总支|支部)(?:委员会)?|党[工]?委(?:员会)?|党组|委员会)?$")
+# Full-name endings whose kind word is not at the end (村民委员会 → 村); the kind then
+# comes from drafter.check.context.kind_from_name.
+_ENDINGS = ("村民委员会", "村委会", "居民委员会", "居委会", "街道办事处", "人民政府", "办公室")
+_LEADING = ("关于", "中共")
+# Words ending in a kind word that are no unit's name (农村, 大局, 开发区 …); not 新 (杏花新村,
+# 某某新区) nor 政, 分 (财政局, 公安分局).
+_GENERIC = re.compile(
+    "(?:农|乡|行政|自然|示范|重点|试点|贫困|先进|城中|空心|文明|美丽|和美|宜居|特色|传统|兄弟|周边|邻|"
+    "各|全|每|本|该|此|其他|我|我们)村$|"
+    "(?:格|布|大|全|开|结|当|时|变|破|僵|残|骗|饭|棋|各|本|该)局$|"
+    "(?:开发|园|景|片|辖|城|山|库|示范|试验|保护|功能|街|校|小|管|牧|矿|灾|老|特|市|郊|县|各|全|本|该)区$")
+_IDEOGRAPHS = re.compile(r"^[\u4e00-\u9fff]+$")
+MIN_STEM, MAX_STEM = 2, 8
+
+
+class UnitName(NamedTuple):
+    stem: str  # 杏花
+    kind: str  # 村
+    short: str  # 杏花村 (the stem with its kind word), as the message names the unit
+
+
+def parse_name(name: str) -> UnitName | None:
+    """The stem and kind of a unit's name; None when it is no unit's name of a known kind."""
+    name = name.strip()
+    for lead in _LEADING:
+        name = name.removeprefix(lead)
+    m = _PARTY_WRAP.match(name)
+    unit = m.group("unit") if m else name
+    for candidate in (unit, name):
+        parsed = _stem_and_kind(candidate)
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _stem_and_kind(name: str) -> UnitName | None:
+    kind = kind_from_name(name)
+    if kind is None or not _IDEOGRAPHS.match(name) or _GENERIC.search(name):
+        return None
+    core = next((name[: -len(e)] for e in _ENDINGS if name.endswith(e)), name)
+    if core == name and not name.endswith(kind):
+        return None  # 某某中学, 某某局党组: no stem to compare by
+    stem = core.removesuffix(kind)  # 某某镇人民政府: 某某镇 → 某某
+    if not MIN_STEM <= len(stem) <= MAX_STEM:
+        return None
+    # 杏花村民委员会 → 杏花村, 某某街道办事处 → 某某街道; a name with its kind word stays
+    short = core if core == name or core.endswith(kind) else stem + kind
+    return UnitName(stem, kind, short)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
+class OwnUnit(NamedTuple):
+    kind: str
+    stems: tuple[str, ...]
+    shown: str  # 桃园村 for 桃园村民委员会: the name the messages give
+    full: str
+
+    def is_self(self, other: UnitName) -> bool:
+        return any(_is_subsequence(other.stem, s) or _is_subsequence(s, other.stem) for s in self.stems)
+
+    def is_other(self, other: UnitName | None) -> bool:
+        return other is not None and other.kind == self.kind and not self.is_self(other)
+
+
+def own_unit(resolved) -> OwnUnit | None:
+    """The unit as given (its name and short name), or None when no name was given."""
+    ctx = resolved.ctx
+    names = [n for n in (ctx.unit_name, ctx.unit_short_name) if n]
+    if not names or resolved.kind is None:
+        return None
+    parsed = [p for p in (parse_name(n) for n in names) if p is not None]
+    stems = tuple(p.stem for p in parsed) + tuple(n for n in names if _IDEOGRAPHS.match(n))
+    shown = ctx.unit_short_name or (parsed[0].short if parsed else names[0])
+    return OwnUnit(resolved.kind, stems, shown, names[0])
+
+
+# --------------------------------------------------------------------------- where names are
+
+
+class Place(NamedTuple):
+    index: int
+    start: int
+    name: str
+    where: str  # 标题 / 落款 / 正文
+    sure: bool = True  # False: the name may be a partner's unless the title or signature has it
+
+
+def _title_name(draft: Draft) -> Iterator[Place]:
+    from drafter.check.unit import title_unit
+
+    named = title_unit(draft)
+    if named is None:
+        return
+    name, start = named.name, named.start
+    for lead in _LEADING:
+        if name.startswith(lead):
+            name, start = name[len(lead):], start + len(lead)
+    yield Place(draft.front[0], start, name, "标题")
+
+
+SIGNATURE_LINES = 3
+SIGNATURE_CHARS = 25
+
+
+def _signature_names(draft: Draft) -> Iterator[Place]:
+    """A line of its own near the end that is a unit's name: the signature."""
+    count = len(draft.paragraphs)
+    for index in range(max(len(draft.front), count - SIGNATURE_LINES), count):
+        text = draft.paragraphs[index]
+        if len(text) <= SIGNATURE_CHARS and _IDEOGRAPHS.match(text):
+            yield Place(index, 0, text, "落款")
+
+
+# The unit speaking of itself by name: 我们杏花村; a clause that opens with the name and its
+# party organisation and goes on with what it will do (杏花村党支部要…), or with whose
+# leadership it works under (杏花村在镇党委的坚强领导下). A clause that opens with the bare
+# name and what it will do (杏花村将…) may speak of a partner: it counts only when the title or
+# the signature names the same unit.
+_NAME = r"[\u4e00-\u9fff]{2,8}?"
+_ORGS = r"党支部|党总支|党委|党工委|党组|两委|村委会|村民委员会|居委会|社区居委会"
+_CLAUSE_NAME = (rf"(?:^|(?<=[，。；：！？]))(?P<name>{_NAME})(?P<org>{_ORGS})?"
+                r"(?=(?P<led>在[^，。；]{0,12}领导下)|要|将|必须|始终|一定要)")
+
+
+@lru_cache(maxsize=1)
+def _we_name() -> re.Pattern[str]:
+    """我们 / 我 + a name ending in a kind word (我们杏花村, 我某某县统计局)."""
+    kinds = "|".join(re.escape(k) for k in sorted(UNIT_TYPES, key=len, reverse=True))
+    return re.compile(rf"(?:我们|我)(?P<name>{_NAME}(?:{kinds}))")
+
+
+# Where the body's name starts is a guess: a pronoun or a function word in it (我们街道,
+# 各学院, 街道对社区) shows the guess took more than a name.
+_NOT_IN_A_NAME = frozenset("我们你他各全本该此每其这那个些对和与及并或的地得在把向为将要是了等同跟给从以被让使也都还就又再才所")
+
+
+def _body_names(draft: Draft) -> Iterator[Place]:
+    for index in draft.body_indices:
+        text = draft.paragraphs[index]
+        found = [(m, True) for m in _we_name().finditer(text)]
+        found += [(m, bool(m.group("org") or m.group("led"))) for m in re.finditer(_CLAUSE_NAME, text)]
+        for m, sure in sorted(found, key=lambda pair: pair[0].start("name")):
+            if not _NOT_IN_A_NAME.intersection(m.group("name")):
+                yield Place(index, m.start("name"), m.group("name"), "正文", sure)
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def check(draft: Draft, resolved) -> list[Finding]:
+    own = own_unit(resolved)
+    if own is None or own.kind not in UNIT_TYPES:
+        return []
+    findings = []
+    named_others: set[str] = set()  # stems of the other units the title and signature name
+    for place in [*_title_name(draft), *_signature_names(draft)]:
+        other = parse_name(place.name)
+        if own.is_other(other):
+            named_others.add(other.stem)
+            findings.append(_finding(place, own))
+    reported: set[int] = set()
+    for place in _body_names(draft):
+        other = parse_name(place.name)
+        if place.index in reported or not own.is_other(other):
+            continue  # one finding a paragraph is enough to send the reader there
+        if place.sure or other.stem in named_others:
+            reported.add(place.index)
+            findings.append(_finding(place, own))
+    return findings
+
+
+def _finding(place: Place, own: OwnUnit) -> Finding:
+    snippet = place.name
+    if place.where == "正文":
+        message = f"正文以“{snippet}”自称，不是本单位“{own.shown}”，疑为照搬其他单位的文稿"
+    else:
+        message = f"{place.where}中的“{snippet}”不是本单位“{own.shown}”，疑为照搬其他单位的文稿"
+    replacement = own.full if place.where == "落款" else own.shown
+    return Finding(
+        rule=RULE, severity=ERROR, paragraph=place.index + 1, snippet=snippet, column=place.start + 1,
+        message=message, suggestion=f"改为本单位名称“{replacement}”", replacement=replacement,
+        source=SOURCE,
+    )
