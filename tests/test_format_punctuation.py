@@ -34,6 +34,9 @@ from test_format_command import lines_of, pdf_text
     ("要抓好“三会一课”.", "要抓好“三会一课”。"),
     ("要管好网站(包括政务新媒体).", "要管好网站（包括政务新媒体）。"),
     ('坚持"守正创新".要抓好', "坚持“守正创新”。要抓好"),
+    ("合格率达到98.6%.", "合格率达到98.6%。"),
+    ("合格率达到98.6%.下一步", "合格率达到98.6%。下一步"),
+    ("排在第一.其次", "排在第一。其次"),
 ])
 def test_half_width_marks_between_chinese_become_full_width(typed, corrected):
     assert full_width(typed)[0] == corrected
@@ -47,6 +50,9 @@ def test_half_width_marks_between_chinese_become_full_width(typed, corrected):
     "清政发〔2024〕12号",
     "已经完成“三会一课”（含专题党课）……",
     "见附件清河县.docx，版本2.0",
+    "依据青政发(2024)3号文件",
+    "达标率100%.xlsx",
+    "。二.存在的不足",
 ])
 def test_numbers_times_urls_english_and_full_width_text_are_left_alone(text):
     assert full_width(text) == (text, {})
@@ -73,12 +79,13 @@ def test_a_byline_date_in_half_width_parentheses():
     assert formatted.items[1].notes == ["半角括号(…)改为（…）"]
 
 
-def test_table_cells_and_dates_are_not_touched():
+def test_table_cells_are_corrected_like_body_text_and_their_numbers_left_alone():
     from drafter.wordin.source import Cell
 
     formatted = layout(detect([SourceParagraph("报告"), SourceParagraph("时间:10:30", cell=Cell(0, 0, 0)),
-                               SourceParagraph("正文。")]))
-    assert formatted.items[1].rows == [["时间:10:30"]]
+                               SourceParagraph("10:30", cell=Cell(0, 0, 1)), SourceParagraph("正文。")]))
+    assert formatted.items[1].rows == [["时间：10:30", "10:30"]]
+    assert formatted.items[1].notes[-1] == "半角“:”改为全角“：”"
 
 
 def _typed_in_latin_fonts(path):

@@ -199,3 +199,14 @@ def test_a_tab_after_the_number_and_a_respectful_salutation():
     found = items_of("讲话", "尊敬的各位领导：", "一、\t坚持学习", "二\t加强管理")
     assert [(i.label, i.text) for i in found] == [("标题", "讲话"), ("称呼", "尊敬的各位领导："),
                                                   ("一级标题", "坚持学习"), ("一级标题", "加强管理")]
+
+
+def test_a_heading_number_with_a_half_width_point_swallowed_after_a_full_stop_is_split_out():
+    found = roles("汇报", "一、工作情况", "全年完成任务。二.存在的不足", "经费偏紧。")
+    assert found[2:] == [("正文", "全年完成任务。"), ("一级标题", "存在的不足"), ("正文", "经费偏紧。")]
+
+
+def test_the_signature_keeps_its_marks_as_typed_the_closing_before_it_is_corrected():
+    found = roles("关于工作情况的报告", "一、基本情况", "全年完成任务。", "以上报告,请审阅.", "清河县档案馆(代章)",
+                  "2024年1月10日")
+    assert found[3:] == [("结束语", "以上报告，请审阅。"), ("落款", "清河县档案馆(代章)"), ("成文日期", "2024年1月10日")]

@@ -1,7 +1,9 @@
 """Half-width punctuation typed in Chinese text, made full-width: , ; : ? ! ( ) between or
-after Chinese characters, a "." ending a Chinese sentence, straight quotes around Chinese words, ... / 。。。 / a lone … as
-……, -- as ——. Only where Chinese is on one side: 3.5, 10:30, 1,000, URLs and English
-phrases are left alone. Every change is returned so it can be reported."""
+after Chinese characters, a "." ending a Chinese sentence (also after 99.5%), straight quotes
+around Chinese words, ... / 。。。 / a lone … as ……, -- as ——. Only where Chinese is on one
+side: 3.5, 10:30, 1,000, URLs, English phrases, the "." of a heading number (…。二.存在问题)
+and the brackets of a 发文字号 (青政发(2024)3号) are left alone. Every change is returned so
+it can be reported."""
 
 from __future__ import annotations
 
@@ -19,6 +21,10 @@ _DASH = re.compile(r"-{2,}")
 _DOUBLE_QUOTED = re.compile(r'"([^"\n]+)"')
 _SINGLE_QUOTED = re.compile(r"'([^'\n]+)'")
 _PARENTHESISED = re.compile(r"\(([^()\n]*)\)")
+# (2024)3号: the year of a 发文字号, whose brackets become 〔〕 or nothing, never （）
+_DOC_NUMBER_YEAR = re.compile(r"\d{4}")
+_DOC_NUMBER_TAIL = re.compile(r"\d{1,5}号")
+_CN_NUMERALS = set("一二三四五六七八九十")
 
 
 def chinese(ch: str) -> bool:
@@ -53,7 +59,7 @@ def _marks(text: str, changes: Counter[tuple[str, str]]) -> str:
         ch = text[i]
         after = text[i + 1] if i + 1 < len(text) else ""
         before = out[-1] if out else ""
-        if ch == "." and _sentence_end(before, after):
+        if ch == "." and _sentence_end(before, after) and not _after_heading_number(out):
             out.append("。")
             changes[".", "。"] += 1
             i += 1
@@ -72,10 +78,23 @@ def _marks(text: str, changes: Counter[tuple[str, str]]) -> str:
 
 
 def _sentence_end(before: str, after: str) -> bool:
-    """A "." typed as a full stop: after Chinese, before Chinese, a space or the end (not 3.5,
-    not 清河县.docx)."""
-    return (is_cjk(before) or before in "”’）》") and (after == "" or after.isspace() or is_cjk(after)
-                                                    or after in "“‘（《")
+    """A "." typed as a full stop: after Chinese or a percentage (准确率99.5%.), before Chinese,
+    a space or the end (not 3.5, not 清河县.docx, not 100%.xlsx)."""
+    return (is_cjk(before) or before in "”’）》%％") and (after == "" or after.isspace() or is_cjk(after)
+                                                        or after in "“‘（《")
+
+
+def _after_heading_number(out: list[str]) -> bool:
+    """The text so far ends in a Chinese heading number that opens the text or follows a
+    sentence: the "." after it belongs to the number (二.存在问题), as check and format read
+    "二." as a heading's."""
+    digits = 0
+    while digits < len(out) and out[-1 - digits] in _CN_NUMERALS:
+        digits += 1
+    if not 1 <= digits <= 3:
+        return False
+    opening = len(out) - digits
+    return opening == 0 or out[opening - 1] in "。！？；"
 
 
 def _sub_near_chinese(pattern: re.Pattern[str], text: str, replacement: str,
@@ -100,6 +119,8 @@ def _pairs(pattern: re.Pattern[str], text: str, opening: str, closing: str, show
         before = text[match.start() - 1] if match.start() else ""
         if not after_chinese and before.isascii() and before.isalnum():
             return match.group(0)  # an apostrophe: don't, 's
+        if _DOC_NUMBER_YEAR.fullmatch(inner) and _DOC_NUMBER_TAIL.match(text, match.end()):
+            return match.group(0)
         if _has_cjk(inner) or (after_chinese and chinese(before)):
             changes[shown, opening + "…" + closing] += 1
             return opening + inner + closing

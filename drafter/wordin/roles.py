@@ -5,16 +5,22 @@ Text patterns are the evidence (numbers, parentheses, dates, set phrases); Word'
 (heading styles, centring, bold) decide only where the text says nothing. A heading
 swallowed into the middle of a paragraph is split out when its number is the next one
 of its level; a heading that runs on into body text keeps that text as `run_in`.
+
+Half-width punctuation is corrected before the roles are sought, so that "…制度.二、存在问题"
+is read as "…制度。二、存在问题" would be; the 版头 and the 落款 keep theirs as typed, table
+cells are corrected like body text.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from drafter.check.document import FAMILY_RANK, parse_heading
 from drafter.document import cn_to_int
 from drafter.wordin.masthead import masthead
+from drafter.wordin.punctuation import describe, full_width
 from drafter.wordin.source import Cell, SourceParagraph
 
 ROLE_LABELS = {
@@ -34,8 +40,16 @@ _DATE = re.compile(rf"^[（(]?\s*(?:\d{{4}}|[{_CN_NUM}]{{4}})\s*年\s*[\d{_CN_NU
                    rf"\s*[\d{_CN_NUM}]{{1,3}}\s*日\s*[）)]?$")
 _PARENTHESISED = re.compile(r"^[（(].{2,40}[）)]$")
 _SALUTATION = re.compile(r"^(尊敬的)?(同志们|各位[^，。：]{0,12}|女士们、?先生们|朋友们)[：:，,！!]?$")
-_CLOSING = re.compile(r"^(特此(报告|通知|请示|函告|函复|说明|批复|公告|通告)|妥否，?请|以上(报告|请示|意见)[，,]?请|"
-                      r"谢谢(大家)?[！!。]?$)")
+# The set phrases that close a report, a 请示, a notice or a speech, one list for all of them:
+# 特此报告 / 特此汇报 / 专此请示, 以上报告，请审阅 / 以上请示如无不妥，请批准, 妥否，请批示, 谢谢大家！
+# A line asking for a decision (请审阅, 请批示) closes the text only when it is the whole line.
+_THE_ABOVE = r"(?:以上(?:报告|汇报|请示|意见|方案)[，,]?)?"
+_CLOSING = re.compile(
+    r"^(?:(?:特此|专此)(?:报告|汇报|请示|通知|函告|函复|函达|说明|批复|公告|通告|报送)"
+    rf"|{_THE_ABOVE}(?:妥否|当否|可否)[，,]?请"
+    rf"|{_THE_ABOVE}(?:(?:如无不妥|是否妥当|是否可行)[，,]?)?请[^。！？]{{0,6}}?"
+    r"(?:审阅|审议|审定|审批|批示|批复|批准|核准|指示|阅示|指正)[。！!]?$"
+    r"|谢谢(?:大家)?[！!。]?$)")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]")
 _LIST_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
 _REPORTING = re.compile(r"如下[：:]$")  # 现将有关情况报告如下：, 为……，现通知如下： open the body
@@ -113,7 +127,9 @@ def detect(paragraphs: list[SourceParagraph]) -> list[Item]:
     hints = {index: paragraph for index, paragraph in plain}
     untyped = [item for item in items if item.role == ""]
     top = masthead(untyped, hints)
+    typed = _full_width(untyped[top:], hints)
     _back(untyped, top + _front(untyped[top:], hints))
+    _note_corrections(untyped[top:], typed)
     numbered = any(parse_marker(item.text) or hints[item.source].auto_number for item in untyped if item.role == "")
     counters = [0, 0, 0, 0, 0]
     ahead = _numbers_ahead(untyped)
@@ -123,8 +139,51 @@ def detect(paragraphs: list[SourceParagraph]) -> list[Item]:
             _middle(item, hints[item.source], numbered, counters, result, ahead)
         else:
             result.append(item)
+    for item in result:
+        if item.role == "table":
+            _full_width_cells(item)
     _attachment_lists(result)
     return result
+
+
+def _full_width(items: list[Item], hints: dict[int, SourceParagraph]) -> dict[int, tuple[str, Counter]]:
+    """Correct the half-width punctuation of the paragraphs after the 版头 (and their hints'
+    text, which the title and heading tests read); for each corrected one, its text as typed
+    and the corrections. A heading number keeps its form ((一)), which layout renumbers."""
+    typed: dict[int, tuple[str, Counter]] = {}
+    for item in items:
+        heading = parse_heading(0, item.text)
+        keep = len(heading.marker) if heading else 0
+        corrected, changes = full_width(item.text[keep:])
+        if changes:
+            typed[item.source] = item.text, changes
+            item.text = item.text[:keep] + corrected
+            hints[item.source] = replace(hints[item.source], text=item.text)
+    return typed
+
+
+def _note_corrections(items: list[Item], typed: dict[int, tuple[str, Counter]]) -> None:
+    """Note each paragraph's corrections once, on its first item; the 落款 keeps its text as
+    typed (a 成文日期 can only have had brackets corrected, and _back takes them off)."""
+    for item in items:
+        if item.source not in typed:
+            continue
+        text, changes = typed[item.source]
+        if item.role == "signature":
+            item.text = text
+        elif item.role != "date":
+            item.notes.extend(describe(changes))
+
+
+def _full_width_cells(table: Item) -> None:
+    """Chinese text in table cells gets the corrections body text gets (已完成,整改率100%);
+    numbers, times and the like are left as punctuation.py leaves them."""
+    changes: Counter = Counter()
+    for row in table.rows:
+        for column, cell in enumerate(row):
+            row[column], found = full_width(cell)
+            changes.update(found)
+    table.notes.extend(describe(changes))
 
 
 def _add_cell(items: list[Item], index: int, cell: Cell, text: str) -> None:
