@@ -7,6 +7,8 @@
     {{ doc_name | book }}                 《…》 unless already there
     {{ 3 | cn_number }}                   三
     {{ "清河县" | bare_place }}             清河 (the place without its level: 美丽清河)
+    {{ "县委" | government }}               县政府 (full=true: 县人民政府), the same level's government
+    {{ "一" | next_quarter }}               二 (四 → 一): 第{{ quarter | next_quarter }}季度工作打算
 """
 
 from __future__ import annotations
@@ -97,6 +99,26 @@ def bare_place(place: Any) -> str:
     return text
 
 
+def government(committee: Any, full: bool = False) -> str:
+    """县委 → 县政府 (县人民政府 with full): the government beside a party committee of a
+    place (省委、市委、州委、县委、区委、旗委); any other text is returned as it is."""
+    text = "" if committee is None else str(committee).strip()
+    if len(text) == 2 and text.endswith("委") and text[0] in "省市州县区旗":
+        return text[0] + ("人民政府" if full else "政府")
+    return text
+
+
+_QUARTERS = "一二三四"
+
+
+def next_quarter(quarter: Any) -> str:
+    """一 → 二, 四 → 一 (the next year's first): the quarter a report plans for."""
+    text = "" if quarter is None else str(quarter).strip()
+    if text in _QUARTERS:
+        return _QUARTERS[(_QUARTERS.index(text) + 1) % 4]
+    raise TemplateUsage("next_quarter 需要季度的序数：一、二、三或四")
+
+
 FILTERS = {
     "cn_join": cn_join,
     "points": points,
@@ -106,4 +128,6 @@ FILTERS = {
     "cn_date": cn_date,
     "cn_number": _cn_number,
     "bare_place": bare_place,
+    "government": government,
+    "next_quarter": next_quarter,
 }

@@ -582,10 +582,17 @@ def test_a_short_name_distinguishes_the_unit_from_other_bodies(tmp_path):
                                            place="红岩乡", short="乡政府")
     names = [data["unit"].get("short_name")] + [value for key, value in data.items() if key.startswith("alias_")]
     assert set(names) == {"镇政府", "石门镇政府"}
-    assert "、县政府的防汛部署" in template and "向各乡镇人民政府下发" in template
+    assert "{{ superiors[0] }}、{{ superiors[0] | government }}的防汛部署" in template  # the committee's level
+    assert "向各乡镇人民政府下发" in template
     assert "县委、县政府的防汛部署" in text and "向各乡镇人民政府下发" in text
     assert "乡党委、乡政府主要负责同志" in text and "石门镇政府" not in text
     assert "县乡政府" not in text and "各乡镇乡政府" not in text and "石门" not in text
+    district = yaml.safe_load((tmp_path / "别的单位.yaml").read_text(encoding="utf-8"))
+    district["superiors"] = ["区委"]  # a 乡 under a district: 区委、区政府, never 区委、县政府
+    (tmp_path / "区.yaml").write_text(yaml.safe_dump(district, allow_unicode=True), encoding="utf-8")
+    assert run_cli("render", str(tmp_path / "区.yaml"), "-o", str(tmp_path / "区.docx")).code == 0
+    text = re.sub(r"\s+", "", "".join(paragraphs_of(tmp_path / "区.docx")))
+    assert "区委、区政府的防汛部署" in text and "县政府" not in text
 
 
 def test_a_county_governments_short_name_is_its_own_but_not_the_townships(tmp_path):
@@ -624,3 +631,36 @@ def test_a_missing_output_folder_is_made_as_the_guide_says(tmp_path):
     (tmp_path / "文件").write_text("", encoding="utf-8")
     _refused(tmp_path, str(source), "-o", str(tmp_path / "文件" / "丙" / "模板.j2"), "--accept", "all",
              message="无法新建文件夹")
+
+
+QUARTER_REPORT = [
+    "清河县审计局关于2024年第一季度意识形态工作情况的报告",
+    "县委宣传部：",
+    "现将我局2024年第一季度意识形态工作情况报告如下：",
+    "一、主要工作",
+    "一季度，局党组召开专题会议两次，研究部署意识形态工作。",
+    "二、第二季度工作打算",
+    "第二季度，我局将继续抓好理论学习，按县委、县政府的要求做好宣传阵地管理。",
+    "特此报告。",
+    "清河县审计局",
+    "2024年4月8日",
+]
+
+
+@pytest.mark.parametrize("quarter, following", [("三", "四"), ("四", "一")])
+def test_the_next_quarter_a_report_plans_for_follows_its_quarter(tmp_path, quarter, following):
+    source = tmp_path / "季报.txt"
+    source.write_text("\n".join(QUARTER_REPORT) + "\n", encoding="utf-8")
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "templates" / "季报.j2"), "--accept", "all")
+    assert result.code == 0, result.err
+    template = (tmp_path / "templates" / "季报.j2").read_text(encoding="utf-8")
+    assert "第{{ quarter | next_quarter }}季度工作打算" in template
+    data = yaml.safe_load((tmp_path / "季报.yaml").read_text(encoding="utf-8"))
+    assert data["quarter"] == "一" and data["superiors"] == ["县委"]
+    assert data["meeting"]["name"] == "2024年第一季度意识形态工作情况"  # a report's subject: edited as a whole
+    data.update(quarter=quarter, superiors=["区委"], meeting={"name": f"2024年第{quarter}季度意识形态工作情况"})
+    (tmp_path / "下季.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run_cli("render", str(tmp_path / "下季.yaml"), "-o", str(tmp_path / "下季.docx")).code == 0
+    text = "\n".join(paragraphs_of(tmp_path / "下季.docx"))
+    assert f"第{quarter}季度意识形态工作情况" in text and f"第{following}季度工作打算" in text
+    assert "区委、区政府的要求" in text and "第二季度" not in text.replace(f"第{quarter}", "")

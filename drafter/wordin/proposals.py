@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from drafter.dates import DATE_IN_TEXT, parse_date
+from drafter.filters import government, next_quarter
 from drafter.document import BlockType, Document, cn_number
 from drafter.unit_types import UNIT_TYPES
 
@@ -118,7 +119,7 @@ FIELD_TITLES = {
     "meeting.name": "会议名称", "meeting.date": "会议日期", "meeting.year": "本年年份",
     "meeting.year-1": "上一年年份", "meeting.year+1": "下一年年份", "meeting.date_hanzi": "会议日期（汉字数字）",
     "place": "地名，带县、区等字", "place.bare": "地名不带县、区等字，由 place 得出",
-    "quarter": "季度", "era.congress": "当时最近一次党代会（按会议日期）", "alias": "单位的其他简称", "leaders.name": "班子成员姓名", "leaders.post": "班子成员职务",
+    "quarter": "季度", "quarter.next": "下一季度，由 quarter 得出", "era.congress": "当时最近一次党代会（按会议日期）", "alias": "单位的其他简称", "leaders.name": "班子成员姓名", "leaders.post": "班子成员职务",
     "leaders.person": "班子成员职务和姓名", "superiors": "上级党委", "points": "列举的各项：一是……二是……",
     "subheadings": "一节下面并列的小标题",
 }
@@ -142,8 +143,8 @@ def field_title(name: str) -> str:
     if parts[0] == "leaders" and len(parts) >= 2 and parts[1].isdigit():
         what = {"name": "姓名", "post": "职务"}.get(parts[2] if len(parts) == 3 else "", "职务和姓名")
         return f"第 {int(parts[1]) + 1} 位班子成员的{what}"
-    if parts[0] == "superiors" and len(parts) == 2 and parts[1].isdigit():
-        return f"第 {int(parts[1]) + 1} 个上级党委"
+    if parts[0] == "superiors" and len(parts) >= 2 and parts[1].isdigit():
+        return f"第 {int(parts[1]) + 1} 个上级党委" + ("的同级政府" if len(parts) == 3 else "")
     if name.startswith("alias_"):
         return FIELD_TITLES["alias"]
     if name.startswith("points_"):
@@ -508,8 +509,13 @@ def _persons(paragraphs: list[tuple[int, str, BlockType]], texts: dict) -> None:
 
 def _superiors(paragraphs: list[tuple[int, str, BlockType]], texts: dict) -> None:
     found = {m.group(1) for _, text, _ in paragraphs for m in _SUPERIOR.finditer(text)}
+    body = "\n".join(text for _, text, _ in paragraphs)
     for index, superior in enumerate(sorted(found, key=lambda s: (_SUPERIOR_RANK[s], _SUPERIORS.index(s)))):
         texts.setdefault(superior, (f"superiors.{index}", superior))
+        for full in (True, False):  # 县委、县人民政府 / 县政府: the government of the same level follows it
+            name = government(superior, full=full)
+            if name in body:
+                texts.setdefault(name, (f"superiors.{index}.{'people_' if full else ''}government", superior))
 
 
 # ---------------------------------------------------------------- dates, years, quarters
@@ -559,8 +565,11 @@ def _quarters(paragraphs: list[tuple[int, str, BlockType]], texts: dict, notices
         return
     numeral, _ = counts.most_common(1)[0]
     texts.setdefault(numeral + "季度", ("quarter", numeral))
-    if len(counts) > 1:
-        others = "、".join(n + "季度" for n in counts if n != numeral)
+    following = next_quarter(numeral)  # 第二季度工作打算 in a first quarter's report
+    if following in counts:
+        texts.setdefault(following + "季度", ("quarter.next", numeral))
+    if len(counts) > 1 + (following in counts):
+        others = "、".join(n + "季度" for n in counts if n not in (numeral, following))
         notices.append(f"文中还提到{others}，没有换成字段（季度字段取最常出现的“{numeral}季度”）")
 
 

@@ -24,7 +24,8 @@ _PLAIN = {"unit.name", "unit.short_name", "speaker.title", "speaker.name", "meet
 _PLAIN_PATTERN = re.compile(r"^(?:alias_[1-9]\d*|leaders\.\d{1,2}\.(?:name|post)|superiors\.\d{1,2})$")
 # Fields whose value is derived from the text: they stay as proposed, or are deleted.
 _FIXED = ("unit.self_ref", "unit.whole", "unit.divisions", "unit.party", "meeting.date", "meeting.date_hanzi",
-          "meeting.year", "meeting.year-1", "meeting.year+1", "quarter", "era.congress", "place.bare")
+          "meeting.year", "meeting.year-1", "meeting.year+1", "quarter", "quarter.next", "era.congress",
+          "place.bare")
 _RESERVED = {"place", "quarter", "superiors"}
 
 
@@ -114,7 +115,8 @@ def _field(value: Any, proposal: Proposal, where: Position | None) -> str:
         return name
     if name == proposal.field:
         return name
-    if proposal.field in _FIXED or proposal.field.count(".") == 1 and proposal.field.startswith("leaders."):
+    if proposal.field in _FIXED or proposal.field.count(".") == 1 and proposal.field.startswith("leaders.") \
+            or proposal.field.endswith("government"):
         raise InputError(f"“{proposal.text}”只能对应字段 {proposal.field}（{field_title(proposal.field)}）；"
                          "不要替换就删除这一项", where)
     if name in _PLAIN or _PLAIN_PATTERN.match(name):

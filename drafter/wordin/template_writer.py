@@ -274,12 +274,15 @@ def expression(name: str) -> str:
         "meeting.date": "{{ meeting.date_cn }}", "meeting.date_hanzi": "{{ meeting.date_hanzi }}",
         "place.bare": "{{ place | bare_place }}", "meeting.year-1": "{{ meeting.year - 1 }}",
         "meeting.year+1": "{{ meeting.year + 1 }}", "quarter": "{{ quarter }}季度",
+        "quarter.next": "{{ quarter | next_quarter }}季度",
     }
     if name in fixed:
         return fixed[name]
     parts = name.split(".")
     if parts[0] in ("leaders", "superiors"):
         index = f"{parts[0]}[{parts[1]}]"
+        if parts[0] == "superiors" and len(parts) == 3:  # the government beside that committee
+            return f"{{{{ {index} | government{'(full=true)' if parts[2] == 'people_government' else ''} }}}}"
         if parts[0] == "leaders" and len(parts) == 2:
             return f"{{{{ {index}.post }}}}{{{{ {index}.name }}}}"
         return f"{{{{ {index}{'.' + parts[2] if len(parts) == 3 else ''} }}}}"
@@ -318,9 +321,9 @@ def declared_fields(accepted: list[Proposal]) -> dict[str, dict[str, Any]]:
         elif name.startswith("alias_"):
             fields[name] = {"type": "text", "title": "单位的其他简称", "required": True,
                             "help": "原稿中单位的另一种简称，换成本单位相应的简称"}
-        elif name == "quarter":
-            fields[name] = {"type": "text", "title": "季度", "required": True,
-                            "help": "季度的序数：一、二、三或四（写成“一”，模板里是“一季度”）"}
+        elif name in ("quarter", "quarter.next"):
+            fields["quarter"] = {"type": "choice", "choices": list("一二三四"), "title": "季度", "required": True,
+                                 "help": "季度的序数：一、二、三或四（写成“一”，模板里是“一季度”）"}
         elif proposal.is_headings:
             fields[name] = {"type": "list", "title": f"第 {proposal.where[0]} 段起并列的小标题",
                             "help": "每项一个小标题，不写编号（编号由程序按层级生成）", "default": list(proposal.items)}
@@ -365,7 +368,7 @@ def input_data(accepted: list[Proposal], facts: Facts, name: str) -> dict[str, A
         elif parts[0] == "superiors":
             superiors[int(parts[1])] = proposal.value
         elif parts[0] in ("place", "quarter") or parts[0].startswith(("alias_", "points_")) or proposal.is_list:
-            extra[parts[0] if parts[0] == "place" else proposal.field] = proposal.value
+            extra[parts[0] if parts[0] in ("place", "quarter") else proposal.field] = proposal.value
     if facts.meeting_date is not None:
         meeting["date"] = facts.meeting_date
     data: dict[str, Any] = {"template": name, "unit": unit, "speaker": speaker}
