@@ -6,6 +6,8 @@ not fit the unit — the traces of a draft copied from another unit's text.
 - unit.trade      a trade's 事业/系统/行业 (环卫事业) that the unit's name does not cover
 - unit.scope      全区 / 全乡 … in the text of a unit of another level (a 镇 that says 全乡, or
                   that carries out 全区 work)
+- unit.seat       县 words (全县, 县委, 县政府, 县直) in the text of a unit in a 区, or the reverse
+                  (河西区审计局 copying a county bureau's 在县委、县政府的领导下)
 - unit.title      a title naming another kind of unit than the body (乡镇…汇报 over a 办's text)
 - unit.other-name another unit of the same kind named as the unit itself (check/othername.py)
 """
@@ -373,6 +375,41 @@ def _scope_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
     return findings
 
 
+# --------------------------------------------------------------------------- seat
+
+
+# 县 and 区 are the same rank: a unit of one never speaks of the other as its own. Only these
+# words, and only where they begin a word (not 社区委员会, 开发区, 清河县委 — a named county).
+_SEAT = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?<![社园景城辖片小学地山新发])(县|区)")
+_OTHER_SEAT = {"县": "区", "区": "县"}
+_SEAT_WORD = (r"(?<![安完健齐周成顾求万])(?<![^确]保)全{0}|"  # as _SCOPE
+              r"(?:(?<![\u4e00-\u9fff])|(?<=[在向和与及按照经由对受据为把将从给让使是的了合同]))"
+              r"{0}(?:委(?!员)|人民政府|政府|直)")
+
+
+def _seat_findings(draft: Draft, resolved, reported: set[tuple[int, int]]) -> list[Finding]:
+    """`reported`: (paragraph, column) already found by unit.scope (全区 in a 镇 of a 县)."""
+    name = resolved.ctx.unit_name or ""
+    seat = _SEAT.match(name)
+    if seat is None:
+        return []
+    own, other = seat.group(1), _OTHER_SEAT[seat.group(1)]
+    pattern = re.compile(_SEAT_WORD.format(other))
+    findings = []
+    for index in draft.body_indices + list(draft.front):
+        for m in matches_of(pattern, draft.paragraphs[index]):
+            if (index + 1, m.start() + 1) in reported:
+                continue
+            right = m.group(0).replace(other, own)
+            findings.append(Finding(
+                rule="unit.seat", severity=ERROR, paragraph=index + 1, snippet=m.group(0), column=m.start() + 1,
+                message=f"“{m.group(0)}”与本单位所在的“{seat.group(0)}”不符，疑为照搬{other}里单位的文稿",
+                suggestion=f"建议改为“{right}”", replacement=right,
+                source="本单位在区（县），文稿所说的本级党委、政府和范围须是区（县）的",
+            ))
+    return findings
+
+
 def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     refs = find_self_refs(draft, rules)
     findings = _self_ref_findings(draft, resolved, rules, refs)
@@ -384,4 +421,5 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     findings += _org_findings(draft, resolved, rules, kind)
     findings += _trade_findings(draft, resolved, rules, kind)
     findings += _scope_findings(draft, resolved, rules, kind)
+    findings += _seat_findings(draft, resolved, {(f.paragraph, f.column) for f in findings if f.rule == "unit.scope"})
     return findings
