@@ -101,10 +101,12 @@ def bare_place(place: Any) -> str:
 
 def government(committee: Any, full: bool = False) -> str:
     """县委 → 县政府 (县人民政府 with full): the government beside a party committee of a
-    place (省委、市委、州委、县委、区委、旗委); any other text is returned as it is."""
+    place (省委 … 旗委, 镇党委, 乡党委; 街道党工委 → 街道办事处); other text is returned as it is."""
     text = "" if committee is None else str(committee).strip()
-    if len(text) == 2 and text.endswith("委") and text[0] in "省市州县区旗":
+    if len(text) == 2 and text.endswith("委") and text[0] in "省市州县区旗" or text in ("镇党委", "乡党委"):
         return text[0] + ("人民政府" if full else "政府")
+    if text == "街道党工委":
+        return "街道办事处"
     return text
 
 

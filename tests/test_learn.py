@@ -664,3 +664,32 @@ def test_the_next_quarter_a_report_plans_for_follows_its_quarter(tmp_path, quart
     text = "\n".join(paragraphs_of(tmp_path / "下季.docx"))
     assert f"第{quarter}季度意识形态工作情况" in text and f"第{following}季度工作打算" in text
     assert "区委、区政府的要求" in text and "第二季度" not in text.replace(f"第{quarter}", "")
+
+
+VILLAGE_REPORT = [
+    "桃园村党支部关于2024年上半年工作情况的报告",
+    "镇党委：",
+    "上半年，我村在镇党委、镇政府的坚强领导下，认真落实县委各项部署，村集体经济稳步增长。",
+    "一、主要工作",
+    "村党支部坚持每月召开支部委员会会议，研究村里的大事要事。",
+    "特此报告。",
+    "桃园村党支部",
+    "2024年7月5日",
+]
+
+
+def test_a_villages_township_committee_and_government_follow_the_input(tmp_path):
+    """镇党委 is a 村's superior (a 镇's own would be unit.party): a 村 under a 乡 gets 乡党委、乡政府."""
+    source = tmp_path / "村报告.txt"
+    source.write_text("\n".join(VILLAGE_REPORT) + "\n", encoding="utf-8")
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "templates" / "村报告.j2"), "--kind", "村",
+                     "--accept", "all")
+    assert result.code == 0, result.err
+    data = yaml.safe_load((tmp_path / "村报告.yaml").read_text(encoding="utf-8"))
+    assert data["superiors"] == ["县委", "镇党委"]
+    data.update(superiors=["区委", "乡党委"], unit={"name": "杏林村", "kind": "村"})
+    (tmp_path / "杏林.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run_cli("render", str(tmp_path / "杏林.yaml"), "-o", str(tmp_path / "杏林.docx")).code == 0
+    text = "\n".join(paragraphs_of(tmp_path / "杏林.docx"))
+    assert "乡党委：" in text and "在乡党委、乡政府的坚强领导下，认真落实区委各项部署" in text
+    assert "镇" not in text and "桃园" not in text

@@ -28,9 +28,11 @@ _NAME_SUFFIXES = {
 }
 _PLACE = re.compile(rf"^([{CJK}]{{2,4}}?)(省|市|县|区|州|旗|镇|乡)")
 _PARTY_ORGS = ("党总支", "党支部", "党工委", "党组", "党委")
-_SUPERIORS = ("省委", "市委", "州委", "盟委", "县委", "区委", "旗委")
-_SUPERIOR = re.compile(r"(?<![社园校])(省委|市委|州委|盟委|县委|区委|旗委)(?!员)")
-_SUPERIOR_RANK = {"省委": 0, "市委": 1, "州委": 1, "盟委": 1, "县委": 2, "区委": 2, "旗委": 2}
+_SUPERIORS = ("省委", "市委", "州委", "盟委", "县委", "区委", "旗委", "镇党委", "乡党委", "街道党工委")
+_SUPERIOR = re.compile(r"(?<![社园校])(省委|市委|州委|盟委|县委|区委|旗委|镇党委|乡党委|街道党工委)(?!员)")
+_SUPERIOR_RANK = {"省委": 0, "市委": 1, "州委": 1, "盟委": 1, "县委": 2, "区委": 2, "旗委": 2,
+                  "镇党委": 3, "乡党委": 3, "街道党工委": 3}
+_TOWNSHIP_COMMITTEES = ("镇党委", "乡党委", "街道党工委")  # superiors of a 村 or 社区 only
 # Posts people hold, longest first so that 副局长 wins over 局长.
 _POSTS = sorted({
     "党组书记", "党委书记", "党工委书记", "党支部书记", "党总支书记", "村党支部书记", "副书记", "书记",
@@ -167,7 +169,7 @@ def find(document: Document, sources: list[int], unit: str = "", kind: str = "")
     _unit_names(facts, paragraphs, texts)
     _self_references(facts.kind, paragraphs, texts, notices)
     _persons(paragraphs, texts)
-    _superiors(paragraphs, texts)
+    _superiors(paragraphs, texts, facts.kind)
     _dates(document, facts, paragraphs, texts, notices)
     _quarters(paragraphs, texts, notices)
     proposals = [Proposal(text, name, value) for text, (name, value) in texts.items()]
@@ -507,8 +509,10 @@ def _persons(paragraphs: list[tuple[int, str, BlockType]], texts: dict) -> None:
         texts.setdefault(name, (f"leaders.{index}.name", name))
 
 
-def _superiors(paragraphs: list[tuple[int, str, BlockType]], texts: dict) -> None:
+def _superiors(paragraphs: list[tuple[int, str, BlockType]], texts: dict, kind: str) -> None:
     found = {m.group(1) for _, text, _ in paragraphs for m in _SUPERIOR.finditer(text)}
+    if kind not in ("村", "社区"):  # for a 镇 its 镇党委 is its own; a 局 has none above it
+        found -= set(_TOWNSHIP_COMMITTEES)
     body = "\n".join(text for _, text, _ in paragraphs)
     for index, superior in enumerate(sorted(found, key=lambda s: (_SUPERIOR_RANK[s], _SUPERIORS.index(s)))):
         texts.setdefault(superior, (f"superiors.{index}", superior))
