@@ -179,3 +179,54 @@ def test_the_mark_is_35_mm_below_the_text_block_also_in_a_上行文(pages):
         assert 35 <= (y - top) / 72 * 25.4 < 40
     assert abs(joint - single) < 1 and abs(signed - single) < 1
     assert signed < 331.7 - 72  # nowhere near 80 mm
+
+
+def _paragraph_texts(path) -> list[str]:
+    from docx2python import docx2python
+
+    with docx2python(str(path)) as read:
+        return [text for table in read.body for row in table for cell in row for text in cell if text.strip()]
+
+
+def test_a_joint_mark_set_as_a_table_is_read_as_the_mark(tmp_path):
+    """Word's 联合行文 templates (and format's own output) set the mark as a table: the names down
+    the left, 文件 merged on the right. Formatting such a file again gives the same document."""
+    source = tmp_path / "通知.txt"
+    source.write_text("\n".join(["中共清河县委员会", "清河县人民政府", "文件", "清发〔2024〕3号", *BODY]) + "\n",
+                      encoding="utf-8")
+    first, second = tmp_path / "一.docx", tmp_path / "二.docx"
+    assert run_cli("format", str(source), "-o", str(first)).code == 0
+    table = run_cli("format", str(first), "--dry-run")
+    assert table.code == 0, table.err
+    rows = [line.split() for line in table.out.splitlines()[1:6]]
+    assert [row[1:3] for row in rows] == [["中共清河县委员会", "发文机关标志"], ["清河县人民政府", "发文机关标志"],
+                                           ["文件", "发文机关标志"], ["清发〔2024〕3号", "发文字号"],
+                                           [BODY[0], "标题"]]
+    assert "主送" in table.out.splitlines()[6]
+    assert run_cli("format", str(first), "-o", str(second)).code == 0
+    assert _paragraph_texts(second) == _paragraph_texts(first)
+
+
+def test_a_users_table_mark_made_in_word(tmp_path):
+    document = docx.Document()
+    grid = document.add_table(rows=2, cols=2)
+    grid.cell(0, 0).text, grid.cell(1, 0).text = "中共清河县委员会", "清河县人民政府"
+    grid.cell(0, 1).merge(grid.cell(1, 1)).text = "文件"
+    for line in ("清发〔2024〕3号", *BODY):
+        document.add_paragraph(line)
+    document.save(tmp_path / "联合.docx")
+    blocks = run_cli("format", str(tmp_path / "联合.docx"), "--dry-run")
+    assert blocks.code == 0, blocks.err
+    assert [line.split()[2] for line in blocks.out.splitlines()[1:5]] == ["发文机关标志"] * 3 + ["发文字号"]
+
+
+def test_an_ordinary_table_at_the_top_stays_a_table(tmp_path):
+    document = docx.Document()
+    grid = document.add_table(rows=2, cols=2)
+    grid.cell(0, 0).text, grid.cell(0, 1).text = "项目", "完成情况"
+    grid.cell(1, 0).text, grid.cell(1, 1).text = "安全检查", "已完成"
+    for line in BODY:
+        document.add_paragraph(line)
+    document.save(tmp_path / "表.docx")
+    blocks = run_cli("format", str(tmp_path / "表.docx"), "--dry-run")
+    assert blocks.code == 0 and "表格" in blocks.out.splitlines()[1]

@@ -40,7 +40,7 @@ def masthead(items: list["Item"], hints: dict[int, SourceParagraph]) -> int:
     position = 0
     while position < min(len(items), _MOST):
         texts = [item.text.strip() for item in items[position:position + _MOST_ISSUERS + 2]]
-        joint = _joint_lines(texts)
+        joint = joint_lines(texts)
         if joint:
             _mark_joint(items[position:position + joint])
             position += joint
@@ -55,7 +55,7 @@ def masthead(items: list["Item"], hints: dict[int, SourceParagraph]) -> int:
     return position
 
 
-def _joint_lines(texts: list[str]) -> int:
+def joint_lines(texts: list[str]) -> int:
     """How many lines at the start of texts are one joint 发文机关标志 typed one issuer a
     line: two or more names, then 文件 (after the last name or on a line of its own) or
     the 发文字号; 0 when they are not."""

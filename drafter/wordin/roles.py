@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from drafter.check.document import FAMILY_RANK, parse_heading
 from drafter.document import cn_to_int
-from drafter.wordin.masthead import masthead
+from drafter.wordin.masthead import joint_lines, masthead
 from drafter.wordin.punctuation import describe, full_width
 from drafter.wordin.source import Cell, SourceParagraph
 
@@ -125,6 +125,7 @@ def detect(paragraphs: list[SourceParagraph]) -> list[Item]:
             items.append(Item(index, "", paragraph.text))
             plain.append((index, paragraph))
     hints = {index: paragraph for index, paragraph in plain}
+    items = _mark_table_as_lines(items, paragraphs, hints)
     untyped = [item for item in items if item.role == ""]
     top = masthead(untyped, hints)
     typed = _full_width(untyped[top:], hints)
@@ -144,6 +145,26 @@ def detect(paragraphs: list[SourceParagraph]) -> list[Item]:
             _full_width_cells(item)
     _attachment_lists(result)
     return result
+
+
+def _mark_table_as_lines(items: list[Item], paragraphs: list[SourceParagraph],
+                         hints: dict[int, SourceParagraph]) -> list[Item]:
+    """A joint 发文机关标志 set as a table at the top (the issuers down the left column, 文件 in a
+    merged cell on the right, as Word's 联合行文 templates and format's own output have it):
+    its lines, read column by column, as if typed one a line."""
+    for position, item in enumerate(items[:_MARK_TABLE_WITHIN]):
+        if item.role != "table":
+            continue
+        width = max(map(len, item.rows))
+        lines = [row[c].strip() for c in range(width) for row in item.rows if c < len(row) and row[c].strip()]
+        if len(lines) < 3 or joint_lines(lines) != len(lines):
+            return items
+        hints[item.source] = paragraphs[item.source - 1]
+        return items[:position] + [Item(item.source, "", line) for line in lines] + items[position + 1:]
+    return items
+
+
+_MARK_TABLE_WITHIN = 4  # 份号, 密级, 紧急程度 may come before it
 
 
 def _full_width(items: list[Item], hints: dict[int, SourceParagraph]) -> dict[int, tuple[str, Counter]]:
