@@ -20,7 +20,8 @@ _BLOCK_TYPES = {
 }
 _REPORT_WORDS = ("报告", "汇报", "总结", "情况")
 # Roles whose text is Chinese prose, where half-width punctuation is corrected (not dates,
-# 落款, tables, nor the 版头's 发文字号)
+# 落款, nor the 版头's 发文字号; roles.py corrects tables' cells and, before roles are found,
+# the paragraphs, so that this pass is left only what a split or a join brings)
 _PROSE_ROLES = {"title", "byline", "addressee", "salutation", "heading", "body", "closing", "attachment"}
 
 
