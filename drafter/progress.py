@@ -54,8 +54,10 @@ class Progress:
         """One document rendered: written to `path`, or (path None) waiting for LibreOffice."""
         self.done += 1
         if self.mode == "lines":
+            if path is None and self.total == 1:
+                return  # one PDF: "正在用 LibreOffice 转换" and "已生成：X.pdf" follow
             counter = f"[{self.done}/{self.total}] " if self.total > 1 else ""
-            self._print(f"{counter}已生成：{path}" if path is not None else f"{counter}已排版：{label}")
+            self._print(f"{counter}已生成：{path}" if path is not None else f"{counter}已排版，待转 PDF：{label}")
         elif self.mode == "bar":
             self._draw()
 

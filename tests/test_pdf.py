@@ -113,3 +113,5 @@ def test_relative_output_names_convert_too(tmp_path):
     assert (tmp_path / "讲话.pdf").read_bytes().startswith(b"%PDF")
     assert "同志们：" in re.sub(r"\s", "", pdf_text(tmp_path / "讲话.pdf"))
     assert files_in(tmp_path) == {"a.yaml", "讲话.pdf"}
+    # one PDF: no line about the Word file it is made from, whose name would be the input's
+    assert "已排版" not in single.err and "a.yaml" not in single.err and "已生成：讲话.pdf" in single.err
