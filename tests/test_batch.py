@@ -263,3 +263,18 @@ def test_a_row_naming_another_unit_drops_the_base_short_name(tmp_path):
     assert names[0].startswith("县水务局-") and names[1].startswith("某某县林业局-")
     forestry = body_text(out / names[1])
     assert "县统计局" not in forestry and "某某县林业局" in forestry
+
+
+def test_a_rows_reminders_name_the_row_and_count_repeated_places_once(tmp_path):
+    """The base text says 我村 twice in one paragraph; a 社区's row is told so on one line."""
+    base = tmp_path / "底稿.yaml"
+    base.write_text(MINIMAL_YAML.format(template="ideology-four-grips").replace("name: 某某县统计局", "name: 桃园村")
+                    .replace("kind: 局", "kind: 村")
+                    + "tasks:\n  - title: 抓好阵地\n    detail: 我村要管好宣传栏，我村广播每天播放。\n", encoding="utf-8")
+    table = tmp_path / "名单.csv"
+    table.write_text("unit.name,unit.kind\n和平社区,社区\n杏林村,村\n", encoding="utf-8")
+    result = run_cli("render", str(base), "--table", str(table), "-o", str(tmp_path / "out"))
+    assert result.code == 0, result.err
+    assert "提醒：名单.csv 第 2 行里有以下问题：" in result.err
+    lines = [line.strip() for line in result.err.splitlines() if "unit.self-ref" in line]
+    assert len(lines) == 1 and lines[0].startswith("第") and "段（2 处） [错误] unit.self-ref：“我村”" in lines[0]

@@ -70,8 +70,10 @@ def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.severity == ERROR for f in findings)
 
 
-def format_line(f: Finding) -> str:
-    line = f"第{f.paragraph}段 [{f.severity}] {f.rule}：{f.message}"
+def format_line(f: Finding, times: int = 1) -> str:
+    """`times`: how many places of the paragraph the same finding has (shown once)."""
+    where = f"第{f.paragraph}段" + (f"（{times} 处）" if times > 1 else "")
+    line = f"{where} [{f.severity}] {f.rule}：{f.message}"
     if f.suggestion:
         line += f" → {f.suggestion}"
     return line
@@ -81,9 +83,16 @@ def format_text(findings: Iterable[Finding], *, show_source: bool = True,
                 with_summary: bool = True) -> str:
     """One line per finding (plus an indented 依据 line), then a summary line."""
     findings = list(findings)
-    lines = []
+    lines: list[str] = []
+    previous, repeats, last = "", 0, 0
     for f in findings:
-        lines.append(format_line(f))
+        line = format_line(f)
+        if line == previous:  # the same wording twice in one paragraph: one line, with the count
+            repeats += 1
+            lines[last] = format_line(f, repeats)
+            continue
+        previous, repeats, last = line, 1, len(lines)
+        lines.append(line)
         if show_source and f.source:
             lines.append(f"    依据：{f.source}")
     if with_summary:

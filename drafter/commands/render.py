@@ -111,7 +111,7 @@ def _print_report(report: Any, mode: str) -> None:
     if mode != "quiet":
         for label, notes in report.notes:
             say("提醒：生成的文稿里有以下问题：\n" + _indent(notes, "  ") if one
-                else f"提醒：{label} 里有以下问题：\n" + _indent(notes, "    "))
+                else f"提醒：{label}{' ' if label[-1:].isascii() else ''}里有以下问题：\n" + _indent(notes, "    "))
         if report.notes_count > len(report.notes):
             say(f"……另有 {report.notes_count - len(report.notes)} 份有提醒（可用 drafter check 逐份查看）")
         if mode == "bar" and report.written:
