@@ -275,6 +275,6 @@ def test_a_rows_reminders_name_the_row_and_count_repeated_places_once(tmp_path):
     table.write_text("unit.name,unit.kind\n和平社区,社区\n杏林村,村\n", encoding="utf-8")
     result = run_cli("render", str(base), "--table", str(table), "-o", str(tmp_path / "out"))
     assert result.code == 0, result.err
-    assert "提醒：名单.csv 第 2 行里有以下问题：" in result.err
+    assert f"提醒：{table} 第 2 行里有以下问题：" in result.err
     lines = [line.strip() for line in result.err.splitlines() if "unit.self-ref" in line]
     assert len(lines) == 1 and lines[0].startswith("第") and "段（2 处） [错误] unit.self-ref：“我村”" in lines[0]
