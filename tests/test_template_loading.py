@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL_YAML, run_cli
+from conftest import EXAMPLES, MINIMAL_YAML, run_cli
 from drafter.errors import TemplateError
 from drafter.templates import BUILTIN_ORIGIN, Library, Template, builtin_dir
 from drafter.templates.checks import check_template
@@ -33,21 +33,33 @@ def test_builtin_templates_pass_every_load_time_check():
             assert template.outline(), file.name  # renders its example, headings in order
 
 
-def test_the_check_of_builtin_templates_can_fail(tmp_path):
-    """check_all really looks into built-in files: a misspelt field in one is found."""
+@pytest.mark.parametrize("original, broken, error", [
+    ("{{ unit.self_ref }}", "{{ unit.nmae }}", "unit.nmae"),
+    ("{% block closing %}", "{% block closnig %}", "是不是“closing”"),
+    ("{% block opening %}", "要点{% block opening %}", "文字必须写在 block 里面"),
+])
+def test_the_check_of_builtin_templates_can_fail(tmp_path, original, broken, error):
+    """check_all really looks into built-in files: a misspelt field, a block the frame
+    lacks, text outside the blocks in one is found."""
     folder = tmp_path / "builtin"
     folder.mkdir()
     for path in builtin_dir().glob("*.j2"):
         (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     grips = folder / "ideology-four-grips.j2"
     text = grips.read_text(encoding="utf-8")
-    assert "{{ unit.self_ref }}" in text
-    grips.write_text(text.replace("{{ unit.self_ref }}", "{{ unit.nmae }}", 1), encoding="utf-8")
+    assert original in text
+    grips.write_text(text.replace(original, broken, 1), encoding="utf-8")
     library = Library([(folder, BUILTIN_ORIGIN)])
     template = Template(library, library.files["ideology-four-grips"])
     check_template(template)  # what a user's start does: drafter's own files are trusted
-    with pytest.raises(TemplateError, match="unit.nmae"):
+    with pytest.raises(TemplateError, match=error):
         check_template(template, check_all=True)
+
+
+def test_every_example_template_passes_every_load_time_check():
+    library = Library([(builtin_dir(), BUILTIN_ORIGIN), (EXAMPLES / "templates", "examples")])
+    for path in sorted((EXAMPLES / "templates").glob("*.j2")):
+        check_template(Template(library, library.files[path.stem]))
 
 
 # ---------------------------------------------------------------- bytecode cache --

@@ -121,6 +121,126 @@ def test_templates_new_scaffolds_a_working_template(tmp_path):
     assert again.code == 1 and "已存在" in again.err
 
 
+def test_templates_new_names_its_own_options_when_the_file_exists(tmp_path):
+    """There is no -o on `templates new`: the file's name is the template's name."""
+    first = run_cli("templates", "new", "我局讲话", "--from", "ideology-four-grips", cwd=tmp_path)
+    assert first.code == 0, first.err
+    again = run_cli("templates", "new", "我局讲话", "--from", "ideology-four-grips", cwd=tmp_path)
+    assert again.code == 1
+    assert "已存在" in again.err and "--force" in again.err and "--dir" in again.err
+    assert "-o" not in again.err
+
+
+def test_templates_new_help_names_the_template_it_extends_in_chinese():
+    missing = run_cli("templates", "new", "我局讲话")
+    assert missing.code == 2 and "--from" in missing.err
+    help_text = run_cli("templates", "new", "--help").out
+    assert "--from 模板" in help_text and "TEXT" not in help_text and "PARENT" not in help_text
+
+
+# ---------------------------------------------------------------- inheritance --
+# Jinja renders a child's block only where an ancestor has one of that name, and drops
+# a child's text outside its blocks: both would vanish from the document without a word.
+
+
+def scaffolded(tmp_path: Path) -> tuple[Path, str]:
+    """`drafter templates new 我局讲话 --from ideology-four-grips` and an input for it."""
+    result = run_cli("templates", "new", "我局讲话", "--from", "ideology-four-grips", cwd=tmp_path)
+    assert result.code == 0, result.err
+    (tmp_path / "in.yaml").write_text(MINIMAL_YAML.format(template="我局讲话"), encoding="utf-8")
+    path = tmp_path / "templates" / "我局讲话.j2"
+    return path, path.read_text(encoding="utf-8")
+
+
+def line_of(text: str, fragment: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if fragment in line)
+
+
+def test_a_misspelt_block_name_is_an_error_at_its_line(tmp_path):
+    path, text = scaffolded(tmp_path)
+    text = text.replace("{% block grip_awareness %}", "{% block grip_awarenes %}")
+    path.write_text(text, encoding="utf-8")
+    for command in ("validate", "render"):
+        result = run_cli(command, "in.yaml", cwd=tmp_path)
+        assert result.code == 1, result
+        assert f"我局讲话.j2 第 {line_of(text, 'grip_awarenes %}')} 行" in result.err
+        assert "block“grip_awarenes”在上级模板“ideology-four-grips”中没有，是不是“grip_awareness”？" in result.err
+        listed = result.err.split("可用的 block：")[1].split("、")
+        assert {"grip_awareness", "more_sections", "title", "byline"} <= {b.strip() for b in listed}  # the whole chain
+
+
+def test_a_new_block_the_child_renders_itself_is_kept(tmp_path):
+    path, text = scaffolded(tmp_path)
+    path.write_text(text.replace("# 抓好新增工作\n", "# 抓好新增工作\n{{ self.own_words() }}\n"
+                                 "{% block nested_words %}嵌套的新章节文字。{% endblock %}\n")
+                    + "{% block own_words %}自己调用的新章节文字。{% endblock %}\n", encoding="utf-8")
+    result = run_cli("render", "in.yaml", "-f", "text", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert "自己调用的新章节文字。" in result.out and "嵌套的新章节文字。" in result.out
+
+
+def test_text_after_the_last_block_is_an_error_at_its_line(tmp_path):
+    path, text = scaffolded(tmp_path)
+    text += "\n# 抓作风建设\n要加强作风建设。\n"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("validate", "in.yaml", cwd=tmp_path)
+    assert result.code == 1, result
+    assert f"我局讲话.j2 第 {line_of(text, '# 抓作风建设')} 行" in result.err
+    assert ("继承其他模板（extends）的模板里，文字必须写在 block 里面；"
+            "要增加一节，写在 {% block more_sections %} … {% endblock %} 里") in result.err
+
+
+@pytest.mark.parametrize("stray", ["{{ unit.name }}", '{% include "_part" %}', "{% if true %}要点{% endif %}"])
+def test_tags_that_print_outside_blocks_are_errors_too(tmp_path, stray):
+    path, text = scaffolded(tmp_path)
+    (tmp_path / "templates" / "_part.j2").write_text("片段\n", encoding="utf-8")
+    path.write_text(text + stray + "\n", encoding="utf-8")
+    result = run_cli("render", "in.yaml", cwd=tmp_path)
+    assert result.code == 1, result
+    assert f"我局讲话.j2 第 {len(text.splitlines()) + 1} 行" in result.err and "必须写在 block 里面" in result.err
+
+
+def test_what_prints_nothing_may_stand_outside_blocks(tmp_path):
+    path, text = scaffolded(tmp_path)
+    (tmp_path / "templates" / "_macros.j2").write_text("{% macro shout(s) %}{{ s }}！{% endmacro %}\n",
+                                                       encoding="utf-8")
+    head, blocks = text.split("{% block ", 1)
+    path.write_text(head + "\n{# 说明 #}\n{% set word = \"务实\" %}\n{% set long %}长文字{% endset %}\n"
+                    '{% from "_macros" import shout %}\n{% import "_macros" as m %}\n'
+                    "{% macro quiet() %}宏里的文字{% endmacro %}\n   \n{% block " + blocks
+                    .replace("# 抓好新增工作\n", "# 抓好新增工作\n{{ shout(word) }}{{ m.shout(long) }}{{ quiet() }}\n"),
+                    encoding="utf-8")
+    result = run_cli("render", "in.yaml", "-f", "text", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert "务实！长文字！宏里的文字" in result.out
+
+
+def test_without_more_sections_text_outside_blocks_lists_the_blocks(tmp_path):
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "frame.j2").write_text("{#---\ntitle: 框架\ndescription: 框架\nabstract: true\n---#}\n"
+                                     "@title 标题\n{% block part_one %}{% endblock %}\n"
+                                     "{% block part_two %}{% endblock %}\n", encoding="utf-8")
+    (folder / "mine.j2").write_text("{#---\ntitle: 我的\ndescription: 我的\n---#}\n{% extends \"frame\" %}\n"
+                                    "{% block part_one %}\n# 一节\n正文。\n{% endblock %}\n多出的话。\n", encoding="utf-8")
+    (tmp_path / "in.yaml").write_text(MINIMAL_YAML.format(template="mine"), encoding="utf-8")
+    result = run_cli("render", "in.yaml", cwd=tmp_path)
+    assert result.code == 1, result
+    assert "mine.j2 第 10 行" in result.err
+    assert "文字必须写在 block 里面；可用的 block：part_one、part_two" in result.err
+
+
+def test_a_template_between_the_user_and_drafter_is_checked_too(tmp_path):
+    path, text = scaffolded(tmp_path)
+    path.write_text(text.replace("{% block more_sections %}", "{% block more_section %}"), encoding="utf-8")
+    (tmp_path / "templates" / "下级.j2").write_text(
+        "{#---\ntitle: 下级\ndescription: 下级\n---#}\n{% extends \"我局讲话\" %}\n", encoding="utf-8")
+    (tmp_path / "in.yaml").write_text(MINIMAL_YAML.format(template="下级"), encoding="utf-8")
+    result = run_cli("render", "in.yaml", cwd=tmp_path)
+    assert result.code == 1, result
+    assert "我局讲话.j2" in result.err and "是不是“more_sections”？" in result.err
+
+
 # ---------------------------------------------------------------- schema ------
 
 

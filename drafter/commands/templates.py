@@ -1,4 +1,4 @@
-"""`drafter templates` (list), `templates show NAME`, `templates new NAME --from PARENT`."""
+"""`drafter templates` (list), `templates show NAME`, `templates new NAME --from 模板`."""
 
 from __future__ import annotations
 
@@ -72,7 +72,8 @@ def templates_show(parent_dirs: tuple[Path, ...], name: str, template_dirs: tupl
 
 @templates.command("new")
 @click.argument("name")
-@click.option("--from", "parent", required=True, help="要继承的模板名称。")
+@click.option("--from", "parent", required=True, metavar="模板",
+              help="要继承的模板名称，如 ideology-four-grips。")
 @click.option("--dir", "folder", type=click.Path(path_type=Path), default=Path("templates"), show_default=True,
               help="新模板放在哪个文件夹。")
 @click.option("--force", is_flag=True, help="同名模板已存在时覆盖它。")
@@ -81,9 +82,10 @@ def templates_show(parent_dirs: tuple[Path, ...], name: str, template_dirs: tupl
 @reports_errors
 def templates_new(parent_dirs: tuple[Path, ...], name: str, parent: str, folder: Path, force: bool,
                   template_dirs: tuple[Path, ...]) -> None:
-    """新建一个继承 PARENT 的模板，带说明块和一个改写章节的示例。"""
+    """新建模板 NAME（文件 NAME.j2），继承 --from 给出的模板，带说明块和一个改写章节的示例。"""
     from ..scaffold import new_template
 
+    _refuse_existing(folder, name, force)
     path = new_template(library(None, tuple(parent_dirs or ()) + template_dirs), name, parent, folder, force)
     click.echo(f"已创建模板：{path}\n"
                f"下一步：\n"
@@ -91,3 +93,14 @@ def templates_new(parent_dirs: tuple[Path, ...], name: str, parent: str, folder:
                f"  2. 改写或增加章节（用 {{% block 名称 %}} 覆盖上级模板的同名章节）；\n"
                f"  3. drafter templates show {name} --templates {folder} 查看提纲；\n"
                f"  4. drafter init {name} --templates {folder} -o 输入.yaml 生成输入文件后 render。")
+
+
+def _refuse_existing(folder: Path, name: str, force: bool) -> None:
+    """The file's name is the template's name, so the way out is another name or folder (there is no -o)."""
+    from ..errors import OutputError
+    from ..templates import SUFFIX
+    from ..templates.files import is_template_name
+
+    path = folder / (name + SUFFIX)
+    if is_template_name(name) and path.exists() and not force:  # a bad name gets its own message
+        raise OutputError(f"模板文件已存在：{path}（要覆盖请加 --force；或换一个模板名，或用 --dir 放到其他文件夹）")
