@@ -84,6 +84,20 @@ def _prepare_process() -> None:
         pass
 
 
+def _show_in_chinese(exc: click.ClickException) -> None:
+    """click's message (translated through locale/) with Chinese punctuation: click quotes names
+    as '--from' and ends some sentences with '.', which its catalogue cannot change."""
+    import io
+    import re
+
+    buffer = io.StringIO()
+    exc.show(file=buffer)
+    text = re.sub(r"'([^'\n]+)'", r"\1", buffer.getvalue())  # '--from' → --from, 'a', 'b' → a, b
+    text = re.sub(r"\.$", "。", text, flags=re.M)
+    text = re.sub(r"(?<=[\w-]), (?=[\w-])", "、", text)  # a list of choices
+    click.echo(text.replace("。 ", "。"), err=True, nl=False)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run one `drafter` command; always leaves through SystemExit with the exit status."""
     previous = signal.getsignal(signal.SIGINT)
@@ -95,7 +109,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(exc.ctx.get_help())
         sys.exit(0)
     except click.ClickException as exc:
-        exc.show()
+        _show_in_chinese(exc)
         sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

@@ -30,14 +30,20 @@ def test_click_usage_errors_and_headings_are_chinese(tmp_path):
     missing = run_cli("render")
     assert missing.code == 2
     assert missing.err.startswith("用法： drafter render [选项] INPUT.yaml…")
-    assert "错误：缺少参数 'INPUT.yaml…'" in missing.err
+    assert "错误：缺少参数 INPUT.yaml…。" in missing.err
     bad_choice = run_cli("render", str(write_minimal(tmp_path)), "-f", "word")
-    assert bad_choice.code == 2 and "“word”不在可选值" in bad_choice.err
+    assert bad_choice.code == 2
+    assert "错误：-f / --format 的取值不正确：“word”不在可选值 docx、text、markdown、pdf 之中。" in bad_choice.err
+    no_option = run_cli("templates", "new", "我局讲话")
+    assert no_option.code == 2 and "错误：缺少选项 --from。" in no_option.err
+    unknown = run_cli("render", "--jbos")
+    assert unknown.code == 2 and "错误：没有这个选项：--jbos。是不是 --jobs？" in unknown.err
     extra = run_cli("schema", "a", "b")
     assert extra.code == 2 and "多余的参数（b）" in extra.err
     help_text = run_cli("render", "--help").out
     assert "选项：" in help_text and "显示本帮助并退出。" in help_text
-    for text in (missing.err, bad_choice.err, extra.err, help_text):
+    for text in (missing.err, bad_choice.err, no_option.err, unknown.err, extra.err, help_text):
+        assert "'" not in text, text
         assert not re.search(r"\b(Usage|Error|Options|Show this message|Missing)\b", text), text
     assert gettext.textdomain() == "drafter"
 

@@ -46,7 +46,7 @@ class ZhGroup(click.Group):
 ZhGroup.group_class = ZhGroup
 
 template_dirs_option = click.option(
-    "--templates", "template_dirs", multiple=True, type=click.Path(path_type=Path),
+    "--templates", "template_dirs", multiple=True, type=click.Path(path_type=Path), metavar="文件夹",
     help="额外的模板文件夹（可重复使用；后面的同名模板覆盖前面的）。",
 )
 

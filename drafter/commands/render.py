@@ -14,7 +14,7 @@ from .common import ZhCommand, reports_errors, template_dirs_option
 
 @click.command(cls=ZhCommand)
 @click.argument("inputs", metavar="INPUT.yaml…", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-t", "--template", help="模板名称（覆盖文件里的 template 字段）。")
+@click.option("-t", "--template", metavar="模板", help="模板名称（覆盖文件里的 template 字段）。")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="输出文件名或文件夹；不填时 docx 按“单位-会议-日期”命名，text/markdown 输出到屏幕。"
                    "生成多份时为输出文件夹（不存在则新建；不填则放在输入文件旁边）。")
@@ -24,8 +24,8 @@ from .common import ZhCommand, reports_errors, template_dirs_option
 @click.option("--table", type=click.Path(path_type=Path),
               help="单位名单（.xlsx、.csv，或 Excel 另存的“Unicode 文本”.txt）：INPUT.yaml 作为底稿，表格每行生成一份；"
                    "第 1 行写字段路径，如 unit.name、unit.kind、speaker.name、leaders.0.name，空白的格子保留底稿的值。")
-@click.option("--sheet", help="名单所在的工作表名称（.xlsx 有多个工作表时；默认第一个有内容的工作表）。")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+@click.option("--sheet", metavar="工作表", help="名单所在的工作表名称（.xlsx 有多个工作表时；默认第一个有内容的工作表）。")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="同时生成的进程数（默认：CPU 核数）。")
 @click.option("-q", "--quiet", is_flag=True, help="不显示进度和生成的文件，只报告失败。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")

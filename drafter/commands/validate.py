@@ -11,7 +11,7 @@ from .common import ZhCommand, library, reports_errors, template_dirs_option
 
 @click.command(cls=ZhCommand)
 @click.argument("input_file", metavar="INPUT.yaml", type=click.Path(path_type=Path))
-@click.option("-t", "--template", help="模板名称（覆盖文件里的 template 字段）。")
+@click.option("-t", "--template", metavar="模板", help="模板名称（覆盖文件里的 template 字段）。")
 @template_dirs_option
 @reports_errors
 def validate(input_file: Path, template: str | None, template_dirs: tuple[Path, ...]) -> None:
