@@ -54,6 +54,72 @@ def line_mistake(line: str) -> tuple[int, str] | None:
     return None
 
 
+# A quote's full-width look-alikes: a value opened with " and "closed" with ” stays open.
+_FULL_WIDTH_CLOSERS = {'"': "”“", "'": "’‘"}
+_VALUE_START = re.compile(rf"^\s*(?:-\s+)*(?:{_KEY}\s*:\s+)?")
+
+
+def unclosed_quote(line: str, column: int, number: int) -> str:
+    """Why the quote at `column` (0-based) of line `number` (1-based) swallowed what follows."""
+    quote = line[column]
+    message = f"引号没有配对：第 {number} 行的“{quote}”没有对应的结束引号"
+    wide = [c for c in _COMMENT.sub("", line[column + 1:]) if c in _FULL_WIDTH_CLOSERS[quote]]
+    if wide:
+        return message + f"（这一行的“{wide[-1]}”是全角引号，结束不了半角的“{quote}”：请改成半角“{quote}”）"
+    return message + f"：请在这个值的末尾补上“{quote}”，或者去掉开头的“{quote}”"
+
+
+def full_width_quotes(line: str) -> str | None:
+    """The message for a value "quoted" with “ ” (or ‘ ’) that YAML still reads a colon in:
+    full-width quotes are ordinary characters in YAML."""
+    start = _VALUE_START.match(line).end()
+    value = _COMMENT.sub("", line[start:]).strip()
+    if not value or value[0] not in "“‘":
+        return None
+    suggestion = f'{line[:start].strip()} "{value.strip("“”‘’")}"'.strip()
+    return f"全角引号“{value[0]}”在 YAML 里只是普通文字，括不住含冒号的值：请改用半角引号，写成“{suggestion}”"
+
+
+def misaligned_key(lines: list[str], index: int) -> tuple[int, str] | None:
+    """(1-based column, message) when line `index` is a `key: value` line indented more
+    than the `key: value` line above it: YAML cannot read it as a field of the same group
+    nor as a field inside a value that is already written."""
+    line, above = lines[index], _line_above(lines, index)
+    match = _KEY_OF_LINE.match(line)
+    if match is None or above is None:
+        return None
+    above_match = _KEY_OF_LINE.match(lines[above])
+    if above_match is None:
+        return None
+    value = _COMMENT.sub("", lines[above][above_match.end():]).strip()
+    if not value or value[0] in "|>&!":
+        return None  # "key:" (or "key: |") with its value on the next lines: indenting them is right
+    if match.start(1) <= above_match.start(1):
+        return None
+    return above_match.start(1) + 1, indented_more(index + 1, above + 1, match.group(1), above_match.group(1),
+                                                  above_match.start(1))
+
+
+def indented_more(number: int, above: int, key: str, sibling: str, indent: int) -> str:
+    """The message for line `number` (with `key:`) indented more than line `above` (with `sibling:`)."""
+    which = "上一行" if above == number - 1 else f"第 {above} 行"
+    return (f"第 {number} 行比{which}多缩进了空格：同一组的字段要对齐"
+            f"（“{key}:”要和“{sibling}:”一样缩进 {indent} 个空格）")
+
+
+def starts_field(line: str) -> bool:
+    """Whether a line starts a field (`key:`) or a list item (`- `)."""
+    return bool(_KEY_OF_LINE.match(line)) or line.lstrip(" ").startswith("- ")
+
+
+def _line_above(lines: list[str], index: int) -> int | None:
+    """The nearest line above `index` with content (not blank, not only a comment)."""
+    for above in range(index - 1, -1, -1):
+        if lines[above].strip() and not lines[above].lstrip().startswith("#"):
+            return above
+    return None
+
+
 def value_mistake(value: str) -> str | None:
     """The message for a text value that looks like a mistyped `key: value` or `- item`."""
     found = line_mistake(value.split("\n")[0])

@@ -32,6 +32,8 @@ _MAX_DEPTH = 50  # and against self-referencing anchors
 _LAYOUT_PROBLEMS = ("could not find expected ':'", "mapping values are not allowed", "expected <block end>",
                     "did not find expected key", "did not find expected '-'", "cannot start any token",
                     "block sequence entries are not allowed")
+# Problems a line indented more than the field above it causes.
+_ALIGNMENT_PROBLEMS = ("mapping values are not allowed", "did not find expected key", "expected <block end>")
 _FIRST_KEY = re.compile(r"\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*\s*")
 # Characters YAML refuses to read (its "printable" set, inverted).
 _NON_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -166,6 +168,10 @@ def _explain(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> InputErr
     """The error for a YAML syntax problem, at the line the user typed when we can find it."""
     problem = f"{exc.context or ''} {exc.problem or ''}"
     mark = exc.problem_mark or exc.context_mark
+    quote = _opening_quote(exc, lines)
+    if quote is not None:
+        return InputError(mistakes.unclosed_quote(lines[quote.line], quote.column, quote.line + 1),
+                          _mark_position(file, quote))
     if mark is None or not any(needle in problem for needle in _LAYOUT_PROBLEMS):
         return InputError(_yaml_problem(exc), _mark_position(file, mark))
     if "cannot start any token" in problem:
@@ -176,6 +182,14 @@ def _explain(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> InputErr
         found = mistakes.line_mistake(lines[index])
         if found:
             return InputError(found[1], Position(file, index + 1, found[0]))
+    if any(needle in problem for needle in _ALIGNMENT_PROBLEMS):
+        found = mistakes.misaligned_key(lines, mark.line)
+        if found:
+            return InputError(found[1], Position(file, mark.line + 1, found[0]))
+    if "mapping values are not allowed" in problem:
+        wide = mistakes.full_width_quotes(lines[mark.line])
+        if wide:
+            return InputError(wide, _mark_position(file, mark))
     if "could not find expected ':'" in problem and context is not None:
         return InputError(mistakes.unexpected_line(lines, context.line), _mark_position(file, context))
     if "mapping values are not allowed" in problem and _FIRST_KEY.fullmatch(lines[mark.line][: mark.column]):
@@ -185,6 +199,30 @@ def _explain(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> InputErr
         if above is not None:
             return InputError(mistakes.unexpected_line(lines, above), Position(file, above + 1, 1))
     return InputError(_yaml_problem(exc), _mark_position(file, mark))
+
+
+def _opening_quote(exc: yaml.MarkedYAMLError, lines: list[str]) -> Any:
+    """The mark of a quote left open, when that is what the error comes from: YAML read on
+    to the end of the file, or to the next quote some lines below, as the quoted value."""
+    if exc.context == "while scanning a quoted scalar":
+        return exc.context_mark
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    swallowed = None
+    try:
+        for token in yaml.scan("\n".join(lines[: mark.line + 1]), Loader=_Loader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                swallowed = token
+    except yaml.YAMLError:
+        pass
+    if swallowed is None or (swallowed.end_mark.line, swallowed.end_mark.column) != (mark.line, mark.column):
+        return None
+    start = swallowed.start_mark
+    indent = len(lines[start.line]) - len(lines[start.line].lstrip(" "))
+    fields_inside = (mistakes.starts_field(line) and len(line) - len(line.lstrip(" ")) <= indent
+                     for line in lines[start.line + 1: mark.line + 1])
+    return start if any(fields_inside) else None  # a value over several lines has no "key:" lines
 
 
 def _cannot_start(line: str, column: int) -> str:
@@ -264,7 +302,7 @@ class _Builder:
             line, previous = self.lines[index], self.lines[index - 1]
             if mistakes.folded_line(previous, line) and not previous.endswith("\\"):  # "\" escapes the break
                 column = len(line) - len(line.lstrip(" ")) + 1
-                raise InputError(f"字段“{_dotted(path)}”写成了多行：{mistakes.FOLDED_TEXT}",
+                raise InputError(f"{field_label(path)}写成了多行：{mistakes.FOLDED_TEXT}",
                                  Position(self.source.file, index + 1, column))
 
     def _check_flow_items(self, node: yaml.SequenceNode) -> None:
@@ -289,7 +327,7 @@ class _Builder:
                     raise InputError(found[1], Position(self.source.file, key_node.start_mark.line + 1, found[0]))
             if key in first_seen:
                 raise InputError(
-                    f"字段“{_dotted(path + (key,))}”重复出现（第一次在第 {first_seen[key].line} 行）；"
+                    f"{field_label(path + (key,))}重复出现（第一次在第 {first_seen[key].line} 行）；"
                     "请删去其中一个",
                     self._pos(key_node),
                 )
@@ -309,5 +347,30 @@ class _Builder:
         return Position(self.source.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _dotted(path: Path_) -> str:
-    return ".".join(str(p) for p in path)
+def field_label(path: Path_, title: str = "") -> str:
+    """How messages name the field at `path`: 字段“unit.kind”（单位类型）,
+    字段“channels”（宣传阵地）的第 1 项, 字段“leaders”第 3 项的“name”（姓名）.
+
+    List items are counted from 1, as a reader counts them (the data counts from 0);
+    `title`, the Chinese title of the last named field, follows that name.
+    """
+    if not path:
+        return "文件顶层"
+    pieces: list[Any] = []  # runs of field names (joined by dots) and item numbers
+    for part in path:
+        if isinstance(part, int):
+            pieces.append(part)
+        elif pieces and isinstance(pieces[-1], list):
+            pieces[-1].append(str(part))
+        else:
+            pieces.append([str(part)])
+    last_names = max((i for i, piece in enumerate(pieces) if isinstance(piece, list)), default=-1)
+    text = "字段"
+    for i, piece in enumerate(pieces):
+        if isinstance(piece, int):
+            text += ("的" if text.endswith("）") else "") + f"第 {piece + 1} 项"
+            continue
+        text += ("的" if i else "") + "“" + ".".join(piece) + "”"
+        if i == last_names and title:
+            text += f"（{title}）"
+    return text

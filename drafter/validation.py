@@ -9,8 +9,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import mistakes
-from .errors import InputError, InputErrors
-from .source import Source
+from .errors import InputError, InputErrors, Position
+from .source import Source, field_label
 
 _TYPE_MESSAGES = {
     "missing": "缺少必填字段",
@@ -33,7 +33,8 @@ _STRUCTURE_TYPES = frozenset({"list_type", "model_type", "model_attributes_type"
 
 
 def field_path(loc: tuple[Any, ...]) -> str:
-    """('leaders', 0, 'name') -> 'leaders.0.name', the form table headers use too."""
+    """('leaders', 0, 'name') -> 'leaders.0.name', the form table headers are written in
+    (messages name fields with source.field_label, counting items from 1)."""
     return ".".join(str(part) for part in loc) or "（顶层）"
 
 
@@ -55,35 +56,57 @@ def validate(source: Source, model: type[BaseModel]) -> BaseModel:
 
 def _translate(error: dict[str, Any], source: Source, model: type[BaseModel]) -> InputError:
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal["))))
-    path = field_path(loc)
     kind = error["type"]
     if kind == "extra_forbidden":
         mistake = mistakes.value_mistake(str(loc[-1]))  # `{name:李}` makes a field called "name:李"
-        message = mistake or f"不认识的字段“{path}”{_did_you_mean(loc, model)}"
+        message = mistake or f"不认识的{field_label(loc)}{_did_you_mean(loc, model)}"
         return InputError(message, source.key_position_of(loc))
-    elif kind == "missing":
-        message = f"缺少必填字段“{path}”"
+    indented = _indented_under(loc, kind, error.get("input"), source, model)
+    if indented is not None:
+        return indented
+    label = field_label(loc, _title(loc, model))
+    if kind == "missing":
+        message = f"缺少必填{label}"
     elif kind == "value_error":
-        message = f"字段“{path}”：{error['ctx']['error']}"
+        message = f"{label}：{error['ctx']['error']}"
     elif kind == "literal_error":
-        message = f"字段“{path}”只能是以下之一：{_choices(error['ctx']['expected'])}"
+        message = f"{label}只能是以下之一：{_choices(error['ctx']['expected'])}"
     else:
-        message = _wrong_type(path, kind, error.get("input"))
+        message = _wrong_type(label, kind, error.get("input"))
     return InputError(message, source.position_of(loc))
 
 
-def _wrong_type(path: str, kind: str, value: Any) -> str:
+def _indented_under(loc: tuple[Any, ...], kind: str, value: Any, source: Source,
+                    model: type[BaseModel]) -> InputError | None:
+    """The error for a field of the group indented more than the field above it, which YAML
+    reads as a group inside that field (`short_name:` then `   kind: 村`): a text field, say,
+    that got a group of fields of its own group. Groups where a group belongs are never this."""
+    if kind in _STRUCTURE_TYPES or not isinstance(value, dict) or not loc or isinstance(loc[-1], int):
+        return None
+    key, first = source.key_positions.get(loc), source.positions.get(loc)
+    if type(key) is not Position or type(first) is not Position or first.line <= key.line:
+        return None  # a cell of a table, or a group written in braces on the key's line
+    siblings = _known_fields(loc[:-1], model)
+    if first.column <= key.column or not any(name in siblings for name in value):
+        return None
+    nested = next(iter(value))
+    message = mistakes.indented_more(first.line, key.line, str(nested), str(loc[-1]), key.column - 1)
+    return InputError(f"{message}；现在“{nested}”被读成了{field_label(loc)}下面的一层",
+                      Position(first.file, first.line, key.column))
+
+
+def _wrong_type(label: str, kind: str, value: Any) -> str:
     expected = _TYPE_MESSAGES.get(kind, "取值不正确")
     if value is None:
-        return f"字段“{path}”没有填写（{expected}）"
+        return f"{label}没有填写（{expected}）"
     if kind in _STRUCTURE_TYPES and isinstance(value, str):
         mistake = mistakes.value_mistake(value)
         if mistake:
-            return f"字段“{path}”{expected}：{mistake}"
+            return f"{label}{expected}：{mistake}"
     if isinstance(value, bool):  # YAML reads yes/no/true/false/on/off as 是/否
-        return (f"字段“{path}”{expected}（现在是“{'是' if value else '否'}”：YAML 把 yes、no、true、false、on、off"
+        return (f"{label}{expected}（现在是“{'是' if value else '否'}”：YAML 把 yes、no、true、false、on、off"
                 "读作是或否，要当作文字请加引号）")
-    return f"字段“{path}”{expected}（现在是{_show(value)}）"
+    return f"{label}{expected}（现在是{_show(value)}）"
 
 
 def _show(value: Any) -> str:
@@ -117,15 +140,30 @@ def _did_you_mean(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
 
 
 def _known_fields(parent: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
+    return list(getattr(_model_at(parent, model), "model_fields", {}))
+
+
+def _title(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    """The Chinese title (pydantic Field title) of the last named field of `loc`, or ""."""
+    names = [i for i, part in enumerate(loc) if not isinstance(part, int)]
+    if not names:
+        return ""
+    parent, name = loc[: names[-1]], loc[names[-1]]
+    info = getattr(_model_at(parent, model), "model_fields", {}).get(name)
+    return (info.title or "") if info is not None else ""
+
+
+def _model_at(path: tuple[Any, ...], model: type[BaseModel]) -> Any:
+    """The model class of the group at `path` (list items skipped), or None."""
     current: Any = model
-    for part in parent:
+    for part in path:
         if isinstance(part, int):
             continue
         info = getattr(current, "model_fields", {}).get(part)
         if info is None:
-            return []
+            return None
         current = _inner_model(info.annotation)
-    return list(getattr(current, "model_fields", {}))
+    return current
 
 
 def _inner_model(annotation: Any) -> Any:

@@ -12,7 +12,7 @@ GOOD = MINIMAL_YAML.format(template="ideology-four-grips")
 CASES = {
     "malformed": (GOOD.replace("  kind: 局", "  kind: 局: 科"), ["第 4 行", "YAML 格式错误", "冒号"]),
     "bad-indent": (GOOD.replace("  title: 党组书记", "\ttitle: 党组书记"), ["第 6 行", "Tab"]),
-    "unclosed-quote": (GOOD.replace("name: 某某县统计局", 'name: "某某县统计局'), ["YAML 格式错误", "引号"]),
+    "unclosed-quote": (GOOD.replace("name: 某某县统计局", 'name: "某某县统计局'), ["第 3 行第 9 列", "引号没有配对：第 3 行的“\"”没有对应的结束引号"]),
     "missing-required": (GOOD.replace("  title: 党组书记\n", "  name: 张三\n"), ["speaker.title", "缺少必填字段", "第 6 行"]),
     "missing-section": (GOOD.replace("speaker:\n  title: 党组书记\n", ""), ["缺少必填字段“speaker”", "第 1 行"]),
     "wrong-type": (GOOD + "leaders: 张三\n", ["leaders", "应为列表", "第 9 行第 10 列"]),

@@ -153,10 +153,10 @@ def test_a_broken_yaml_on_disk_shows_its_chinese_message_and_the_server_goes_on(
     (folder / "broken.yaml").write_text("template: quarterly-report\nunit:\n  name: 某某局\n   kind: 局\n",
                                         encoding="utf-8")
     listing = client.get("/")
-    assert listing.status_code == 200 and "无法读取" in listing.text and "第 3 行" in listing.text
+    assert listing.status_code == 200 and "无法读取" in listing.text and "第 4 行" in listing.text
     page = client.get("/edit", params={"file": "broken.yaml"})
     assert page.status_code == 400
-    assert "第 3 行" in page.text and "这一行不是“字段名: 值”" in page.text
+    assert "第 4 行" in page.text and "比上一行多缩进了空格" in page.text
     assert "Traceback" not in page.text
     assert client.get("/edit", params={"file": REPORT}).status_code == 200
 
@@ -223,7 +223,7 @@ def test_a_cleared_required_field_gets_the_command_line_message_at_its_path(clie
     cli = run_cli("validate", str(cli_file))
     assert cli.code == 1
     message = answer["errors"][0]["message"]
-    assert answer["errors"] == [{"path": "unit.name", "message": "字段“unit.name”没有填写（应为文字）"}]
+    assert answer["errors"] == [{"path": "unit.name", "message": "字段“unit.name”（单位全称）没有填写（应为文字）"}]
     assert message in cli.err
 
 
@@ -445,8 +445,8 @@ def test_values_of_the_wrong_shape_on_disk_open_with_their_messages(client, fold
     state = json.loads(re.search(r'<script id="state" type="application/json">(.*?)</script>', page.text, re.S)
                        .group(1))
     errors = {e["path"]: e["message"] for e in state["preview"]["errors"]}
-    assert errors["unit"] == "字段“unit”应为一组“字段名: 值”（现在是“清河县第一中学”）"
-    assert errors["speaker.title"] == "字段“speaker.title”应为文字（现在是一个列表）"
+    assert errors["unit"] == "字段“unit”（本单位）应为一组“字段名: 值”（现在是“清河县第一中学”）"
+    assert errors["speaker.title"] == "字段“speaker.title”（讲话人职务）应为文字（现在是一个列表）"
     assert set(errors) == {"unit", "speaker.title", "leaders", "problems"}
     assert "[" not in re.sub(r"<script.*?</script>", "", page.text, flags=re.S).split("<form", 1)[1].split("</form>")[0]
 
@@ -553,7 +553,7 @@ def test_every_field_type_gets_its_widget_and_saves_back_typed(client, folder):
     assert "due: 2024-05-01\n" in path.read_text(encoding="utf-8") and "story" not in loaded
     wrong = dict(data, count="三", level="特别")
     errors = {e["path"]: e["message"] for e in preview(client, wrong, "all.yaml")["errors"]}
-    assert errors == {"count": "字段“count”应为整数（现在是“三”）", "level": "字段“level”只能是以下之一：一般、重要"}
+    assert errors == {"count": "字段“count”（次数）应为整数（现在是“三”）", "level": "字段“level”（级别）只能是以下之一：一般、重要"}
 
 
 def report_data_of(path: Path) -> dict:

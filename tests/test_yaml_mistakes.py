@@ -60,12 +60,12 @@ def test_an_empty_optional_text_or_group_uses_the_default(tmp_path):
 
 def test_an_empty_required_group_says_it_is_empty(tmp_path):
     text = BASE.replace("  title: 社区党委书记、居委会主任\n  name: 赵文斌\n", "")
-    assert_reported(validate(tmp_path, text), line_of("speaker:"), "字段“speaker”没有填写")
+    assert_reported(validate(tmp_path, text), line_of("speaker:"), "字段“speaker”（讲话人）没有填写")
 
 
 def test_an_empty_required_text_says_it_is_empty(tmp_path):
     text = BASE.replace("  title: 社区党委书记、居委会主任", "  title:")
-    assert_reported(validate(tmp_path, text), line_of("title: 社区党委书记"), "字段“speaker.title”没有填写")
+    assert_reported(validate(tmp_path, text), line_of("title: 社区党委书记"), "字段“speaker.title”（讲话人职务）没有填写")
 
 
 def test_yes_where_text_is_expected_is_shown_as_yaml_reads_it(tmp_path):
@@ -136,7 +136,7 @@ def test_a_pasted_indented_line_is_not_silently_joined_with_a_space(tmp_path):
     # sentences; whether the user meant a new paragraph or one sentence, that is wrong.
     text = BASE.replace("让党的创新理论走进楼栋、走进家庭。", "让党的创新理论走进楼栋、走进家庭。\n      居民群众反映良好。")
     result = validate(tmp_path, text)
-    assert_reported(result, line_of("detail: 每月至少") + 1, "tasks.0.detail", "“|”", "同一行")
+    assert_reported(result, line_of("detail: 每月至少") + 1, "字段“tasks”第 1 项的“detail”", "“|”", "同一行")
 
 
 def test_english_text_wrapped_over_two_lines_is_folded_as_yaml_says(tmp_path):
@@ -227,3 +227,67 @@ def test_full_width_commas_in_brackets(tmp_path):
     text = BASE.replace("  - 社区微信公众号\n  - 居民微信群\n  - 社区宣传栏", "  [社区微信公众号，居民微信群, 社区宣传栏]")
     text = text.replace("channels:\n  [", "channels: [")
     assert_reported(validate(tmp_path, text), line_of("channels:"), "半角逗号“, ”", "全角逗号“，”")
+
+
+# 6. Quotes left open, fields out of line, list items counted as people count them.
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_quote_left_open_names_the_line_it_opens(tmp_path, quote):
+    text = BASE.replace("staff: 干部和网格员", f"staff: {quote}干部和网格员")
+    assert_reported(validate(tmp_path, text), line_of("staff:"),
+                    f"引号没有配对：第 {line_of('staff:')} 行的“{quote}”没有对应的结束引号")
+
+
+def test_a_quote_left_open_up_to_the_next_quoted_value(tmp_path):
+    text = BASE.replace("staff: 干部和网格员", 'staff: "干部和网格员').replace("departments: 各网格", 'departments: "各网格"')
+    assert_reported(validate(tmp_path, text), line_of("staff:"), "引号没有配对", "“\"”没有对应的结束引号")
+
+
+@pytest.mark.parametrize("opening, closing", [('"', "”"), ("'", "’")])
+def test_a_quote_closed_with_a_full_width_one(tmp_path, opening, closing):
+    text = BASE.replace("staff: 干部和网格员", f"staff: {opening}干部和网格员{closing}")
+    assert_reported(validate(tmp_path, text), line_of("staff:"), "引号没有配对", f"“{closing}”是全角引号")
+
+
+def test_full_width_quotes_around_a_value_with_a_colon(tmp_path):
+    text = BASE.replace("staff: 干部和网格员", "staff: “干部: 网格员”")
+    assert_reported(validate(tmp_path, text), line_of("staff:"), "全角引号", 'staff: "干部: 网格员"')
+
+
+def test_a_quoted_value_over_two_lines_is_not_blamed_for_a_later_mistake(tmp_path):
+    text = BASE.replace("  title: 社区党委书记、居委会主任", '  title: "社区党委书记、\\\n    居委会主任"')
+    text = text.replace("  - 居民微信群", "  -居民微信群")
+    assert_reported(validate(tmp_path, text), line_of("- 居民微信群") + 1, SPACE_AFTER_DASH)
+
+
+INDENTED_MORE = "比上一行多缩进了空格：同一组的字段要对齐"
+
+
+def test_a_field_indented_under_an_empty_text_field(tmp_path):
+    text = BASE.replace("  short_name: 翠湖社区               # 单位简称\n  kind: 社区", "  short_name:\n   kind: 社区")
+    result = validate(tmp_path, text)
+    assert_reported(result, line_of("short_name:") + 1, INDENTED_MORE, "“kind:”要和“short_name:”一样缩进 2 个空格")
+    assert "应为文字" not in result.err
+
+
+@pytest.mark.parametrize("old, new", [
+    ("  kind: 社区", "   kind: 社区"),  # the line above has a comment
+    ("  name: 赵文斌", "   name: 赵文斌"),
+    ("    post: 社区党委副书记", "     post: 社区党委副书记"),
+])
+def test_a_field_indented_more_than_the_field_above(tmp_path, old, new):
+    assert_reported(validate(tmp_path, BASE.replace(old, new, 1)), line_of(old.strip()), INDENTED_MORE)
+
+
+def test_a_group_inside_a_text_field_that_is_no_slip_of_indentation(tmp_path):
+    text = BASE.replace("  title: 社区党委书记、居委会主任", "  title:\n    text: 社区党委书记")
+    result = validate(tmp_path, text)
+    assert_reported(result, line_of("title: 社区党委书记") + 1, "字段“speaker.title”（讲话人职务）应为文字")
+    assert "缩进" not in result.err
+
+
+def test_list_items_are_counted_from_one_with_the_field_title(tmp_path):
+    text = BASE.replace("  - 居民微信群", "  - ")
+    assert_reported(validate(tmp_path, text), line_of("- 社区微信公众号") + 1, "字段“channels”（宣传阵地）的第 2 项没有填写")
+    text = BASE.replace("  - name: 周志强\n    post:", "  - post:")
+    assert_reported(validate(tmp_path, text), line_of("post: 社区党委委员") - 1, "缺少必填字段“leaders”第 2 项的“name”（姓名）")
