@@ -10,12 +10,12 @@ import re
 from datetime import date
 from typing import Annotated, Any, Optional
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, computed_field,
-                      model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema,
+                      computed_field, model_validator)
 
 from .dates import hanzi_date, parse_date
 from .era import era_for
-from .unit_types import UNIT_TYPES, unit_type_names
+from .unit_types import UNIT_TYPES, common_name, kind_from_name, party_org_for, unit_type_names
 
 # Characters XML 1.0 (and so Word) cannot store; tab, LF and CR are fine. The
 # noncharacters U+FDD0–U+FDEF are refused too: templates use them as markers.
@@ -76,13 +76,22 @@ class InputModel(BaseModel):
 class Unit(InputModel):
     name: RequiredText = Field(title="单位全称", description="单位全称，如：某某县机关事务管理局")
     short_name: Optional[Text] = Field(None, title="单位简称", description="单位简称，如：县机关事务局；不填则用全称")
-    kind: Optional[KindName] = Field(None, title="单位类型", description=f"单位类型，决定“我局”“我村”等称谓：{unit_type_names()}")
-    party_org: Optional[Text] = Field(None, title="党组织", description="本单位党组织的称呼，如：党组、党委、党支部；不填按单位类型推定")
+    kind: Optional[KindName] = Field(None, title="单位类型", description=f"单位类型，决定“我局”“我村”等称谓：{unit_type_names()}；不填按单位全称推定（垛团村为村）")
+    party_org: Optional[Text] = Field(None, title="党组织", description="本单位党组织的称呼，如：党组、党委、党支部；不填按讲话人职务（如社区党委书记）或单位类型推定")
+    # The speaker's title, set by SpeechInput: it may name the party organisation (社区党委书记).
+    _speaker_title: Optional[str] = PrivateAttr(None)
+
+    @model_validator(mode="after")
+    def _kind_from_name(self) -> "Unit":
+        """A unit written without its kind still gets 我村, 全村 … when its name tells the kind."""
+        if self.kind is None:
+            self.kind = kind_from_name(self.name)
+        return self
 
     @computed_field
     @property
     def short(self) -> str:
-        return self.short_name or self.name
+        return self.short_name or common_name(self.name)
 
     @computed_field
     @property
@@ -102,9 +111,7 @@ class Unit(InputModel):
     @computed_field
     @property
     def org(self) -> str:
-        if self.party_org:
-            return self.party_org
-        return UNIT_TYPES[self.kind].party_org if self.kind else "党组织"
+        return self.party_org or party_org_for(self.kind, self._speaker_title)
 
 
 class Speaker(InputModel):
@@ -157,6 +164,12 @@ class SpeechInput(InputModel):
     # every instance anyway, and inspecting list's signature costs ~2 ms at each start.
     leaders: list[Leader] = Field(default=[], title="领导班子", description="领导班子成员及其责任")
     tasks: list[Item] = Field(default=[], title="重点工作任务")
+
+    @model_validator(mode="after")
+    def _unit_knows_speaker(self) -> "SpeechInput":
+        """unit.org follows the speaker's title (社区党委书记 → 党委) when party_org is not given."""
+        self.unit._speaker_title = self.speaker.title
+        return self
 
     def context(self) -> dict[str, Any]:
         """Plain data for the template: dicts and lists only, nothing with methods to reach."""

@@ -30,33 +30,49 @@ template: {name}    # 使用的模板，可用 drafter templates 查看全部模
 
 unit:                          # 本单位
   name: 某某县某某局             # 单位全称（必填）
-  short_name: 县某某局           # 单位简称，可不填
-  kind: 局                      # 单位类型（{kinds}），决定“我局”“我村”等称谓
+  short_name: 县某某局           # 单位简称，可不填：不填用全称（“××街道办事处”用“××街道”）
+  kind: 局                      # 单位类型（{kinds}），决定“我局”“我村”“全村”“各村民小组”等称谓；不填按全称推定
+  # party_org: 党组             # 本单位党组织，可不填：不填时按下面职务里的党组织（社区党委书记为党委）或单位类型推定
 
-speaker:                       # 讲话人
-  title: 党组书记                # 职务（必填），用在标题和署名里
-  name: 张某某                   # 姓名，可不填；填了会出现在署名行
+speaker:                       # {speaker}
+  title: 党组书记                # 职务（必填），{title_use}
+  name: 张某某                   # 姓名，可不填{name_use}
 
-meeting:                       # 会议
-  name: {meeting}    # 会议名称，不填用模板的默认名称
-  date: {today}             # 会议日期，写成 2024-01-25
+meeting:                       # {meeting_label}
+  name: {meeting}    # {meeting_name_use}，不填用模板的默认名称
+  date: {today}             # {date_use}，写成 2024-01-25
 
+# 每人写 name（姓名）、role（第一责任人、分管领导或班子成员），duty（分管的工作）可不填；
+# post（职务，如：党组成员、副局长）也可不填，填了写在姓名前：“党组成员、副局长李某某同志分管……”
 leaders:                       # 领导班子成员及其在本项工作中的责任，可不填
   - name: 张某某
-    post: 党组书记、局长
     role: 第一责任人
   - name: 李某某
-    post: 党组成员、副局长
     role: 分管领导
     duty: 意识形态工作
   - name: 王某某
-    post: 党组成员、副局长
     role: 班子成员
 
 tasks:                         # 重点工作任务，可不填；每项有 title（要点）和 detail（具体内容）
   - title: 开展意识形态工作专项检查
-    detail: 各股室对照责任清单开展自查，发现问题及时整改。
+    detail: 对照责任清单逐项开展自查，发现问题及时整改。
 """
+
+# How each genre uses the shared speaker and meeting fields, for the comments above.
+_GENRE_WORDS = {
+    "讲话": {
+        "speaker": "讲话人",
+        "title_use": "用在标题和署名里",
+        "name_use": "；填了会出现在署名行",
+        "meeting_label": "会议", "meeting_name_use": "会议名称", "date_use": "会议日期",
+    },
+    "汇报": {
+        "speaker": "汇报人（本单位主要负责人）",
+        "title_use": "如：党组书记、村党支部书记；正文写到主要负责人时用",
+        "name_use": "；汇报不署个人姓名",
+        "meeting_label": "报告", "meeting_name_use": "报告名称，用在生成的文件名里", "date_use": "成文日期（写在落款）",
+    },
+}
 
 
 class _Dumper(yaml.SafeDumper):
@@ -76,7 +92,7 @@ def starter_yaml(template: Template) -> str:
     text = _SHARED_COMMENTS.format(
         schema=f"{template.name}.schema.json", title=manifest.title, description=manifest.description,
         name=template.name, kinds=unit_type_names(), meeting=template.meeting_default or "工作会议",
-        today=date.today().isoformat())
+        today=date.today().isoformat(), **_GENRE_WORDS[manifest.genre])
     example = example_data(template)
     if template.fields:
         text += "\n# ———— 以下是本模板特有的字段 ————\n"
@@ -89,7 +105,11 @@ def starter_yaml(template: Template) -> str:
             text += f"；可选：{'、'.join(spec.choices)}"
         text += "\n"
         value = example.get(spec.name)
-        if value is None:
+        if value is None and FIELD_TYPES[spec.type][1] is not None:
+            # An empty list key is null, which the schema (and so the editor) refuses: the
+            # key is written commented out, ready to be filled in.
+            text += f"# {spec.name}:    # 要填时删去本行开头的“# ”，按上一行说明的写法在下面填写\n"
+        elif value is None:
             text += f"{spec.name}:\n"
         else:
             text += yaml.dump({spec.name: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False,

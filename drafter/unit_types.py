@@ -8,8 +8,8 @@ table to spot self-references copied from a unit of another type.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
-
 
 
 class UnitType(NamedTuple):
@@ -64,3 +64,67 @@ UNIT_TYPES: dict[str, UnitType] = {row[0]: UnitType(*row, _OTHER_ORGS.get(row[0]
 def unit_type_names() -> str:
     """The known kinds as one Chinese list, for error messages and help."""
     return "、".join(UNIT_TYPES)
+
+
+# Endings of full unit names that hide the kind (街道办事处, 村民委员会 …), longest first.
+_NAME_ENDINGS = [
+    ("街道办事处", "街道"), ("街道党工委", "街道"), ("居民委员会", "社区"),
+    ("村民委员会", "村"), ("村委会", "村"), ("居委会", "社区"), ("人民政府", None),
+    ("办公室", "办"), ("委员会", "委"), ("有限公司", "公司"), ("有限责任公司", "公司"),
+    ("中学", "学校"), ("小学", "学校"), ("大学", "学校"), ("学院", "学校"), ("学校", "学校"),
+    ("党支部", None), ("党总支", None), ("党委", None), ("党组", None),
+]
+
+
+def kind_from_name(name: str) -> str | None:
+    """Guess a unit's kind from its full name: 垛团村 → 村, XX街道办事处 → 街道, XX镇人民政府 → 镇.
+    The input model fills a missing `unit.kind` with it, and the checker reads drafts with it."""
+    name = name.strip()
+    for _ in range(3):
+        for ending, kind in _NAME_ENDINGS:
+            if name.endswith(ending):
+                if kind is not None:
+                    return kind
+                name = name[: -len(ending)]
+                break
+        else:
+            break
+    for kind in sorted(UNIT_TYPES, key=len, reverse=True):
+        if name.endswith(kind) and len(name) > len(kind):
+            return kind
+    return None
+
+
+# Full names that end in the unit's office rather than the place its party organisation is
+# named after: 城关街道办事处 has the 城关街道党工委, 垛团村民委员会 belongs to 垛团村.
+_OFFICE_ENDINGS = (("街道办事处", "街道"), ("村民委员会", "村"), ("居民委员会", "社区"),
+                   ("村委会", "村"), ("居委会", "社区"), ("人民政府", ""))
+
+
+def common_name(name: str) -> str:
+    """The name a text puts before 党工委, 关于 … : 城关街道办事处 → 城关街道, 垛团村民委员会 → 垛团村,
+    东风社区居民委员会 → 东风社区, 某某镇人民政府 → 某某镇; other names as they are."""
+    for ending, place in _OFFICE_ENDINGS:
+        stem = name[: -len(ending)]
+        if name.endswith(ending) and stem:
+            return stem if stem.endswith(place) else stem + place
+    return name
+
+
+# 党工委 before 党委 and 党总支 before 党支部: the alternation takes the first that matches here.
+_ORG_IN_TITLE = re.compile("党工委|党总支|党支部|党委|党组")
+
+
+def party_org_for(kind: str | None, speaker_title: str | None) -> str:
+    """The unit's party organisation when the input does not name it: the one the speaker's
+    title names (社区党委书记 → 党委, 村党总支书记 → 党总支) if a unit of this kind may have it,
+    else the kind's usual one. A 村 whose speaker is still “党组书记” keeps its 党支部: the
+    checker flags that title, the text should not repeat it."""
+    found = _ORG_IN_TITLE.search(speaker_title or "")
+    named = found.group() if found else None
+    if kind is None:
+        return named or "党组织"
+    unit_type = UNIT_TYPES[kind]
+    if named in (unit_type.party_org, *unit_type.other_orgs):
+        return named
+    return unit_type.party_org

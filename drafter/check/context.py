@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafter import dates
 from drafter.errors import InputError
-from drafter.unit_types import UNIT_TYPES
+from drafter.unit_types import UNIT_TYPES, kind_from_name  # kind_from_name: the checker imports it from here too
 
 if TYPE_CHECKING:
     from drafter.source import Source
@@ -98,31 +98,3 @@ def parse_date(value: Any) -> _dt.date:
         return dates.parse_date(value)
     except ValueError as exc:
         raise ContextError(str(exc)) from None
-
-
-# Endings of full unit names that hide the kind (街道办事处, 村民委员会 …), longest first.
-_NAME_ENDINGS = [
-    ("街道办事处", "街道"), ("街道党工委", "街道"), ("居民委员会", "社区"),
-    ("村民委员会", "村"), ("村委会", "村"), ("居委会", "社区"), ("人民政府", None),
-    ("办公室", "办"), ("委员会", "委"), ("有限公司", "公司"), ("有限责任公司", "公司"),
-    ("中学", "学校"), ("小学", "学校"), ("大学", "学校"), ("学院", "学校"), ("学校", "学校"),
-    ("党支部", None), ("党总支", None), ("党委", None), ("党组", None),
-]
-
-
-def kind_from_name(name: str) -> str | None:
-    """Guess a unit's kind from its full name: 垛团村 → 村, XX街道办事处 → 街道, XX镇人民政府 → 镇."""
-    name = name.strip()
-    for _ in range(3):
-        for ending, kind in _NAME_ENDINGS:
-            if name.endswith(ending):
-                if kind is not None:
-                    return kind
-                name = name[: -len(ending)]
-                break
-        else:
-            break
-    for kind in sorted(UNIT_TYPES, key=len, reverse=True):
-        if name.endswith(kind) and len(name) > len(kind):
-            return kind
-    return None
