@@ -127,7 +127,7 @@ def test_gbk_csv_numbers_and_empty_cells(tmp_path, base):
     first = next(out.glob("某某县110指挥中心*.docx"))
     text = body_text(first)
     assert "我中心" in text and "110、赵文斌同志分管" in text and "2024年4月1日" in text
-    second = next(out.glob("某某街道办事处*.docx"))
+    second = next(out.glob("某某街道-*.docx"))
     text = body_text(second)
     assert "我街道" in text and "李红梅同志分管" in text and "2024年3月15日" in text  # empty cells keep the base
 

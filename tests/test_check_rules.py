@@ -118,26 +118,26 @@ def test_later_files_win(tmp_path):
 
 @pytest.mark.parametrize("text, expected", [
     ("wording:\n  - id: a\n    pattern: '(甲'\n    message: m\n",
-     "第 3 行第 14 列：字段“wording.0.pattern”：正则表达式有误：括号没有闭合"),
-    ("wording:\n  - id: a\n    message: m\n", "第 2 行第 5 列：缺少必填字段“wording.0.pattern”"),
-    ("wording:\n  - id: a\n    pattern: 甲\n", "第 2 行第 5 列：缺少必填字段“wording.0.message”"),
-    ("wording:\n  - id: A B\n    pattern: 甲\n    message: m\n", "第 2 行第 9 列：字段“wording.0.id”：规则 id“A B”只能用小写字母、数字和连字符"),
+     "第 3 行第 14 列：字段“wording”第 1 项的“pattern”：正则表达式有误：括号没有闭合"),
+    ("wording:\n  - id: a\n    message: m\n", "第 2 行第 5 列：缺少必填字段“wording”第 1 项的“pattern”"),
+    ("wording:\n  - id: a\n    pattern: 甲\n", "第 2 行第 5 列：缺少必填字段“wording”第 1 项的“message”"),
+    ("wording:\n  - id: A B\n    pattern: 甲\n    message: m\n", "第 2 行第 9 列：字段“wording”第 1 项的“id”：规则 id“A B”只能用小写字母、数字和连字符"),
     ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    severity: 严重\n",
-     "第 5 行第 15 列：字段“wording.0.severity”：应为“错误”或“提示”，而不是“严重”"),
-    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    colour: red\n", "第 5 行第 5 列：不认识的字段“wording.0.colour”"),
+     "第 5 行第 15 列：字段“wording”第 1 项的“severity”：应为“错误”或“提示”，而不是“严重”"),
+    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    colour: red\n", "第 5 行第 5 列：不认识的字段“wording”第 1 项的“colour”"),
     ("wording:\n  - {id: a, pattern: 甲, message: m}\n  - {id: a, pattern: 乙, message: m}\n",
      "第 3 行第 5 列：规则 id“a”重复（第 2 行已有）"),
     ("wording:\n  - id: a\n    pattern: '甲?'\n    message: m\n", "正则表达式会匹配空文本：甲?"),
     ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    replacement: '\\2'\n", "“replacement”引用了不存在的分组"),
-    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    aggregate: 是\n", "“wording.0.aggregate”应为 true 或 false"),
-    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    needle: ['']\n", "“wording.0.needle”：不能有空的文字"),
-    ("formulations:\n  - id: a\n    pattern: 甲\n    message: m\n", "第 2 行第 5 列：字段“formulations.0”：过时提法须写明“after”"),
+    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    aggregate: 是\n", "“wording”第 1 项的“aggregate”应为 true 或 false"),
+    ("wording:\n  - id: a\n    pattern: 甲\n    message: m\n    needle: ['']\n", "“wording”第 1 项的“needle”：不能有空的文字"),
+    ("formulations:\n  - id: a\n    pattern: 甲\n    message: m\n", "第 2 行第 5 列：字段“formulations”第 1 项：过时提法须写明“after”"),
     ("formulations:\n  - id: a\n    pattern: 甲\n    message: m\n    after: 去年\n",
-     "第 5 行第 12 列：字段“formulations.0.after”：应为日期（如 2022-10-16）或党代会名称（党的十八大、党的十九大、党的二十大），而不是“去年”"),
+     "第 5 行第 12 列：字段“formulations”第 1 项的“after”：应为日期（如 2022-10-16）或党代会名称（党的十八大、党的十九大、党的二十大），而不是“去年”"),
     ("wording: 甲\n", "第 1 行第 10 列：字段“wording”应为列表"),
-    ("trades:\n  - id: t\n    words:\n", "第 3 行第 11 列：字段“trades.0.words”"),
+    ("trades:\n  - id: t\n    words:\n", "第 3 行第 11 列：字段“trades”第 1 项的“words”"),
     ("self_reference:\n  not_followed_by:\n    局: ['(']\n",
-     "第 3 行第 9 列：字段“self_reference.not_followed_by.局.0”：正则表达式有误：括号没有闭合"),
+     "第 3 行第 9 列：字段“self_reference.not_followed_by.局”第 1 项：正则表达式有误：括号没有闭合"),
     ("rules: []\n", "第 1 行第 1 列：不认识的字段“rules”"),
     ("version: 2\n", "不支持的规则文件版本“2”（当前为 1）"),
     ("version: true\n", "字段“version”应为整数"),
@@ -187,8 +187,8 @@ def test_several_problems_are_reported_at_once(tmp_path):
     with pytest.raises(RuleFileError) as excinfo:
         load_rule_file(path)
     lines = str(excinfo.value).splitlines()
-    assert lines == [f"规则文件 {path} 第 2 行第 5 列：缺少必填字段“wording.0.message”",
-                     f"规则文件 {path} 第 7 行第 15 列：字段“wording.1.severity”：应为“错误”或“提示”，而不是“严重”"]
+    assert lines == [f"规则文件 {path} 第 2 行第 5 列：缺少必填字段“wording”第 1 项的“message”",
+                     f"规则文件 {path} 第 7 行第 15 列：字段“wording”第 2 项的“severity”：应为“错误”或“提示”，而不是“严重”"]
 
 
 def test_comments_only_and_empty_parts_add_nothing(tmp_path):
