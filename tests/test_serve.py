@@ -363,6 +363,95 @@ def test_saving_a_new_list_item_and_a_tricky_value_reads_back_the_same(client, f
     assert run_cli("validate", str(path)).code == 0
 
 
+SPEECH = "讲话.yaml"
+
+
+def sent_by_the_page(path: Path, edit) -> dict:
+    """The file's data as the edit page sends it on saving: every field of the form, an
+    empty text as None and an empty list as [], after `edit` changed it."""
+    from drafter.pipeline import choose_template
+    from drafter.serve.form import build_form, to_json
+    from drafter.serve.workspace import Workspace
+    from drafter.source import load_file
+
+    source = load_file(path)
+    form = build_form(choose_template(source, None, Workspace(path.parent).library()))
+
+    def value(field, held):
+        if field.widget == "group":
+            return {str(c.key): value(c, held.get(c.key) if isinstance(held, dict) else None) for c in field.children}
+        if field.widget == "list":
+            return [value(field.item, item) for item in (held if isinstance(held, list) else [])]
+        return None if held in (None, "") else held
+
+    data = to_json(source.data)
+    sent = {"template": data["template"], **value(form, data)}
+    edit(sent)
+    return sent
+
+
+def saved_lines(client: TestClient, folder: Path, text: str, edit) -> tuple[list[str], list[str]]:
+    """The lines of `text` and of the file saved from it through the page with `edit` made."""
+    from drafter.serve.workspace import fingerprint
+
+    path = folder / SPEECH
+    path.write_text(text, encoding="utf-8")
+    data = sent_by_the_page(path, edit)
+    response = client.post("/api/save", json={"file": SPEECH, "data": data, "base": fingerprint(path.read_bytes())})
+    assert response.status_code == 200, response.text
+    return text.splitlines(), path.read_text(encoding="utf-8").splitlines()
+
+
+def init_speech() -> str:
+    """`drafter init ideology-four-grips`: its common fields' lists are indented, the
+    template's own (rule_documents, channels …) are not."""
+    text = run_cli("init", "ideology-four-grips").out
+    assert "\nleaders:  " in text and "\n  - name: " in text and "\nsuperiors:\n- " in text
+    return text
+
+
+def test_saving_an_init_file_changes_only_the_edited_line(client, folder):
+    before, after = saved_lines(client, folder, init_speech(), lambda data: data["unit"].update(name="清河县统计局"))
+    changed = [(old, new) for old, new in zip(before, after) if old != new]
+    assert len(after) == len(before)
+    assert [(old.split("#")[0].strip(), new.split("#")[0].strip()) for old, new in changed] == [
+        ("name: 某某县某某局", "name: 清河县统计局")]
+
+
+def test_saving_leaves_empty_fields_and_spaces_at_line_ends_as_they_were(client, folder):
+    """A 村's file as a user filled it: lists indented, fields left empty (some with a
+    space after the colon); the page sends the empty lists back as []."""
+    text = re.sub(r"\n(tasks|rule_documents|key_projects):.*?\n\n", r"\n\1:\n\n", init_speech(), flags=re.S)
+    text = text.replace("\n- ", "\n  - ").replace("\n  detail:", "\n    detail:")
+    text = re.sub(r"(?m)^(  name|purpose): .*$", r"\1: ", text.replace("  name: 张某某 ", "  name: 张某某"))
+    assert "\ntasks:\n\n" in text and "\n  name: \n" in text and "\npurpose: \n" in text
+    before, after = saved_lines(client, folder, text, lambda data: data["speaker"].update(title="党支部书记"))
+    assert [(old, new) for old, new in zip(before, after) if old != new] == [
+        ("  title: 党组书记                # 职务（必填），用在标题和署名里",
+         "  title: 党支部书记               # 职务（必填），用在标题和署名里")]  # the comment's column kept
+    assert len(after) == len(before)
+
+
+NEXT_COMMENT = "# 重点工作（项目）（条目列表（每项有 title 和 detail），可选）"
+
+
+@pytest.mark.parametrize("kept", [2, 0])
+def test_removing_the_last_items_of_a_list_keeps_the_next_fields_comment(client, folder, kept):
+    before, after = saved_lines(client, folder, init_speech(),
+                                lambda data: data.update(channels=data["channels"][:kept]))
+    removed = ["- 工作群"] if kept else ["- 门户网站", "- 微信公众号", "- 工作群"]
+    assert after == [line for line in before if line not in removed]
+    assert any(line.startswith(NEXT_COMMENT) for line in after)
+
+
+def test_removing_every_item_of_a_list_with_a_comment_on_its_key_keeps_both_comments(client, folder):
+    before, after = saved_lines(client, folder, init_speech(), lambda data: data.update(tasks=[]))
+    start = next(i for i, line in enumerate(before) if line.startswith("tasks:")) + 1
+    removed = before[start:before.index("", start)]
+    assert len(removed) == 2 and removed[0].startswith("  - title: ")
+    assert after == [line for line in before if line not in removed]
+
+
 def test_a_file_changed_on_disk_is_not_overwritten_unless_the_user_chooses(client, folder):
     from drafter.serve.workspace import fingerprint
 
@@ -434,6 +523,24 @@ def test_a_new_input_is_what_drafter_init_writes(client, folder):
     unknown = client.post("/api/new", json={"name": "甲", "template": "no-such"})
     assert unknown.status_code == 400 and "找不到模板" in unknown.json()["message"]
     assert not (folder / "甲.yaml").exists()
+
+
+def test_a_new_input_with_an_upper_case_suffix_is_listed_and_opens(client, folder):
+    response = client.post("/api/new", json={"name": "新讲话.YAML", "template": "ideology-four-grips"})
+    assert response.status_code == 200 and response.json()["file"] == "新讲话.YAML"
+    (folder / "旧讲话.Yml").write_text((folder / "新讲话.YAML").read_text(encoding="utf-8"), encoding="utf-8")
+    page = client.get("/").text
+    assert "新讲话.YAML" in page and "旧讲话.Yml" in page
+    assert client.get("/edit", params={"file": "旧讲话.Yml"}).status_code == 200
+    again = client.post("/api/new", json={"name": "旧讲话.Yml", "template": "ideology-four-grips"})
+    assert again.status_code == 403 and "已经存在" in again.json()["message"]
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_a_new_input_without_a_name_asks_for_one(client, folder, name):
+    response = client.post("/api/new", json={"name": name, "template": "ideology-four-grips"})
+    assert response.status_code == 403 and response.json()["message"] == "请填写文件名"
+    assert list(folder.glob("*.yaml")) == [folder / REPORT]
 
 
 def test_values_of_the_wrong_shape_on_disk_open_with_their_messages(client, folder):

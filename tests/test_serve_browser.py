@@ -222,3 +222,26 @@ def test_another_template_for_the_same_input(served, workspace, browser_page):
     expect(page.locator('[data-path="problems"]')).to_have_count(0)
     expect(page.locator("#pages")).to_contain_text("在意识形态工作会议上的讲话", timeout=WAIT_MS)
     assert "template: ideology-three-duties" in (workspace / REPORT).read_text(encoding="utf-8")
+
+
+def test_saving_an_init_file_changes_only_the_edited_line(served, workspace, browser_page):
+    """A `drafter init` file: the lists of its common fields are indented, the template's
+    own are not, and its empty fields are bare keys; saving one edit changes one line."""
+    from playwright.sync_api import expect
+
+    init = run_cli("init", "ideology-four-grips")
+    text = re.sub(r"(\ntasks:[^\n]*\n)(  .*\n)+", r"\1", init.out)  # an empty list: the page sends []
+    assert "\ntasks:      " in text and "\n# ———— 以下是本模板特有的字段" in text
+    (workspace / "讲话.yaml").write_text(text, encoding="utf-8")
+    page = browser_page
+    page.goto(f"{served}/edit?file=讲话.yaml&token={TOKEN}")
+    expect(page.locator("#pages")).to_contain_text("党组书记在意识形态工作会议上的讲话", timeout=WAIT_MS)
+    field(page, "unit.name").locator("input").fill("清河县统计局")  # the speech names the unit by 我局
+    expect(page.locator(".dirty")).to_be_visible(timeout=WAIT_MS)
+    page.locator("#save").click()
+    expect(page.locator("#notice")).to_have_text("已保存：讲话.yaml", timeout=WAIT_MS)
+    before, after = text.splitlines(), (workspace / "讲话.yaml").read_text(encoding="utf-8").splitlines()
+    assert len(after) == len(before)
+    unit_line = next(line for line in before if line.startswith("  name: 某某县某某局 "))
+    assert [(old, new) for old, new in zip(before, after) if old != new] == [
+        (unit_line, unit_line.replace("某某县某某局", "清河县统计局"))]

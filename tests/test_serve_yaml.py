@@ -80,3 +80,51 @@ def test_a_file_that_is_no_mapping_cannot_be_saved_into():
 
     with pytest.raises(InputError, match="文件顶层不是一组"):
         apply_changes("- a\n- b\n", {"a": 1})
+
+
+MIXED = ("common:\n"
+         "  - 甲\n"
+         "  - 乙\n"
+         "\n"
+         "# 本模板特有\n"
+         "own:\n"
+         "- 丙\n"
+         "- 丁\n"
+         "\n"
+         "# 下一个字段\n"
+         "next: 1\n")
+
+
+def test_each_list_keeps_its_own_indentation_and_new_items_follow_it():
+    out = apply_changes(MIXED, {"common": ["甲", "乙", "戊"], "own": ["丙", "丁", "己"], "next": 1})
+    assert out == MIXED.replace("  - 乙\n", "  - 乙\n  - 戊\n").replace("- 丁\n", "- 丁\n- 己\n")
+    edited = apply_changes(MIXED, {"common": ["甲", "乙"], "own": ["丙", "庚"], "next": 1})
+    assert edited == MIXED.replace("- 丁\n", "- 庚\n")
+
+
+def test_a_list_written_into_an_empty_field_is_indented_as_the_files_lists_are():
+    text = "a:\n- 一\nb:\nc:\n  d: 1\n"
+    assert apply_changes(text, {"a": ["一"], "b": ["二"], "c": {"d": 1}}) == "a:\n- 一\nb:\n- 二\nc:\n  d: 1\n"
+    deeper = "a:\n    - 一\nb:\nc:\n    d: 1\n"
+    assert apply_changes(deeper, {"a": ["一"], "b": ["二"], "c": {"d": 1, "e": 2}}) == (
+        "a:\n    - 一\nb:\n    - 二\nc:\n    d: 1\n    e: 2\n")
+
+
+def test_empty_fields_sent_back_empty_are_left_as_written():
+    text = "a:\nb: \nc:   # 说明\nd: ''\ne: []\nf:\n"
+    assert apply_changes(text, {"a": [], "b": None, "c": [], "d": None, "e": [], "f": {"g": None}}) == text
+
+
+def test_removing_the_last_items_moves_the_next_fields_comment_to_the_lists_end():
+    out = apply_changes(MIXED, {"common": ["甲"], "own": [], "next": 1})
+    assert out == MIXED.replace("  - 乙\n", "").replace("- 丙\n- 丁\n", "")
+    assert load_text(out).data == {"common": ["甲"], "own": None, "next": 1}
+
+
+def test_copies_of_an_item_added_to_a_list_are_indented_like_it():
+    """The added copies may be taken for the old item and the old item for a new one:
+    either way all of them line up."""
+    text = "a:\n  - x: 1\n    y: 2\n\nb:\n- 甲\nc:\n- 乙\n"  # most lists unindented
+    row = {"x": 1, "y": 2}
+    assert apply_changes(text, {"a": [row, row, row], "b": ["甲"], "c": ["乙"]}) == (
+        "a:\n" + "  - x: 1\n    y: 2\n" * 3 + "\nb:\n- 甲\nc:\n- 乙\n")

@@ -23,6 +23,11 @@ SUFFIXES = (".yaml", ".yml")
 _NEW_NAME = re.compile(r"[\w\-. \u4e00-\u9fff]+")
 
 
+def is_input_name(name: str) -> bool:
+    """Whether `name` ends like a YAML file; in any case (Windows users save 讲话.YAML)."""
+    return name.lower().endswith(SUFFIXES)
+
+
 class PathRefused(InputError):
     """A file name that points outside the workspace, or at something that is no input file."""
 
@@ -65,7 +70,7 @@ class Workspace:
         parts = re.split(r"[\\/]", name)
         if ".." in parts:
             raise PathRefused(f"“{name}”指向工作文件夹以外：只能打开工作文件夹里的文件")
-        if not name.lower().endswith(SUFFIXES):
+        if not is_input_name(name):
             raise PathRefused(f"“{name}”不是 YAML 输入文件（应以 .yaml 结尾）")
         path = self.folder.joinpath(*parts)
         resolved = path.resolve()
@@ -81,7 +86,9 @@ class Workspace:
     def new_input_path(self, name: str) -> Path:
         """The path for a new input named by a user (".yaml" added when missing)."""
         name = name.strip()
-        if not name.lower().endswith(SUFFIXES):
+        if not name:
+            raise PathRefused("请填写文件名")
+        if not is_input_name(name):
             name += ".yaml"
         if not _NEW_NAME.fullmatch(name) or name.startswith("."):
             raise PathRefused(f"文件名“{name}”只能用汉字、字母、数字、空格和 - _ .，不能以 . 开头")
@@ -117,7 +124,7 @@ class Workspace:
 
     # -- inputs --------------------------------------------------------------------
     def inputs(self) -> list[InputSummary]:
-        found = sorted(p for suffix in SUFFIXES for p in self.folder.glob("*" + suffix))
+        found = sorted(p for p in self.folder.iterdir() if is_input_name(p.name))
         result = []
         for path in found:
             try:
