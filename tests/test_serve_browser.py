@@ -126,7 +126,7 @@ def test_fill_in_preview_and_save_in_the_browser(served, workspace, browser_page
     # a required field cleared: the command line's message, at the field
     title = field(page, "speaker.title")
     title.locator("input").fill("")
-    expect(title.locator(".error")).to_have_text("字段“speaker.title”没有填写（应为文字）", timeout=WAIT_MS)
+    expect(title.locator(".error")).to_have_text("字段“speaker.title”（讲话人职务）没有填写（应为文字）", timeout=WAIT_MS)
     expect(page.locator("#status")).to_contain_text("需要修改")
     title.locator("input").fill("党委副书记、校长")
     expect(title.locator(".error")).to_have_text("", timeout=WAIT_MS)
