@@ -76,7 +76,7 @@ class InputModel(BaseModel):
 class Unit(InputModel):
     name: RequiredText = Field(title="单位全称", description="单位全称，如：某某县机关事务管理局")
     short_name: Optional[Text] = Field(None, title="单位简称", description="单位简称，如：县机关事务局；不填则用全称")
-    kind: Optional[KindName] = Field(None, title="单位类型", description=f"单位类型，决定“我局”“我村”等称谓：{unit_type_names()}；不填按单位全称推定（垛团村为村）")
+    kind: Optional[KindName] = Field(None, title="单位类型", description=f"单位类型，决定“我局”“我村”等称谓：{unit_type_names()}；不填按单位全称推定（柳湾村为村）")
     party_org: Optional[Text] = Field(None, title="党组织", description="本单位党组织的称呼，如：党组、党委、党支部；不填按讲话人职务（如社区党委书记）或单位类型推定")
     # The speaker's title, set by SpeechInput: it may name the party organisation (社区党委书记).
     _speaker_title: Optional[str] = PrivateAttr(None)

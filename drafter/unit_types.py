@@ -77,7 +77,7 @@ _NAME_ENDINGS = [
 
 
 def kind_from_name(name: str) -> str | None:
-    """Guess a unit's kind from its full name: 垛团村 → 村, XX街道办事处 → 街道, XX镇人民政府 → 镇.
+    """Guess a unit's kind from its full name: 柳湾村 → 村, XX街道办事处 → 街道, XX镇人民政府 → 镇.
     The input model fills a missing `unit.kind` with it, and the checker reads drafts with it."""
     name = name.strip()
     for _ in range(3):
@@ -96,13 +96,13 @@ def kind_from_name(name: str) -> str | None:
 
 
 # Full names that end in the unit's office rather than the place its party organisation is
-# named after: 城关街道办事处 has the 城关街道党工委, 垛团村民委员会 belongs to 垛团村.
+# named after: 城关街道办事处 has the 城关街道党工委, 柳湾村民委员会 belongs to 柳湾村.
 _OFFICE_ENDINGS = (("街道办事处", "街道"), ("村民委员会", "村"), ("居民委员会", "社区"),
                    ("村委会", "村"), ("居委会", "社区"), ("人民政府", ""))
 
 
 def common_name(name: str) -> str:
-    """The name a text puts before 党工委, 关于 … : 城关街道办事处 → 城关街道, 垛团村民委员会 → 垛团村,
+    """The name a text puts before 党工委, 关于 … : 城关街道办事处 → 城关街道, 柳湾村民委员会 → 柳湾村,
     东风社区居民委员会 → 东风社区, 某某镇人民政府 → 某某镇; other names as they are."""
     for ending, place in _OFFICE_ENDINGS:
         stem = name[: -len(ending)]

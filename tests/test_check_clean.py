@@ -81,7 +81,7 @@ def test_clean(text, context):
 
 
 def test_the_street_speech_given_to_a_village_is_caught():
-    context = CheckContext(unit_name="垛团村", unit_kind="村", speaker_title="村党支部书记",
+    context = CheckContext(unit_name="柳湾村", unit_kind="村", speaker_title="村党支部书记",
                            date=dt.date(2024, 3, 15))
     findings = check_paragraphs(STREET_SPEECH.splitlines(), context)
     rules = {f.rule for f in findings}

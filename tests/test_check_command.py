@@ -13,7 +13,7 @@ import pytest
 from conftest import run_cli
 
 VILLAGE_DRAFT = """\
-垛团村一季度意识形态工作情况汇报
+柳湾村一季度意识形态工作情况汇报
 一、工作情况
 一季度，我村认真学习贯彻上级关于意识形态工作的决策部署，切实指导实践，确保我街道各项工作高效推进。
 二、存在问题
@@ -33,7 +33,7 @@ CLEAN_DRAFT = """\
 VILLAGE_INPUT = """\
 template: {template}
 unit:
-  name: 垛团村
+  name: 柳湾村
   kind: 村
 speaker:
   title: 党支部书记
@@ -99,14 +99,14 @@ def village(tmp_path):
 
 
 def test_text_output_and_exit_status_1(run, village):
-    result = run(str(village), "--unit", "垛团村", "--kind", "村")
+    result = run(str(village), "--unit", "柳湾村", "--kind", "村")
     assert result.exit_code == 1, result.output
-    assert "第3段 [错误] unit.self-ref：“我街道”与单位“垛团村”的类型“村”不符 → 建议改为“我村”" in result.stdout
+    assert "第3段 [错误] unit.self-ref：“我街道”与单位“柳湾村”的类型“村”不符 → 建议改为“我村”" in result.stdout
     assert "共 1 处：错误 1 处，提示 0 处。" in result.stdout
 
 
 def test_kind_inferred_from_the_unit_name(run, village):
-    result = run(str(village), "--unit", "垛团村")
+    result = run(str(village), "--unit", "柳湾村")
     assert result.exit_code == 1 and "类型“村”不符" in result.stdout
 
 
@@ -126,7 +126,7 @@ def test_hints_only_exit_0_unless_strict(run, tmp_path):
 
 
 def test_json_output_follows_the_contract(run, village):
-    result = run(str(village), "--unit", "垛团村", "--kind", "村", "--date", "2024-03-15",
+    result = run(str(village), "--unit", "柳湾村", "--kind", "村", "--date", "2024-03-15",
                  "--format", "json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
@@ -137,7 +137,7 @@ def test_json_output_follows_the_contract(run, village):
     (finding,) = data["findings"]
     assert finding == {
         "rule": "unit.self-ref", "severity": "错误", "paragraph": 3, "column": 38,
-        "snippet": "我街道", "message": "“我街道”与单位“垛团村”的类型“村”不符",
+        "snippet": "我街道", "message": "“我街道”与单位“柳湾村”的类型“村”不符",
         "suggestion": "建议改为“我村”", "replacement": "我村", "related_paragraph": None,
         "source": "单位自称须与本单位类型一致（单位类型表 drafter/unit_types.py）",
     }
@@ -149,7 +149,7 @@ def test_unit_yaml_gives_the_context(run, village, tmp_path):
     unit.write_text(VILLAGE_INPUT.format(template="ideology-four-grips"), encoding="utf-8")
     result = run(str(village), "--unit-yaml", str(unit), "--format", "json")
     data = json.loads(result.stdout)
-    assert data["context"] == {"unit_name": "垛团村", "unit_short_name": None, "unit_kind": "村",
+    assert data["context"] == {"unit_name": "柳湾村", "unit_short_name": None, "unit_kind": "村",
                                "speaker_title": "党支部书记", "date": "2024-03-15", "party_org": None,
                                "date_source": "given", "year": None}
     assert [f["rule"] for f in data["findings"]] == ["unit.self-ref"]
@@ -250,7 +250,7 @@ def test_user_rules_file(run, tmp_path):
     (["{draft}", "--kind", "省"], "不认识的单位类型“省”"),
     (["{draft}", "--date", "2023-02-30"], "“2023-02-30”不是一个存在的日期"),
     (["{draft}", "--format", "xml"], "“xml”不在可选值"),
-    (["{draft}", "--unit-yaml", "{unit}", "--unit", "垛团村"], "--unit-yaml 不能与"),
+    (["{draft}", "--unit-yaml", "{unit}", "--unit", "柳湾村"], "--unit-yaml 不能与"),
     (["{draft}", "--unit-yaml", "missing.yaml"], "找不到输入文件"),
     (["{draft}", "--unit-yaml", "{broken}"], "broken.yaml 第 2 行第 1 列：YAML 格式错误"),
     (["{draft}", "--unit-yaml", "{badkind}"], "不认识的单位类型“州”"),
@@ -263,7 +263,7 @@ def test_user_rules_file(run, tmp_path):
 ])
 def test_usage_errors(run, tmp_path, args, message):
     (tmp_path / "d.txt").write_text("讲话\n", encoding="utf-8")
-    (tmp_path / "u.yaml").write_text("unit: {name: 垛团村}\n", encoding="utf-8")
+    (tmp_path / "u.yaml").write_text("unit: {name: 柳湾村}\n", encoding="utf-8")
     (tmp_path / "broken.yaml").write_text("unit: [\n", encoding="utf-8")
     (tmp_path / "badkind.yaml").write_text("unit: {name: 某州, kind: 州}\n", encoding="utf-8")
     (tmp_path / "badrules.yaml").write_text("wording: 1\n", encoding="utf-8")
@@ -310,7 +310,7 @@ def test_input_yaml_is_rendered_then_checked(run, tmp_path):
     # unit options make no sense for an input file
     assert run("in.yaml", "--kind", "村").exit_code == 2
     # a broken input cannot be read: exit 2, with the engine's own message (as render gives it)
-    (tmp_path / "bad.yaml").write_text("template: nope\nunit: {name: 垛团村}\n", encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text("template: nope\nunit: {name: 柳湾村}\n", encoding="utf-8")
     result = run("bad.yaml")
     rendered = run_cli("render", str(tmp_path / "bad.yaml"))
     assert result.exit_code == 2 and rendered.code == 1

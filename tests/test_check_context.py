@@ -59,10 +59,10 @@ def test_unit_data_errors_carry_yaml_positions(tmp_path):
 
 
 def test_unit_data_needs_no_speaker_and_ignores_template_fields(tmp_path):
-    path = write(tmp_path, "unit:\n  name: 垛团村\nchannels:\nspeaker:\nmeeting:\n  date: 2022年1月25日\n")
+    path = write(tmp_path, "unit:\n  name: 柳湾村\nchannels:\nspeaker:\nmeeting:\n  date: 2022年1月25日\n")
     context = CheckContext.from_source(load_file(path))
     assert (context.unit_name, context.unit_kind, context.speaker_title, context.date) == (
-        "垛团村", "村", None, dt.date(2022, 1, 25))
+        "柳湾村", "村", None, dt.date(2022, 1, 25))
 
 
 def test_unit_data_without_a_file_has_no_positions():

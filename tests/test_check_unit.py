@@ -206,7 +206,7 @@ def test_every_trade_of_another_unit_is_reported_not_only_the_first():
 
 def test_trade_word_without_suffix_is_fine():
     paragraphs = ["工作汇报", "我村加强环卫保洁，改善人居环境。"]
-    assert unit_findings(paragraphs, CheckContext(unit_name="垛团村", unit_kind="村")) == []
+    assert unit_findings(paragraphs, CheckContext(unit_name="柳湾村", unit_kind="村")) == []
 
 
 def scope(paragraphs, context=None):
@@ -261,7 +261,7 @@ def test_title_naming_another_kind_of_unit():
 
 
 @pytest.mark.parametrize("title, kind", [
-    ("垛团村一季度意识形态工作情况汇报", "村"),
+    ("柳湾村一季度意识形态工作情况汇报", "村"),
     ("宁远县统计局2023年意识形态工作情况报告", "局"),
     ("红星镇党委书记述职报告", "镇"),
     ("红星村党支部书记在全镇意识形态工作会议上的讲话", "村"),

@@ -41,7 +41,7 @@ def own_orgs(text: str, title: str = "") -> set[str]:
 
 @pytest.mark.parametrize("kind, name, title, org", [
     ("社区", "和平社区", "社区党委书记", "党委"),
-    ("村", "垛团村", "村党总支书记", "党总支"),
+    ("村", "柳湾村", "村党总支书记", "党总支"),
     ("街道", "城关街道办事处", "党工委书记", "党工委"),
     ("学校", "清河县第一中学", "党委书记、校长", "党委"),
 ])
@@ -59,7 +59,7 @@ def test_a_title_naming_no_organisation_keeps_the_kinds(tmp_path):
 
 def test_a_village_speaker_left_as_党组书记_does_not_give_the_village_a_党组(tmp_path):
     """村 never has a 党组 (the checker says so too): the kind's 党支部 is used, not the slip."""
-    text = render_text(tmp_path, speech(unit="  name: 垛团村\n  kind: 村\n", speaker="党组书记"))
+    text = render_text(tmp_path, speech(unit="  name: 柳湾村\n  kind: 村\n", speaker="党组书记"))
     assert "经党支部会议研究" in text and "党组会议" not in text
     assert own_orgs(text, "党组书记") == {"党支部"}
 
@@ -87,7 +87,7 @@ meeting:
 
 @pytest.mark.parametrize("name, kind, short, org", [
     ("城关街道办事处", "街道", "城关街道", "党工委"),
-    ("垛团村民委员会", "村", "垛团村", "党支部"),
+    ("柳湾村民委员会", "村", "柳湾村", "党支部"),
     ("红旗村村民委员会", "村", "红旗村", "党支部"),
     ("东风社区居民委员会", "社区", "东风社区", "党支部"),
 ])
@@ -120,7 +120,7 @@ meeting:
 
 
 def test_a_unit_without_kind_gets_the_kind_its_name_tells(tmp_path):
-    text = render_text(tmp_path, NO_KIND.format(name="垛团村"))
+    text = render_text(tmp_path, NO_KIND.format(name="柳湾村"))
     assert "我单位" not in text and "全单位" not in text
     assert "我村" in text and "各村民小组" in text and "纳入组织生活会对照检查" in text
 
@@ -154,7 +154,7 @@ BUREAU_WORDS = ("各股室", "本县", "干部职工", "副局长", "党组成�
 
 
 @pytest.mark.parametrize("kind, name, own", [
-    ("村", "垛团村", ("我村", "全村党员干部", "各村民小组", "讲清楚本地的历史传统")),
+    ("村", "柳湾村", ("我村", "全村党员干部", "各村民小组", "讲清楚本地的历史传统")),
     ("社区", "和平社区", ("我社区", "全社区党员干部", "各网格")),
     ("学校", "清河县第一中学", ("我校", "全校党员干部", "各处室")),
 ])
@@ -164,7 +164,7 @@ def test_changing_only_the_kind_of_the_four_grips_init_file_changes_the_wording(
     assert [word for word in BUREAU_WORDS if word in text] == []
 
 
-@pytest.mark.parametrize("kind, name, own", [("村", "垛团村", "我村"), ("学校", "清河县第一中学", "我校")])
+@pytest.mark.parametrize("kind, name, own", [("村", "柳湾村", "我村"), ("学校", "清河县第一中学", "我校")])
 def test_changing_only_the_kind_of_the_three_duties_init_file_changes_the_wording(tmp_path, kind, name, own):
     text = render_text(tmp_path, with_unit(init_file(tmp_path, "ideology-three-duties"), name, kind), "mine.yaml")
     assert own in text

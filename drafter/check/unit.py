@@ -280,12 +280,12 @@ _AT_MEETING = re.compile("在[^，。]*会")
 
 class TitleUnit(NamedTuple):
     kind: str  # a key of UNIT_TYPES, or 乡镇
-    name: str  # as written in the title: 垛团村, 乡镇
+    name: str  # as written in the title: 柳湾村, 乡镇
     start: int
 
 
 def title_unit(draft: Draft) -> TitleUnit | None:
-    """The unit the title names (垛团村一季度…汇报 → 村, 乡镇意识形态工作汇报 → 乡镇)."""
+    """The unit the title names (柳湾村一季度…汇报 → 村, 乡镇意识形态工作汇报 → 乡镇)."""
     if not draft.front:
         return None
     title = draft.paragraphs[draft.front[0]]
