@@ -59,6 +59,7 @@ class UnitName(NamedTuple):
     short: str  # 杏花村 (the stem with its kind word), as the message names the unit
 
 
+@lru_cache(maxsize=1024)
 def parse_name(name: str) -> UnitName | None:
     """The stem and kind of a unit's name; None when it is no unit's name of a known kind."""
     name = name.strip()
@@ -180,12 +181,19 @@ _NOT_IN_A_NAME = frozenset("我们你他各全本该此每其这那个些对和�
 
 def _body_names(draft: Draft) -> Iterator[Place]:
     for index in draft.body_indices:
-        text = draft.paragraphs[index]
-        found = [(m, True) for m in _we_name().finditer(text)]
-        found += [(m, bool(m.group("org") or m.group("led"))) for m in re.finditer(_CLAUSE_NAME, text)]
-        for m, sure in sorted(found, key=lambda pair: pair[0].start("name")):
-            if not _NOT_IN_A_NAME.intersection(m.group("name")):
-                yield Place(index, m.start("name"), m.group("name"), "正文", sure)
+        for start, name, sure in _names_in(draft.paragraphs[index]):
+            yield Place(index, start, name, "正文", sure)
+
+
+@lru_cache(maxsize=1024)
+def _names_in(text: str) -> tuple[tuple[int, str, bool], ...]:
+    """(start, name, sure) of the names a paragraph speaks of itself by; kept per text, as the
+    checker's other per-paragraph results: a batch renders one base text for many units."""
+    found = [(m, True) for m in _we_name().finditer(text)]
+    found += [(m, bool(m.group("org") or m.group("led"))) for m in re.finditer(_CLAUSE_NAME, text)]
+    found.sort(key=lambda pair: pair[0].start("name"))
+    return tuple((m.start("name"), m.group("name"), sure) for m, sure in found
+                 if not _NOT_IN_A_NAME.intersection(m.group("name")))
 
 
 # --------------------------------------------------------------------------- findings
