@@ -204,3 +204,16 @@ def test_the_word_file_of_a_community_names_its_own_party_committee(tmp_path):
     text = docx_text(tmp_path / "out.docx")
     assert "我社区" in text and "经党委会议研究" in text
     assert own_orgs(text) == {"党委"}
+
+
+def test_the_render_check_knows_the_party_organisation_the_speakers_title_names():
+    """社区党委书记 without party_org: the text says 党委, and so does what the check suggests."""
+    from drafter.check import CheckContext, check_paragraphs
+    from drafter.model import SpeechInput
+
+    data = SpeechInput.model_validate({"unit": {"name": "东风社区", "kind": "社区"},
+                                       "speaker": {"title": "社区党委书记"}})
+    assert data.unit.org == "党委"
+    findings = check_paragraphs(["讲话", "社区党组要认真履行主体责任。"], CheckContext.from_data(data))
+    org = [f for f in findings if f.rule == "unit.org"]
+    assert org and org[0].replacement == "社区党委" and "党支部" not in org[0].suggestion

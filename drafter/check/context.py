@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafter import dates
 from drafter.errors import InputError
-from drafter.unit_types import UNIT_TYPES, kind_from_name  # kind_from_name: the checker imports it from here too
+from drafter.unit_types import UNIT_TYPES, kind_from_name, party_org_for  # kind_from_name: the checker imports it from here too
 
 if TYPE_CHECKING:
     from drafter.source import Source
@@ -52,7 +52,8 @@ class CheckContext:
             unit_kind=_str_or_none(getattr(unit, "kind", None)),
             speaker_title=_str_or_none(getattr(speaker, "title", None)),
             date=getattr(meeting, "date", None),
-            party_org=_str_or_none(getattr(unit, "party_org", None)),
+            party_org=_party_org(getattr(unit, "party_org", None), getattr(unit, "kind", None),
+                                 getattr(speaker, "title", None)),
         )
 
     @classmethod
@@ -71,7 +72,7 @@ class CheckContext:
             unit_kind=kind,
             speaker_title=_str_or_none(facts.speaker.title),
             date=facts.meeting.date,
-            party_org=_str_or_none(unit.party_org),
+            party_org=_party_org(unit.party_org, kind, facts.speaker.title),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,3 +99,15 @@ def parse_date(value: Any) -> _dt.date:
         return dates.parse_date(value)
     except ValueError as exc:
         raise ContextError(str(exc)) from None
+
+
+def _party_org(given: Any, kind: str | None, speaker_title: Any) -> str | None:
+    """The unit's party organisation as the rendered text has it: the one given, or the one the
+    speaker's title names where it differs from the kind's usual one (社区党委书记 → 党委);
+    None leaves it to the kind, as before."""
+    if _str_or_none(given):
+        return _str_or_none(given)
+    if kind not in UNIT_TYPES:
+        return None
+    from_title = party_org_for(kind, _str_or_none(speaker_title))
+    return from_title if from_title != UNIT_TYPES[kind].party_org else None

@@ -185,7 +185,8 @@ def _org_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) -> l
                 advice = f"{who}，应为“{kind}{own_org}”等本单位党组织" if own_org else ""
                 replacement = f"{kind}{own_org}" if own_org and kind in LEVEL else None
             else:
-                proper = UNIT_TYPES[word].party_org if word in UNIT_TYPES else "党委"
+                proper = own_org if word == kind and own_org else (
+                    UNIT_TYPES[word].party_org if word in UNIT_TYPES else "党委")
                 advice = f"{word}设“{proper}”"
                 replacement = f"{word}{proper}" if word in UNIT_TYPES else None
             findings.append(Finding(
