@@ -8,6 +8,8 @@ a break inside one of them, or between two digits, costs more than one a few cha
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 
 TITLE_CHARS_PER_LINE = 20  # 442 pt text width / 22 pt 2号 characters
 
@@ -30,18 +32,30 @@ _BAD_AFTER = set("第（《“")  # never ends a line
 
 
 def balance_title(title: str, per_line: int = TITLE_CHARS_PER_LINE) -> list[str]:
-    """Break a long title into lines of about equal length, at a natural point."""
+    """Break a long title into lines of about equal width, at a natural point. Widths are in
+    characters of the title's size: digits and Latin letters count half (2024年 is 3 wide)."""
     lines: list[str] = []
     rest = title
-    while len(rest) > per_line:
-        remaining = -(-len(rest) // per_line)
-        target = len(rest) / remaining
-        first, last = max(1, len(rest) - per_line * (remaining - 1)), min(per_line, len(rest) - 1)
+    while _width(rest) > per_line:
+        ends = list(accumulate(map(_char_width, rest), initial=0.0))  # ends[i]: width of rest[:i]
+        total = ends[-1]
+        remaining = -(-total // per_line)
+        target = total / remaining
+        fitting = [i for i in range(1, len(rest))
+                   if ends[i] <= per_line and total - ends[i] <= per_line * (remaining - 1)]
         inside = _inside_words(rest)
-        cut = min(range(first, last + 1), key=lambda i: _break_cost(rest, i, target, inside))
+        cut = min(fitting or [per_line], key=lambda i: _break_cost(rest, i, abs(ends[i] - target), inside))
         lines.append(rest[:cut])
         rest = rest[cut:]
     return lines + [rest]
+
+
+def _char_width(ch: str) -> float:
+    return 0.5 if ch.isascii() else 1.0
+
+
+def _width(text: str) -> float:
+    return sum(map(_char_width, text))
 
 
 def _inside_words(text: str) -> set[int]:
@@ -55,9 +69,9 @@ def _inside_words(text: str) -> set[int]:
     return inside
 
 
-def _break_cost(text: str, i: int, target: float, inside: set[int]) -> float:
+def _break_cost(text: str, i: int, off_target: float, inside: set[int]) -> float:
     before, after = text[i - 1], text[i]
-    cost = abs(i - target)
+    cost = off_target
     if before in _GOOD_AFTER or text.startswith(_GOOD_BEFORE, i):
         cost -= 2
     if i in inside:
