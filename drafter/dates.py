@@ -24,7 +24,9 @@ _YEAR_DIGITS = {"〇": 0, "○": 0, "零": 0, **{digit: value for value, digit i
 _HANZI_YEAR, _HANZI_NUMBER = f"[{''.join(_YEAR_DIGITS)}]{{4}}", "[一二三四五六七八九十]{1,3}"
 # Patterns as text: re compiles them on first use, so a start that never meets such a date does not pay.
 HANZI_DATE = f"({_HANZI_YEAR})年({_HANZI_NUMBER})月({_HANZI_NUMBER})日"
-DATE_IN_TEXT = rf"\d{{4}}年\d{{1,2}}月\d{{1,2}}日|{_HANZI_YEAR}年{_HANZI_NUMBER}月{_HANZI_NUMBER}日"  # either form, in running text
+# A date in running text: 2024年1月25日, in Chinese numerals, or 2024.1.25 / 2024-01-25 / 2024/1/25.
+DATE_IN_TEXT = (rf"\d{{4}}年\d{{1,2}}月\d{{1,2}}日|{_HANZI_YEAR}年{_HANZI_NUMBER}月{_HANZI_NUMBER}日|"
+                r"(?<![\d.])\d{4}([.\-/])\d{1,2}\1\d{1,2}(?![\d.])")
 
 
 def hanzi_date(value: date) -> str:

@@ -6,6 +6,7 @@
     {{ text | sentence }}                 adds 。 when the text has no closing punctuation
     {{ doc_name | book }}                 《…》 unless already there
     {{ 3 | cn_number }}                   三
+    {{ meeting.date | numeric_date }}     2024.3.5 (numeric_date("-", true): 2024-03-05)
     {{ "清河县" | bare_place }}             清河 (the place without its level: 美丽清河)
     {{ "县委" | government }}               县政府 (full=true: 县人民政府), the same level's government
     {{ "一" | next_quarter }}               二 (四 → 一): 第{{ quarter | next_quarter }}季度工作打算
@@ -78,6 +79,14 @@ def cn_date(value: date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+def numeric_date(value: date, separator: str = ".", padded: bool = False) -> str:
+    """2024-03-05 → 2024.3.5 (padded: 2024.03.05): a date as a byline typed in digits shows it."""
+    if not isinstance(value, date):
+        raise TemplateUsage("numeric_date 需要一个日期，如 meeting.date")
+    month, day = (f"{value.month:02d}", f"{value.day:02d}") if padded else (str(value.month), str(value.day))
+    return separator.join((str(value.year), month, day))
+
+
 def _cn_number(value: Any) -> str:
     try:
         return cn_number(int(value))
@@ -128,6 +137,7 @@ FILTERS = {
     "book": book,
     "with_role": with_role,
     "cn_date": cn_date,
+    "numeric_date": numeric_date,
     "cn_number": _cn_number,
     "bare_place": bare_place,
     "government": government,

@@ -36,11 +36,12 @@ def test_hanzi_date_is_the_inverse_of_the_parser_over_years():
     assert hanzi_date(dt.date(2030, 10, 10)) == "二〇三〇年十月十日"
 
 
-def test_dates_in_running_text_are_found_in_both_forms():
+def test_dates_in_running_text_are_found_in_every_form():
     import re
 
-    text = "（二〇二四年一月二十五日）……2023年5月1日以来，2023年5月起"
-    assert re.findall(DATE_IN_TEXT, text) == ["二〇二四年一月二十五日", "2023年5月1日"]
+    text = "（二〇二四年一月二十五日）……2023年5月1日以来，2023年5月起，2024.3.5、2024-03-05、2024/3/5，版本1.2024.3.5.1"
+    assert [m.group() for m in re.finditer(DATE_IN_TEXT, text)] == [
+        "二〇二四年一月二十五日", "2023年5月1日", "2024.3.5", "2024-03-05", "2024/3/5"]
 
 
 def test_an_input_file_may_give_the_meeting_date_in_chinese_numerals(tmp_path):

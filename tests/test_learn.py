@@ -693,3 +693,23 @@ def test_a_villages_township_committee_and_government_follow_the_input(tmp_path)
     text = "\n".join(paragraphs_of(tmp_path / "杏林.docx"))
     assert "乡党委：" in text and "在乡党委、乡政府的坚强领导下，认真落实区委各项部署" in text
     assert "镇" not in text and "桃园" not in text
+
+
+@pytest.mark.parametrize("byline, later", [("2024.3.5", "2025.4.16"), ("（2024.03.05）", "（2025.04.16）"),
+                                           ("2024-3-5", "2025-4-16"), ("2024/3/5", "2025/4/16")])
+def test_a_byline_date_typed_in_digits_follows_the_meeting_in_the_same_form(tmp_path, byline, later):
+    lines = ["在全镇2024年安全生产工作会议上的讲话", byline, "同志们：", "一、总结2023年工作",
+             "2023年，全镇安全生产形势总体平稳。", "二、部署2024年任务", "2024年要抓好隐患排查。"]
+    source = tmp_path / "讲话.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "templates" / "安全.j2"), "--unit", "柳林镇",
+                     "--kind", "镇", "--accept", "all")
+    assert result.code == 0, result.err
+    assert "没有在标题下或落款中找到日期" not in result.out + result.err
+    data = yaml.safe_load((tmp_path / "安全.yaml").read_text(encoding="utf-8"))
+    assert str(data["meeting"]["date"]) == "2024-03-05"
+    data["meeting"]["date"] = "2025-04-16"
+    (tmp_path / "明年.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run_cli("render", str(tmp_path / "明年.yaml"), "-o", str(tmp_path / "明年.docx")).code == 0
+    text = "\n".join(paragraphs_of(tmp_path / "明年.docx"))
+    assert later in text and "总结2024年工作" in text and "2025年要抓好" in text and "2023" not in text

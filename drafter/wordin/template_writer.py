@@ -244,7 +244,7 @@ class _Lines:
         position = 0
         for match, proposal in self.fields(text):
             pieces.append(_literal(text[position:match.start()]))
-            pieces.append(expression(proposal.field))
+            pieces.append(expression(proposal.field, proposal.text))
             position = match.end()
         pieces.append(_literal(text[position:]))
         source = "".join(pieces)
@@ -267,8 +267,12 @@ def _literal(text: str) -> str:
     return _JINJA_OPEN.sub('{{ "{" }}', text)
 
 
-def expression(name: str) -> str:
-    """What the template prints for a field name of the proposals."""
+def expression(name: str, text: str = "") -> str:
+    """What the template prints for a field name of the proposals (`text`: as the file wrote it)."""
+    digits = re.fullmatch(r"\d{4}([.\-/])(\d{1,2})\1(\d{1,2})", text) if name == "meeting.date" else None
+    if digits:  # 2024.3.5 in a byline stays in that form
+        padded = ", true" if len(digits.group(2)) == 2 or len(digits.group(3)) == 2 else ""
+        return f'{{{{ meeting.date | numeric_date("{digits.group(1)}"{padded}) }}}}'
     fixed = {
         "unit.short_name": "{{ unit.short }}", "unit.party": "{{ unit.kind }}{{ unit.org }}",
         "meeting.date": "{{ meeting.date_cn }}", "meeting.date_hanzi": "{{ meeting.date_hanzi }}",
