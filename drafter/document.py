@@ -23,6 +23,8 @@ class BlockType(str, Enum):
     SIGNATURE = "signature"
     TABLE = "table"  # rows of cells; a cell's paragraphs are separated by "\n"
     ATTACHMENT = "attachment"  # 附件说明: "附件：1.……" and the list lines under it
+    # 附件1 at the top left of an attachment's own page (GB/T 9704 8.4), its title a TITLE after it
+    ATTACHMENT_LABEL = "attachment_label"
     # 版头 (GB/T 9704 7.2), above the title, as drafter format finds them in users' files
     COPY_NUMBER = "copy_number"  # 份号: 000123
     SECRECY = "secrecy"  # 密级和保密期限: 秘密★1年
@@ -45,6 +47,7 @@ class Block:
     # TABLE: merged cells as (row, column, rows, columns) of the first cell; the cells it
     # covers stay in `rows`, empty
     merges: tuple[tuple[int, int, int, int], ...] = ()
+    page_break: bool = False  # starts a new page (a break the user typed; an ATTACHMENT_LABEL always does)
 
     @property
     def display(self) -> str:

@@ -16,7 +16,7 @@ _BLOCK_TYPES = {
     "heading": BlockType.HEADING, "body": BlockType.BODY, "attachment": BlockType.ATTACHMENT, "closing": BlockType.CLOSING,
     "signature": BlockType.SIGNATURE, "date": BlockType.SIGNATURE, "table": BlockType.TABLE,
     "copy_number": BlockType.COPY_NUMBER, "secrecy": BlockType.SECRECY, "urgency": BlockType.URGENCY,
-    "issuer_mark": BlockType.ISSUER_MARK, "doc_number": BlockType.DOC_NUMBER, "signer": BlockType.DOC_NUMBER,
+    "attachment_label": BlockType.ATTACHMENT_LABEL, "issuer_mark": BlockType.ISSUER_MARK, "doc_number": BlockType.DOC_NUMBER, "signer": BlockType.DOC_NUMBER,
 }
 _REPORT_WORDS = ("报告", "汇报", "总结", "情况")
 # Roles whose text is Chinese prose, where half-width punctuation is corrected (not dates,
@@ -116,8 +116,8 @@ def _correct_punctuation(item: Item) -> None:
 def _block(item: Item) -> Block:
     block_type = _BLOCK_TYPES[item.role]
     if block_type is BlockType.TABLE:
-        return Block(block_type, "", rows=item.rows, merges=item.merges)
-    return Block(block_type, item.text, level=item.level, run_in=item.run_in)
+        return Block(block_type, "", rows=item.rows, merges=item.merges, page_break=item.page_break)
+    return Block(block_type, item.text, level=item.level, run_in=item.run_in, page_break=item.page_break)
 
 
 def _note_numbers(items: list[Item], headings: list[Block]) -> None:

@@ -26,7 +26,7 @@ from drafter.wordin.source import Cell, SourceParagraph
 ROLE_LABELS = {
     "title": "标题", "byline": "署名/日期", "addressee": "主送", "salutation": "称呼",
     "heading": "标题", "body": "正文", "attachment": "附件", "closing": "结束语",
-    "signature": "落款", "date": "成文日期", "table": "表格",
+    "signature": "落款", "date": "成文日期", "table": "表格", "attachment_label": "附件标识",
     "copy_number": "份号", "secrecy": "密级", "urgency": "紧急程度", "issuer_mark": "发文机关标志",
     "doc_number": "发文字号", "signer": "签发人",
 }
@@ -51,6 +51,8 @@ _CLOSING = re.compile(
     r"(?:审阅|审议|审定|审批|批示|批复|批准|核准|指示|阅示|指正)[。！!]?$"
     r"|谢谢(?:大家)?[！!。]?$)")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]")
+# The line at the top of an attachment's page: 附件1, 附件 2, 附件： on a line of its own
+_ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]?$")
 _LIST_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
 _REPORTING = re.compile(r"如下[：:]$")  # 现将有关情况报告如下：, 为……，现通知如下： open the body
 # A title is complete when it ends like a document's name; a line after that is no title line.
@@ -77,6 +79,7 @@ class Item:
     merges: tuple[tuple[int, int, int, int], ...] = ()  # merged cells: (row, column, rows, columns)
     notes: list[str] = field(default_factory=list)  # what will change
     original: str = ""  # the paragraph (or the part split out of one) as written
+    page_break: bool = False  # the user started a new page before it
 
     def __post_init__(self) -> None:
         self.original = self.original or self.text
@@ -122,14 +125,14 @@ def detect(paragraphs: list[SourceParagraph]) -> list[Item]:
         if paragraph.cell is not None:
             _add_cell(items, index, paragraph.cell, paragraph.text)
         else:
-            items.append(Item(index, "", paragraph.text))
+            items.append(Item(index, "", paragraph.text, page_break=paragraph.page_break))
             plain.append((index, paragraph))
     hints = {index: paragraph for index, paragraph in plain}
     items = _mark_table_as_lines(items, paragraphs, hints)
     untyped = [item for item in items if item.role == ""]
     top = masthead(untyped, hints)
     typed = _full_width(untyped[top:], hints)
-    _back(untyped, top + _front(untyped[top:], hints))
+    _back(untyped, top + _front(untyped[top:], hints), hints)
     _note_corrections(untyped[top:], typed)
     numbered = any(parse_marker(item.text) or hints[item.source].auto_number for item in untyped if item.role == "")
     counters = [0, 0, 0, 0, 0]
@@ -139,12 +142,22 @@ def detect(paragraphs: list[SourceParagraph]) -> list[Item]:
         if item.role == "":  # neither front matter, nor 落款, nor a table
             _middle(item, hints[item.source], numbered, counters, result, ahead)
         else:
+            if item.role == "attachment_label":
+                counters = [0, 0, 0, 0, 0]  # an attachment numbers its headings anew
             result.append(item)
     for item in result:
         if item.role == "table":
             _full_width_cells(item)
     _attachment_lists(result)
+    _number_as_the_file(result, paragraphs)
     return result
+
+
+def _number_as_the_file(items: list[Item], paragraphs: list[SourceParagraph]) -> None:
+    """Items were keyed by their place in the list read; show the file's paragraph number
+    (the lines of a paragraph broken with Shift+Enter share it, as split headings do)."""
+    for item in items:
+        item.source = paragraphs[item.source - 1].paragraph or item.source
 
 
 def _mark_table_as_lines(items: list[Item], paragraphs: list[SourceParagraph],
@@ -275,9 +288,11 @@ def _continues_title(first: SourceParagraph, line: SourceParagraph) -> bool:
     return True
 
 
-def _back(items: list[Item], start: int) -> None:
-    """Mark 落款 and its date at the end (附件 lines may follow them)."""
-    end = len(items)
+def _back(items: list[Item], start: int, hints: dict[int, SourceParagraph]) -> None:
+    """Mark 落款 and its date at the end (附件 lines, or the attachments themselves, may
+    follow them)."""
+    end = _appended_attachments(items, start)
+    _attachment_pages(items[end:], hints)
     while end > start and _ATTACHMENT.match(items[end - 1].text):
         end -= 1  # 附件 lines after the date are left to the middle
     position = end
@@ -291,11 +306,47 @@ def _back(items: list[Item], start: int) -> None:
         for _ in range(2):
             text = items[position - 1].text if position > start else ""
             if text and len(text) <= 30 and not text.endswith(tuple("。！？；：:，,")) \
-                    and not parse_marker(text) and not _CLOSING.match(text):
+                    and not parse_marker(text) and not _CLOSING.match(text) and not _ATTACHMENT.match(text):
                 items[position - 1].role = "signature"
                 position -= 1
             else:
                 break
+
+
+def _appended_attachments(items: list[Item], start: int) -> int:
+    """Where the attachments appended to the text begin: a 附件1 line standing alone right
+    after a date or on a new page (a 附件： line before a list of attachments in the text
+    is neither); len(items) when there are none."""
+    for position in range(start + 1, len(items)):
+        item = items[position]
+        if _ATTACHMENT_LABEL.match(item.text) and (item.page_break or _DATE.match(items[position - 1].text)):
+            return position
+    return len(items)
+
+
+def _attachment_pages(items: list[Item], hints: dict[int, SourceParagraph]) -> None:
+    """In the appended attachments, each 附件N line and the title under it (up to three
+    lines, as a document's title); the rest is left to the middle."""
+    for position, item in enumerate(items):
+        if not _ATTACHMENT_LABEL.match(item.text):
+            continue
+        item.role = "attachment_label"
+        item.notes.append("附件另起一页，“附件”及序号用黑体顶格，附件标题居中")
+        title = items[position + 1:position + 4]
+        for index, line in enumerate(title):
+            if not _attachment_title_line(line, title[index - 1] if index else None, hints):
+                break
+            line.role = "title"
+
+
+def _attachment_title_line(line: Item, previous: Item | None, hints: dict[int, SourceParagraph]) -> bool:
+    text = line.text
+    if _ATTACHMENT_LABEL.match(text) or parse_marker(text) or len(text) > 60 \
+            or text.endswith(tuple(_SENTENCE_END + "；;：:，,")):
+        return False
+    if previous is None:
+        return True
+    return not _TITLE_END.search(previous.text) and _continues_title(hints[previous.source], hints[line.source])
 
 
 def _numbers_ahead(items: list[Item]) -> dict[int, dict[int, int]]:

@@ -1,15 +1,19 @@
 """Paragraphs of a user's file with the formatting hints Word keeps: style, outline level,
-alignment, bold, size, table cell. Text is the evidence; hints only settle doubtful cases."""
+alignment, bold, size, table cell, a page break before it. Text is the evidence; hints only
+settle doubtful cases.
+
+A line break typed inside a paragraph (Shift+Enter) ends a paragraph for reading: each line
+is a SourceParagraph of its own, all with the paragraph's number as drafter check counts it."""
 
 from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from drafter.check.reader import (DOCX_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, ReadError,
+from drafter.check.reader import (DOCX_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, ReadError, clean,
                                   read_docx_sources, read_draft)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -44,6 +48,8 @@ class SourceParagraph:
     size: float = 0.0  # points; 0 when unknown
     cell: Cell | None = None
     red: bool = False  # every run red: a 发文机关标志 (红头)
+    paragraph: int = 0  # the file's paragraph number (drafter check's); 0: its place in the list
+    page_break: bool = False  # the user started a new page before it
 
 
 def read_source(path: Path) -> list[SourceParagraph]:
@@ -61,7 +67,7 @@ def read_source(path: Path) -> list[SourceParagraph]:
     if suffix in DOCX_SUFFIXES:
         return _read_docx(path, shown=path)
     if suffix in TEXT_SUFFIXES | MARKDOWN_SUFFIXES or not path.is_file():
-        return [SourceParagraph(text) for text in read_draft(path)]
+        return [SourceParagraph(text, paragraph=number) for number, text in enumerate(read_draft(path), 1)]
     raise ReadError(f"无法排版 {path}：不支持的文件类型“{path.suffix or '（无扩展名）'}”，"
                     "可排版 .docx、.doc、.wps、.txt、.md 文稿")
 
@@ -88,7 +94,100 @@ def _read_docx(path: Path, shown: Path) -> list[SourceParagraph]:
     styles = _StyleHints(document)
     numbering = _Numbering(document)
     tables: dict[Any, _TableGrid] = {}
-    return [_hinted(element, text, styles, numbering, tables) for element, text in sources]
+    breaks_before = _page_breaks_before(document.element, [element for element, _ in sources])
+    paragraphs = []
+    for number, (element, text) in enumerate(sources, 1):
+        hinted = _hinted(element, text, styles, numbering, tables)
+        page_break = element in breaks_before or _starts_page(element)
+        for line, broken in _lines(element, text):
+            paragraphs.append(replace(hinted, text=line, paragraph=number, page_break=page_break or broken))
+            page_break = False
+    return paragraphs
+
+
+_BR, _CR, _T, _TAB = f"{_W}br", f"{_W}cr", f"{_W}t", f"{_W}tab"
+_TEXTBOX = f"{_W}txbxContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_PAGE = "\f"  # where a page break is in a paragraph's text, as _lines reads it
+
+
+def _lines(paragraph: Any, text: str) -> list[tuple[str, bool]]:
+    """The paragraph's own text cut at its line and page breaks (a text box's text is read
+    as its own paragraph): each non-empty line, and whether a page break comes before it.
+    Each line is stripped of leading and trailing blanks as a whole paragraph is."""
+    parts: list[str] = []
+
+    def walk(element: Any) -> None:
+        for child in element:
+            if child.tag == _T:
+                parts.append(child.text or "")
+            elif child.tag == _TAB:
+                parts.append("\t")
+            elif child.tag == _CR or (child.tag == _BR and _val_of(child, "type") in ("", "textWrapping")):
+                parts.append("\n")
+            elif child.tag == _BR and _val_of(child, "type") == "page":
+                parts.append(_PAGE)
+            elif child.tag not in (_TEXTBOX, _FALLBACK):
+                walk(child)
+
+    walk(paragraph)
+    joined = "".join(parts)
+    if "\n" not in joined and _PAGE not in joined:
+        return [(text, False)]
+    lines: list[tuple[str, bool]] = []
+    broken = False
+    for page, chunk in enumerate(joined.split(_PAGE)):
+        broken = broken or page > 0
+        for line in map(clean, chunk.split("\n")):
+            if line:
+                lines.append((line, broken))
+                broken = False
+    return lines
+
+
+def _val_of(element: Any, name: str) -> str:
+    return element.get(f"{_W}{name}") or ""
+
+
+def _starts_page(paragraph: Any) -> bool:
+    """w:pageBreakBefore on the paragraph itself (its style's is the user's layout, not a
+    break they typed)."""
+    ppr = paragraph.find(f"{_W}pPr")
+    flag = ppr.find(f"{_W}pageBreakBefore") if ppr is not None else None
+    return flag is not None and _val_of(flag, "val") not in ("0", "false")
+
+
+def _page_breaks_before(root: Any, read: list[Any]) -> set[Any]:
+    """The read paragraphs a page break comes before, where the break is not in their own
+    text: in the empty paragraph Ctrl+Enter leaves, after the last text of the paragraph
+    before, or a section break that starts a new page."""
+    wanted = set(read)
+    after: set[Any] = set()
+    pending = False
+    for paragraph in root.iter(f"{_W}p"):
+        if paragraph in wanted:
+            if pending:
+                after.add(paragraph)
+            pending = False
+            runs = list(paragraph.iter(_T, _BR))
+            tail = runs[-1] if runs else None
+            pending = tail is not None and tail.tag == _BR and _val_of(tail, "type") == "page"
+        else:
+            pending = pending or any(_val_of(br, "type") == "page" for br in paragraph.iter(_BR)) \
+                or _starts_page(paragraph)
+        pending = pending or _new_page_section(paragraph)
+    return after
+
+
+def _new_page_section(paragraph: Any) -> bool:
+    """A section break in the paragraph's properties that starts the next on a new page
+    (Word's default section break does)."""
+    ppr = paragraph.find(f"{_W}pPr")
+    section = ppr.find(f"{_W}sectPr") if ppr is not None else None
+    if section is None:
+        return False
+    kind = section.find(f"{_W}type")
+    return _val_of(kind, "val") != "continuous" if kind is not None else True
 
 
 class _StyleHints:

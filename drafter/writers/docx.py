@@ -42,6 +42,10 @@ def document_xml(document: Document) -> str:
         nxt = blocks[i + 1].type if i + 1 < len(blocks) else None
         if block.type in (BlockType.TITLE, BlockType.BYLINE) and nxt not in (BlockType.BYLINE, None):
             parts.append(_EMPTY_PARA)
+        elif block.type is BlockType.ATTACHMENT_LABEL:
+            parts.append(_EMPTY_PARA)  # the attachment's title on the page's third line
+        elif i + 1 < len(blocks) and _starts_page(blocks[i + 1]):
+            pass  # no blank line left at the foot of a page
         elif block.type is not BlockType.SIGNATURE and nxt is BlockType.SIGNATURE:
             parts.append(_EMPTY_PARA)
         elif block.type is not BlockType.ATTACHMENT and nxt is BlockType.ATTACHMENT:
@@ -50,17 +54,33 @@ def document_xml(document: Document) -> str:
     return "".join(parts)
 
 
+def _starts_page(block: Block) -> bool:
+    """An attachment begins on a page of its own (GB/T 9704-2012 7.3.7); elsewhere the
+    user's own page breaks are kept."""
+    return block.page_break or block.type is BlockType.ATTACHMENT_LABEL
+
+
+# Before a table, which cannot carry pageBreakBefore, an empty paragraph that breaks the page
+_PAGE_BREAK_PARA = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+# 附件1: 3号 黑体, flush left on the page's first line
+_LABEL_PPR = '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/>'
+_LABEL_RUN_OPEN = f'<w:r><w:rPr>{gb.fonts(gb.HEITI)}</w:rPr>'
+
+
 def _paragraph(block: Block) -> str:
     if block.type is BlockType.TABLE:
-        return _table(block.rows, block.merges)
+        return (_PAGE_BREAK_PARA if block.page_break else "") + _table(block.rows, block.merges)
     if block.type.value in gb.MASTHEAD_KINDS:  # 版头: formatted in place, not by a style
         return gb.masthead_paragraph(block.type.value, escape(block.text), block.level)
+    if block.type is BlockType.ATTACHMENT_LABEL:
+        return (f'<w:p><w:pPr><w:pageBreakBefore/>{_LABEL_PPR}</w:pPr>'
+                f'{_LABEL_RUN_OPEN}<w:t xml:space="preserve">{escape(block.text)}</w:t></w:r></w:p>')
     style = gb.STYLE_IDS[block.level if block.type is BlockType.HEADING else block.type.value]
     if block.type is BlockType.ATTACHMENT and not block.text.startswith("附"):
         style = "AttachmentItem"
     if block.run_in:
         return _run_in(block, style)
-    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    ppr = _ppr(style, block.page_break)
     if block.type is BlockType.TITLE:
         lines = [line for part in block.text.split("\n") for line in balance_title(part)]
         inner = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
@@ -69,13 +89,20 @@ def _paragraph(block: Block) -> str:
     return f"<w:p>{ppr}{_RUN_OPEN}{inner}</w:r></w:p>"
 
 
+def _ppr(style: str | None, page_break: bool) -> str:
+    """Paragraph properties: the style, then a page break before it (schema order)."""
+    inner = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:pageBreakBefore/>" if page_break else "")
+    return f"<w:pPr>{inner}</w:pPr>" if inner else ""
+
+
 _BODY_RUN_OPEN = f'<w:r><w:rPr>{gb.fonts(gb.FANGSONG)}</w:rPr>'
 
 
 def _run_in(block: Block, style: str) -> str:
     """A heading run on into body text: the heading part in its heading face, the rest in
     the body face; the long paragraph need not stay with the next one."""
-    return (f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:keepNext w:val="0"/></w:pPr>'
+    page = "<w:pageBreakBefore/>" if block.page_break else ""
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:keepNext w:val="0"/>{page}</w:pPr>'
             f'{_RUN_OPEN}<w:t xml:space="preserve">{escape(block.number + block.text)}</w:t></w:r>'
             f'{_BODY_RUN_OPEN}<w:t xml:space="preserve">{escape(block.run_in)}</w:t></w:r></w:p>')
 
