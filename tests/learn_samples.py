@@ -192,3 +192,47 @@ def centred_docx(path: Path, lines: list[tuple[str | None, str]]) -> Path:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.save(str(path))
     return path
+
+# A county leader's speech that names the heads of other organisations (县林业局局长…, 县委宣传部
+# 部长…) beside the county's own leaders (常务副县长…, 县政府副县长…).
+COUNTY_FIRE_SPEECH = [
+    "在全县2025年森林防火工作会议上的讲话",
+    "县政府副县长　何立群",
+    "（2025年3月6日）",
+    "同志们：",
+    "刚才，县林业局局长彭建华同志通报了去年的防火工作，县消防救援大队队长黄志刚同志讲了扑救预案，"
+    "县委宣传部部长宋小燕同志对宣传引导提了要求，我都同意。",
+    "一、守住火源关口",
+    "清明前后祭扫用火多，各乡镇要把巡山护林落到实处。由常务副县长罗振宇同志牵头督查，"
+    "县政府副县长曹雅琴同志负责物资保障。",
+    "二、压实各方责任",
+    "各乡镇、各部门要把防火责任落实到山头地块，确保全县不发生重大森林火灾。",
+]
+COUNTY_FIRE_OPTIONS = ("--unit", "石岭县人民政府", "--kind", "县")
+
+# A bureau's speech: its own head named with its short name (县审计局局长…), another body's head
+# (派驻纪检监察组组长…), and its party secretary after no name at all (局党组书记…).
+BUREAU_SPEECH = [
+    "在全局2025年党风廉政建设工作会议上的讲话",
+    "（2025年2月18日）",
+    "同志们：",
+    "刚才，县审计局局长孙立平同志传达了上级会议精神，派驻纪检监察组组长邹平同志作了点评。",
+    "一、坚持从严治党",
+    "局党组书记刘建国同志要带头履行第一责任人职责，副局长周文斌同志抓好分管股室。",
+]
+BUREAU_OPTIONS = ("--unit", "清河县审计局", "--kind", "局")
+
+# A 街道's report signed by its party working committee (中共…街道工作委员会): the 街道 is the unit,
+# the bare word 街道 (街道机关, 街道吹哨) is no name of it.
+SUBDISTRICT_REPORT = [
+    "关于青梅街道2025年第一季度平安建设工作情况的报告",
+    "区委政法委：",
+    "2025年第一季度，青梅街道党工委紧扣平安建设目标，现将有关情况报告如下：",
+    "一、主要工作",
+    "（一）织密巡防网络。组织街道机关干部和社区志愿者夜间巡防四十余次。",
+    "（二）化解矛盾纠纷。坚持“街道吹哨、部门报到”，联合派出所调处纠纷二十六起。",
+    "二、下一步打算",
+    "青梅街道将继续完善网格管理，街道党工委副书记冯立新同志牵头抓好落实。",
+    "中共青梅街道工作委员会",
+    "2025年4月3日",
+]

@@ -18,8 +18,9 @@ import pytest
 import yaml
 
 from conftest import run_cli
-from learn_samples import (COMMUNITY, COMMUNITY_NAMES, COMMUNITY_OPTIONS, COUNTY_NOTICE, REPORT, REPORT_NAMES,
-                           SPLIT_TITLE, STYLED_NAMES, STYLED_OPTIONS, TOWN_OPTIONS, TOWN_SPEECH, centred_docx,
+from learn_samples import (BUREAU_OPTIONS, BUREAU_SPEECH, COMMUNITY, COMMUNITY_NAMES, COMMUNITY_OPTIONS,
+                           COUNTY_FIRE_OPTIONS, COUNTY_FIRE_SPEECH, COUNTY_NOTICE, REPORT, REPORT_NAMES, SPLIT_TITLE,
+                           STYLED_NAMES, STYLED_OPTIONS, SUBDISTRICT_REPORT, TOWN_OPTIONS, TOWN_SPEECH, centred_docx,
                            libreoffice_docx, other_unit, plain_docx, styled_speech)
 
 SEED_PATH = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_ee7c459c3ded9266.txt"
@@ -605,6 +606,65 @@ def test_a_county_governments_short_name_is_its_own_but_not_the_townships(tmp_pa
     template = (tmp_path / "通知.j2").read_text(encoding="utf-8")
     assert "经{{ unit.short }}研究" in template
     assert template.count("各乡镇人民政府") == 2 and "各乡镇{{" not in template
+
+
+def _learn_and_render(tmp_path: Path, lines: list[str], options: tuple[str, ...], **changes) -> tuple[dict, str, str]:
+    """Learn a typed text with --accept all; (the input file's data, the template, the text
+    rendered from that data with `changes` to its sections)."""
+    source = plain_docx(tmp_path / "原稿.docx", lines)
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "templates" / "学来的.j2"), *options,
+                     "--accept", "all")
+    assert result.code == 0, result.err
+    data = yaml.safe_load((tmp_path / "学来的.yaml").read_text(encoding="utf-8"))
+    moved = {**data, **changes}
+    (tmp_path / "别的.yaml").write_text(yaml.safe_dump(moved, allow_unicode=True), encoding="utf-8")
+    rendered = run_cli("render", str(tmp_path / "别的.yaml"), "-o", str(tmp_path / "别的.docx"))
+    assert rendered.code == 0, rendered.err
+    template = (tmp_path / "templates" / "学来的.j2").read_text(encoding="utf-8")
+    return data, template, re.sub(r"\s+", "", "".join(paragraphs_of(tmp_path / "别的.docx")))
+
+
+def test_a_head_of_another_organisation_is_no_leader_of_the_unit(tmp_path):
+    """县林业局局长彭建华, 县委宣传部部长宋小燕 head other organisations: left as written, never
+    the county's 副县长 in another county's speech; 常务副县长罗振宇 and 县政府副县长曹雅琴 are its own."""
+    data, template, text = _learn_and_render(
+        tmp_path, COUNTY_FIRE_SPEECH, COUNTY_FIRE_OPTIONS, unit={"name": "青川县人民政府", "kind": "县"},
+        leaders=[{"name": "吕志军", "post": "副县长"}, {"name": "白雪梅", "post": "副县长"}])
+    assert [leader["name"] for leader in data["leaders"]] == ["罗振宇", "曹雅琴"]
+    assert "县林业局局长彭建华同志通报" in template and "大队队长黄志刚同志" in template
+    assert "由常务副县长吕志军同志牵头督查，县政府副县长白雪梅同志负责" in text
+    assert "县林业局局长彭建华同志通报" in text and "县消防救援大队队长黄志刚同志讲了" in text
+    assert "县委宣传部部长宋小燕同志对宣传" in text
+    assert "罗振宇" not in text and "曹雅琴" not in text
+
+
+def test_the_units_own_head_stays_a_leader_beside_another_bodys(tmp_path):
+    """县审计局局长 of 清河县审计局 and 局党组书记 are the bureau's; 纪检监察组组长 is another body's."""
+    data, _, text = _learn_and_render(
+        tmp_path, BUREAU_SPEECH, BUREAU_OPTIONS, unit={"name": "云岭区统计局", "kind": "局", "short_name": "区统计局"},
+        leaders=[{"name": "马文涛", "post": "局长"}, {"name": "林秀英", "post": "党组书记"},
+                 {"name": "郑海波", "post": "副局长"}])
+    assert [leader["name"] for leader in data["leaders"]] == ["孙立平", "刘建国", "周文斌"]
+    assert "区统计局局长马文涛同志传达" in text and "纪检监察组组长邹平同志作了点评" in text
+    assert "局党组书记林秀英同志" in text and "副局长郑海波同志" in text
+
+
+@pytest.mark.parametrize("options", [(), ("--unit", "中共青梅街道工作委员会", "--kind", "街道")])
+def test_a_subdistricts_party_committee_names_the_subdistrict(tmp_path, options):
+    """中共青梅街道工作委员会 is the party organisation of 青梅街道: the unit is 青梅街道 (a 街道),
+    党工委 after its name is its organisation, and neither 街道 nor 工委 alone is a short name."""
+    data, template, text = _learn_and_render(
+        tmp_path, SUBDISTRICT_REPORT, options, unit={"name": "柳岸街道", "kind": "街道"},
+        leaders=[{"name": "葛文斌", "post": "副书记"}])
+    assert data["unit"]["name"] == "青梅街道" and data["unit"]["kind"] == "街道"
+    assert data["unit"]["party_org"] == "党工委" and "short_name" not in data["unit"]
+    assert not [key for key in data if key.startswith("alias_")]
+    assert "党{{" not in template and "组织街道机关干部" in template
+    assert "关于柳岸街道2025年第一季度" in text and "柳岸街道党工委紧扣平安建设目标" in text
+    assert "组织街道机关干部" in text and "坚持“街道吹哨、部门报到”" in text
+    assert "柳岸街道将继续完善网格管理，街道党工委副书记葛文斌同志" in text
+    assert text.endswith("中共柳岸街道工作委员会2025年4月3日")
+    assert "青梅" not in text and "冯立新" not in text
 
 
 def test_the_description_names_fields_by_their_short_title(tmp_path):

@@ -36,7 +36,7 @@ _TOWNSHIP_COMMITTEES = ("镇党委", "乡党委", "街道党工委")  # superior
 # Posts people hold, longest first so that 副局长 wins over 局长.
 _POSTS = sorted({
     "党组书记", "党委书记", "党工委书记", "党支部书记", "党总支书记", "村党支部书记", "副书记", "书记",
-    "党组成员", "党委委员", "局长", "副局长", "主任", "副主任", "镇长", "副镇长", "乡长", "副乡长", "村主任",
+    "党组成员", "党委委员", "纪委书记", "局长", "副局长", "主任", "副主任", "镇长", "副镇长", "乡长", "副乡长", "村主任",
     "村委会主任", "主席", "副主席", "部长", "副部长", "科长", "副科长", "所长", "副所长", "站长", "副站长",
     "馆长", "副馆长", "院长", "副院长", "校长", "副校长", "组长", "副组长", "纪检组长", "总经理", "董事长",
     "处长", "副处长", "队长", "副队长", "区长", "副区长", "县长", "副县长", "市长", "副市长", "主任科员",
@@ -161,14 +161,14 @@ def find(document: Document, sources: list[int], unit: str = "", kind: str = "")
     paragraphs = _paragraphs(document, sources)
     facts = Facts(genre=document.genre)
     notices: list[str] = []
-    facts.unit_name = unit or _guess_unit(document, paragraphs, kind)
+    facts.unit_name = party_owner(unit or _guess_unit(document, paragraphs, kind))
     facts.kind = kind or _kind_of(facts.unit_name) or _kind_from_self_refs(paragraphs)
     texts: dict[str, tuple[str, Any]] = {}  # text → (field, value)
     _speaker_and_meeting(document, facts, texts)
     _other_posts(paragraphs, texts, notices)
     _unit_names(facts, paragraphs, texts)
     _self_references(facts.kind, paragraphs, texts, notices)
-    _persons(paragraphs, texts)
+    _persons(paragraphs, texts, _own_forms(facts, texts), facts.kind)
     _superiors(paragraphs, texts, facts.kind)
     _dates(document, facts, paragraphs, texts, notices)
     _quarters(paragraphs, texts, notices)
@@ -230,8 +230,7 @@ def _guess_unit(document: Document, paragraphs: list[tuple[int, str, BlockType]]
     """The unit's full name: from the 落款, the title, or the most frequent name in the text."""
     for _, text, block_type in reversed(paragraphs):
         if block_type is BlockType.SIGNATURE and not _DATE.search(text):
-            name = re.sub(r"^中共", "", text)
-            name = re.sub(rf"({'|'.join(_PARTY_ORGS)})$", "", name)
+            name = party_owner(text)
             if _kind_of(name):
                 return name
     speech = _TITLE_SPEECH.match(document.title)  # 在东湖区文化和旅游局2024年……会议上的讲话
@@ -269,6 +268,25 @@ def _title_unit(title: str, kind: str) -> str:
             if (found == kind) if kind else found not in ("", "委", "会", "部"):
                 return name
     return ""
+
+
+# A party organisation's name: 中共桃源街道工作委员会, 桃源街道党工委, 中共清河县审计局党组, or a
+# body of the party (中共清河县委宣传部). The committee forms (委员会) count only after 中共:
+# 清河县发展和改革委员会 is a unit of its own.
+_CPC = re.compile("^(?:中共|中国共产党)")
+_COMMITTEE = re.compile("^(.+?)(?:工作委员会|总支部委员会|支部委员会|委员会)$")
+_PARTY_ORG_OF = re.compile(rf"^(.+?)(?:{'|'.join(_PARTY_ORGS)})$")
+
+
+def party_owner(name: str) -> str:
+    """The unit a party organisation belongs to (中共桃源街道工作委员会 → 桃源街道); other names
+    as they are: the text calls the unit 桃源街道 and its organisation 桃源街道党工委 (unit.party)."""
+    bare = _CPC.sub("", name)
+    for pattern in (_COMMITTEE, _PARTY_ORG_OF) if bare != name else (_PARTY_ORG_OF,):
+        match = pattern.match(bare)
+        if match and _kind_of(match.group(1)):
+            return match.group(1)
+    return bare if _kind_of(bare) else name
 
 
 def _plausible(name: str, kind: str) -> bool:
@@ -363,9 +381,14 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
         if end + 1 < len(text) and _is_subsequence(text[start: end + 2], name):
             continue  # 县地方志办 inside 县地方志办公室: the longer one is counted
         if len(candidate) >= 2 and candidate != name and core & set(candidate) \
-                and not names_another_body(text, start, end + 1):
+                and not _names_a_kind(candidate) and not names_another_body(text, start, end + 1):
             found.append(candidate)
     return found
+
+
+def _names_a_kind(candidate: str) -> bool:
+    """街道, 工委 (of 党工委): words any unit of a kind is called by, never one unit's short name."""
+    return candidate in UNIT_TYPES or any(org.endswith(candidate) for org in _PARTY_ORGS)
 
 
 def names_another_body(text: str, start: int, end: int) -> bool:
@@ -426,17 +449,20 @@ def _speaker_and_meeting(document: Document, facts: Facts, texts: dict) -> None:
                 break
         if 2 <= len(who) <= 12:
             texts.setdefault(who, ("speaker.title", who))
-        meeting = speech.group("meeting")
-        if facts.unit_name and meeting.startswith(facts.unit_name) and meeting != facts.unit_name:
-            meeting = meeting[len(facts.unit_name):]  # 东湖区文化和旅游局2024年……会议: the name is unit.name
+        meeting = _without_unit_name(speech.group("meeting"), facts.unit_name)
         texts.setdefault(meeting, ("meeting.name", meeting))
     report = _TITLE_REPORT.match(title)
     if report and not speech:
-        topic = report.group("topic")
+        topic = _without_unit_name(report.group("topic"), facts.unit_name)
         texts.setdefault(topic, ("meeting.name", topic))
     for block in document.blocks:
         if block.type is BlockType.BYLINE:
             _byline(block.text, texts)
+
+
+def _without_unit_name(meeting: str, name: str) -> str:
+    """东湖区文化和旅游局2024年……会议, 关于桃源街道2024年上半年……: the name is unit.name."""
+    return meeting[len(name):] if name and meeting.startswith(name) and meeting != name else meeting
 
 
 def _other_posts(paragraphs: list[tuple[int, str, BlockType]], texts: dict, notices: list[str]) -> None:
@@ -482,13 +508,16 @@ def _named_after_a_post(tokens: list[str]) -> bool:
         and bool(re.fullmatch(f"[{CJK}]{{2,4}}", tokens[-1]))
 
 
-def _persons(paragraphs: list[tuple[int, str, BlockType]], texts: dict) -> None:
-    """Leaders named in the text: 张三同志, 副局长李四, each a leader in order of appearance."""
+def _persons(paragraphs: list[tuple[int, str, BlockType]], texts: dict, own: tuple[str, ...], kind: str) -> None:
+    """Leaders named in the text: 张三同志, 副局长李四, each a leader in order of appearance.
+    People of another organisation (应急管理局局长孙伟) are none: left as written, with their name."""
     leaders: dict[str, int] = {}
     speaker = next((text for text, (f, _) in texts.items() if f == "speaker.name"), "")
+    others = {match.group(2) for _, text, _ in paragraphs for match in _POST_NAME.finditer(text)
+              if _of_another_organisation(text[:match.start()], own, kind)}
 
     def leader(name: str) -> int | None:
-        if name == speaker or name in _POSTS:
+        if name == speaker or name in _POSTS or name in others:
             return None
         return leaders.setdefault(name, len(leaders))
 
@@ -507,6 +536,39 @@ def _persons(paragraphs: list[tuple[int, str, BlockType]], texts: dict) -> None:
                 texts[name] = (f"leaders.{index}.name", name)
     for name, index in leaders.items():  # a name first found with its post is also found alone
         texts.setdefault(name, (f"leaders.{index}.name", name))
+
+
+# How an organisation's name ends: a post right after one (应急管理局局长, 宣传部部长) is that
+# organisation's. 常委 ends like one but is a post (县委常委、副县长).
+_ORGANISATION_ENDINGS = ("局", "委", "办", "中心", "部", "公司", "厅", "署", "院", "所", "站", "馆", "队", "组",
+                         "集团")
+# Words a post may follow inside a sentence without an organisation between (由局党组书记刘某).
+_BEFORE_A_PERSON = "由请向和与及同是为对把让给经将在从跟"
+
+
+def _own_forms(facts: Facts, texts: dict) -> tuple[str, ...]:
+    """How the text names the unit itself before a post: its name and short forms, 我局, 本局,
+    局党组 (or 县委 for a 县)."""
+    forms = {facts.unit_name} if facts.unit_name else set()
+    forms |= {text for text, (name, _) in texts.items()
+              if name in ("unit.name", "unit.self_ref", "unit.party") or is_short_name(name)}
+    if facts.kind in UNIT_TYPES:
+        party = UNIT_TYPES[facts.kind].party_org
+        forms |= {"本" + facts.kind, party if party.startswith(facts.kind) else facts.kind + party}
+        forms |= {facts.kind + org for org in _PARTY_ORGS}
+    return tuple(form for form in forms if form)
+
+
+def _of_another_organisation(before: str, own: tuple[str, ...], kind: str) -> bool:
+    """Whether the text right before a post (`before`) ends with the name of an organisation
+    that is not the unit: 应急管理局 before 局长 for a county government, not 我局, 县审计局 of
+    清河县审计局, nor 局 alone after a comma or 由."""
+    if not before.endswith(_ORGANISATION_ENDINGS) or before.endswith("常委") or before.endswith(own):
+        return False
+    if kind and before.endswith(kind):  # 局 alone (，局党组书记): the unit's, unless a name ends in it
+        opening = before[: -len(kind)][-1:]
+        return bool(re.match(f"[{CJK}]", opening)) and opening not in _BEFORE_A_PERSON
+    return True
 
 
 def _superiors(paragraphs: list[tuple[int, str, BlockType]], texts: dict, kind: str) -> None:
