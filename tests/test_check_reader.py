@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 
 import docx
+import docx.enum.text
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -234,3 +235,21 @@ def test_damaged_docx_is_read_or_refused_in_chinese(tmp_path, damage, keep):
         assert str(path) in str(error)
     else:
         assert all(isinstance(p, str) for p in paragraphs)
+
+
+def test_lines_typed_with_shift_enter_are_paragraphs_of_their_own(tmp_path):
+    """As drafter format reads them: a heading typed after a soft break is found, not run into
+    the text before it (and a page break ends a paragraph too)."""
+    document = docx.Document()
+    document.add_paragraph("关于上半年工作情况的报告")
+    body = document.add_paragraph("上半年工作平稳。")
+    body.add_run().add_break()
+    body.add_run("　　一、主要工作")
+    body.add_run().add_break()
+    body.add_run("抓好学习。")
+    last = document.add_paragraph("下半年继续努力。")
+    last.add_run().add_break(docx.enum.text.WD_BREAK.PAGE)
+    last.add_run("附件：名单")
+    document.save(tmp_path / "软回车.docx")
+    assert read_draft(tmp_path / "软回车.docx") == [
+        "关于上半年工作情况的报告", "上半年工作平稳。", "一、主要工作", "抓好学习。", "下半年继续努力。", "附件：名单"]

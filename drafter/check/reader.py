@@ -43,6 +43,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the container of .doc, .wps and password-pro
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _T, _TAB, _TEXTBOX = f"{_W}p", f"{_W}t", f"{_W}tab", f"{_W}txbxContent"
+_BR, _CR = f"{_W}br", f"{_W}cr"
 # A drawing carries its text twice: as DrawingML and as a VML copy for old readers.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
@@ -104,8 +105,9 @@ def split_markdown(text: str) -> list[str]:
 
 
 def read_docx(path: Path) -> list[str]:
-    """The paragraphs of a Word document in reading order: body paragraphs, table cells
-    row by row, and the text boxes a paragraph anchors right after it (each once).
+    """The paragraphs of a Word document in reading order: body paragraphs (each line of one
+    typed with Shift+Enter as a paragraph), table cells row by row, and the text boxes a
+    paragraph anchors right after it (each once).
     Deleted text in tracked changes is skipped."""
     _readable(path)
     root = _open_docx(path).element
@@ -114,7 +116,8 @@ def read_docx(path: Path) -> list[str]:
     body = root.find(f"{_W}body")
     if body is None:
         return []
-    return [text for p in _blocks(body) for _, text in _sourced_texts(p) if text]
+    return [line for p in _blocks(body) for _, text in _sourced_texts(p) for line in map(clean, text.split("\n"))
+            if line]
 
 
 def _open_docx(path: Path) -> Any:
@@ -207,6 +210,8 @@ def _sourced_texts(paragraph: Any) -> Iterator[tuple[Any, str]]:
                 parts.append(child.text or "")
             elif tag == _TAB:
                 parts.append("\t")
+            elif tag == _CR or tag == _BR and child.get(f"{_W}type") in (None, "textWrapping", "page"):
+                parts.append("\n")  # a line typed with Shift+Enter is a paragraph of its own, as in format
             elif tag == _TEXTBOX:
                 boxes.append(child)
             elif tag != _FALLBACK:
