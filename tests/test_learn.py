@@ -773,3 +773,24 @@ def test_a_byline_date_typed_in_digits_follows_the_meeting_in_the_same_form(tmp_
     assert run_cli("render", str(tmp_path / "明年.yaml"), "-o", str(tmp_path / "明年.docx")).code == 0
     text = "\n".join(paragraphs_of(tmp_path / "明年.docx"))
     assert later in text and "总结2024年工作" in text and "2025年要抓好" in text and "2023" not in text
+
+
+def test_the_units_own_government_follows_its_kind(tmp_path):
+    """乡党委、乡政府 in a 乡's speech: rendered for a 镇, 镇党委、镇政府 (not 镇党委、乡政府)."""
+    lines = ["在全乡2024年秋冬种工作会议上的讲话", "（2024年10月8日）", "同志们：", "一、统一思想",
+             "在乡党委、乡政府的统一部署下，全乡秋收工作进展顺利。", "二、抓好落实",
+             "乡人民政府各站所要分片包村，我乡各村要抓紧备耕。"]
+    source = tmp_path / "讲话.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("learn", str(source), "-o", str(tmp_path / "templates" / "秋冬种.j2"), "--unit", "青山乡",
+                     "--kind", "乡", "--accept", "all")
+    assert result.code == 0, result.err
+    template = (tmp_path / "templates" / "秋冬种.j2").read_text(encoding="utf-8")
+    assert "{{ unit.kind }}{{ unit.org }}、{{ unit.kind }}政府" in template and "{{ unit.kind }}人民政府{{ unit.divisions }}" in template
+    data = yaml.safe_load((tmp_path / "秋冬种.yaml").read_text(encoding="utf-8"))
+    data["unit"] = {"name": "柳林镇", "kind": "镇"}
+    (tmp_path / "镇.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run_cli("render", str(tmp_path / "镇.yaml"), "-o", str(tmp_path / "镇.docx")).code == 0
+    text = "\n".join(paragraphs_of(tmp_path / "镇.docx"))
+    assert "在镇党委、镇政府的统一部署下，全镇秋收" in text and "镇人民政府各站所要分片包村，我镇各村" in text
+    assert "乡" not in "".join(text.splitlines()[1:])  # the title's meeting name is edited as a whole

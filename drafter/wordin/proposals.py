@@ -117,7 +117,8 @@ class Found:
 FIELD_TITLES = {
     "unit.name": "单位全称", "unit.short_name": "单位简称", "unit.self_ref": "本单位自称，如我局、我村",
     "unit.whole": "全单位，如全局、全村", "unit.divisions": "内设机构统称，如各股室",
-    "unit.party": "本单位党组织，如局党组", "speaker.title": "讲话人职务", "speaker.name": "讲话人姓名",
+    "unit.party": "本单位党组织，如局党组", "unit.government": "本级政府，如乡政府（随单位类型）",
+    "speaker.title": "讲话人职务", "speaker.name": "讲话人姓名",
     "meeting.name": "会议名称", "meeting.date": "会议日期", "meeting.year": "本年年份",
     "meeting.year-1": "上一年年份", "meeting.year+1": "下一年年份", "meeting.date_hanzi": "会议日期（汉字数字）",
     "place": "地名，带县、区等字", "place.bare": "地名不带县、区等字，由 place 得出",
@@ -398,8 +399,10 @@ def names_another_body(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in _LEVEL_CHARS and not place_of(text[start:end])
 
 
-def is_short_name(field_name: str) -> bool:
-    return field_name == "unit.short_name" or field_name.startswith("alias_")
+def is_body_name(field_name: str) -> bool:
+    """Fields that name the unit's body (its short names, its government): one standing right
+    after another level word names another body (names_another_body)."""
+    return field_name in ("unit.short_name", "unit.government") or field_name.startswith("alias_")
 
 
 def _is_subsequence(part: str, whole: str) -> bool:
@@ -409,6 +412,9 @@ def _is_subsequence(part: str, whole: str) -> bool:
         if position == 0:
             return False
     return True
+
+
+_GOVERNED = ("乡", "镇", "县", "区", "市")  # kinds of unit beside which a 政府 of that level stands
 
 
 def _self_references(kind: str, paragraphs: list[tuple[int, str, BlockType]], texts: dict,
@@ -424,6 +430,10 @@ def _self_references(kind: str, paragraphs: list[tuple[int, str, BlockType]], te
     for org in _PARTY_ORGS:
         if kind + org in body and not (kind + org + "织") in body:
             texts.setdefault(kind + org, ("unit.party", org))
+    if kind in _GOVERNED:  # 乡党委、乡政府: the government of the unit's own level follows its kind
+        for government in ("人民政府", "政府"):
+            if kind + government in body:
+                texts.setdefault(kind + government, ("unit.government", kind))  # one value: both forms kept
     for other, other_type in UNIT_TYPES.items():
         if other != kind and other_type.self_ref in body and not other_type.self_ref.startswith(unit_type.self_ref):
             where = [str(n) for n, text, _ in paragraphs if other_type.self_ref in text]
@@ -551,7 +561,7 @@ def _own_forms(facts: Facts, texts: dict) -> tuple[str, ...]:
     局党组 (or 县委 for a 县)."""
     forms = {facts.unit_name} if facts.unit_name else set()
     forms |= {text for text, (name, _) in texts.items()
-              if name in ("unit.name", "unit.self_ref", "unit.party") or is_short_name(name)}
+              if name in ("unit.name", "unit.self_ref", "unit.party") or is_body_name(name)}
     if facts.kind in UNIT_TYPES:
         party = UNIT_TYPES[facts.kind].party_org
         forms |= {"本" + facts.kind, party if party.startswith(facts.kind) else facts.kind + party}
@@ -659,7 +669,7 @@ def count_occurrences(proposals: list[Proposal], paragraphs: list[tuple[int, str
     for number, text, _ in paragraphs:
         for match in pattern.finditer(text):
             proposal = by_text[match.group()]
-            if is_short_name(proposal.field) and names_another_body(text, match.start(), match.end()):
+            if is_body_name(proposal.field) and names_another_body(text, match.start(), match.end()):
                 continue
             proposal.count += 1
             if number not in proposal.where:

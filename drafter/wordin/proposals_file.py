@@ -23,9 +23,9 @@ from drafter.wordin.proposals import Proposal, field_title
 _PLAIN = {"unit.name", "unit.short_name", "speaker.title", "speaker.name", "meeting.name", "place"}
 _PLAIN_PATTERN = re.compile(r"^(?:alias_[1-9]\d*|leaders\.\d{1,2}\.(?:name|post)|superiors\.\d{1,2})$")
 # Fields whose value is derived from the text: they stay as proposed, or are deleted.
-_FIXED = ("unit.self_ref", "unit.whole", "unit.divisions", "unit.party", "meeting.date", "meeting.date_hanzi",
-          "meeting.year", "meeting.year-1", "meeting.year+1", "quarter", "quarter.next", "era.congress",
-          "place.bare")
+_FIXED = ("unit.self_ref", "unit.whole", "unit.divisions", "unit.party", "unit.government", "meeting.date",
+          "meeting.date_hanzi", "meeting.year", "meeting.year-1", "meeting.year+1", "quarter", "quarter.next",
+          "era.congress", "place.bare")
 _RESERVED = {"place", "quarter", "superiors"}
 
 

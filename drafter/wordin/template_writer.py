@@ -17,7 +17,7 @@ from typing import Any, Iterator
 import yaml
 
 from drafter.document import Block, BlockType, Document, number_headings
-from drafter.wordin.proposals import (MASTHEAD, Facts, Proposal, field_title, is_short_name, names_another_body,
+from drafter.wordin.proposals import (MASTHEAD, Facts, Proposal, field_title, is_body_name, names_another_body,
                                       pattern_of, short_field_title)
 
 FRAME = ("title", "byline", "salutation", "opening", "body", "closing", "signature")
@@ -234,7 +234,7 @@ class _Lines:
             proposal = self.by_text.get(match.group())
             if proposal is None:
                 continue  # rejected: stays as written
-            if is_short_name(proposal.field) and names_another_body(text, match.start(), match.end()):
+            if is_body_name(proposal.field) and names_another_body(text, match.start(), match.end()):
                 continue  # 乡镇人民政府 is another body: stays as written
             yield match, proposal
 
@@ -269,6 +269,8 @@ def _literal(text: str) -> str:
 
 def expression(name: str, text: str = "") -> str:
     """What the template prints for a field name of the proposals (`text`: as the file wrote it)."""
+    if name == "unit.government":  # 乡政府 / 乡人民政府: the kind, then the words as written
+        return "{{ unit.kind }}" + text[1:]
     digits = re.fullmatch(r"\d{4}([.\-/])(\d{1,2})\1(\d{1,2})", text) if name == "meeting.date" else None
     if digits:  # 2024.3.5 in a byline stays in that form
         padded = ", true" if len(digits.group(2)) == 2 or len(digits.group(3)) == 2 else ""
