@@ -94,3 +94,53 @@ def test_command_reports_the_copied_draft_with_unit_options_and_unit_yaml(tmp_pa
     (tmp_path / "unit.yaml").write_text("unit: {name: 桃园村民委员会, short_name: 桃园村}\n", encoding="utf-8")
     result = run_cli("check", "copied.txt", "--unit-yaml", "unit.yaml", cwd=tmp_path)
     assert result.code == 1 and result.out.count("unit.other-name") == 6
+
+
+@pytest.mark.parametrize("unit, sentence", [
+    ("青山镇人民政府", "在此，我代表镇党委、镇政府，向受到表彰的同志表示祝贺！"),
+    ("红星街道办事处", "一年来，我主持街道党工委全面工作，带头履行第一责任人职责。"),
+    ("某某县统计局", "我分管局办公室和综合股，同时联系局机关党建工作。"),
+    ("桃园村民委员会", "今年，我兼任村党支部书记和村委会主任。"),
+    ("桃园村民委员会", "我带领村两委一班人，牵头村集体经济发展。"),
+    ("桃园村民委员会", "我们走进杏花村，学习了他们发展蜜桃产业的做法。"),
+    ("青山镇人民政府", "上个月，我们到石门镇考察了文旅项目。"),
+    ("桃园村民委员会", "我们镇杏花村的蜜桃已经远近闻名。"),
+])
+def test_a_verb_or_a_jurisdiction_after_wo_is_no_name(unit, sentence):
+    assert other_names(f"工作汇报\n{sentence}", CheckContext(unit_name=unit)) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "石门镇在县委、县政府的坚强领导下，文旅产业蓬勃发展，值得我们认真借鉴。",
+    "白水镇党委始终坚持项目为王，是全县乡镇学习的榜样。",
+    "我们要向石门镇学习，石门镇将产业和党建结合得很好。",
+])
+def test_a_neighbour_held_up_as_a_model_is_no_self_naming(sentence):
+    assert other_names(f"在全镇经济工作会议上的讲话\n{sentence}", CheckContext(unit_name="青山镇")) == []
+
+
+BYLINE_SPEECH = """\
+在全局意识形态工作会议上的讲话
+{byline}  王明
+（2024年3月12日）
+同志们：
+今天召开全局会议，我讲三点意见。
+"""
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("某某县财政局党组书记、局长", [(2, "某某县财政局", "署名中的“某某县财政局”不是本单位“某某县统计局”，疑为照搬其他单位的文稿")]),
+    ("某某县统计局党组书记、局长", []),
+    ("某某县统计局局长", []),
+    ("某某县人民政府副县长", []),  # a county leader at the bureau's meeting: another kind of unit
+    ("县委常委、宣传部部长", []),
+])
+def test_the_unit_that_opens_the_byline(byline, expected):
+    text = BYLINE_SPEECH.format(byline=byline)
+    assert other_names(text, CheckContext(unit_name="某某县统计局")) == expected
+
+
+def test_a_general_branchs_full_name_in_the_signature():
+    text = "工作情况报告\n上半年，我们认真落实责任制。\n中共杏花村总支部委员会\n2024年7月5日"
+    assert [s for _, s, _ in other_names(text, VILLAGE)] == ["中共杏花村总支部委员会"]
+    assert other_names(text.replace("杏花村", "桃园村"), VILLAGE) == []

@@ -1,6 +1,6 @@
 """unit.other-name: a draft that names another unit of the unit's own kind as itself — the
-title, the signature (落款) or a sentence where the unit speaks of itself (我们杏花村,
-杏花村党支部要…) — is another unit's text copied without changing the name.
+title, the speaker's byline (署名), the signature (落款) or a sentence where the unit speaks of
+itself (我们杏花村, 杏花村党支部要…) — is another unit's text copied without changing the name.
 
 Only run when the unit's name is given. Names are compared by their stem (杏花村民委员会 →
 杏花, 某某县统计局 → 某某县统计): a stem that is a subsequence of one of the unit's own
@@ -24,8 +24,8 @@ from drafter.unit_types import UNIT_TYPES
 RULE = "unit.other-name"
 SOURCE = "文稿中的单位名称须是本单位的名称（标题、落款、自述）"
 
-# A name's party organisation or 中共 around it: 中共杏花村支部委员会, 杏花村党支部 → 杏花村
-_PARTY_WRAP = re.compile(r"^(?:中共)?(?P<unit>.+?)(?:党?(?:总支|支部)(?:委员会)?|党[工]?委(?:员会)?|党组|委员会)?$")
+# A name's party organisation or 中共 around it: 中共杏花村(总)支部委员会, 杏花村党支部 → 杏花村
+_PARTY_WRAP = re.compile(r"^(?:中共)?(?P<unit>.+?)(?:党?(?:总支部?|支部)(?:委员会)?|党[工]?委(?:员会)?|党组|委员会)?$")
 # Full-name endings whose kind word is not at the end (村民委员会 → 村); the kind then
 # comes from drafter.check.context.kind_from_name.
 _ENDINGS = ("村民委员会", "村委会", "居民委员会", "居委会", "街道办事处", "人民政府", "办公室")
@@ -126,7 +126,7 @@ class Place(NamedTuple):
     index: int
     start: int
     name: str
-    where: str  # 标题 / 落款 / 正文
+    where: str  # 标题 / 署名 / 落款 / 正文
     sure: bool = True  # False: the name may be a partner's unless the title or signature has it
 
 
@@ -141,6 +141,26 @@ def _title_name(draft: Draft) -> Iterator[Place]:
         if name.startswith(lead):
             name, start = name[len(lead):], start + len(lead)
     yield Place(draft.front[0], start, name, "标题")
+
+
+# A byline: the speaker's unit and post, then the name after a space (清河县财政局党组书记、局长  王建国)
+_BYLINE = re.compile(r"^(?P<post>\S{3,30}?)\s+\S{2,4}$")
+# What follows the unit's name in a byline: its party organisation or a post (局长, 镇长 …)
+_AFTER_BYLINE_UNIT = ("党", "副", "书记", "主任", "委员", "常委", "主席", "调研员")
+
+
+def _byline_names(draft: Draft) -> Iterator[Place]:
+    """The unit that opens the speaker's byline, read as the title's."""
+    for index in draft.front[1:]:
+        m = _BYLINE.match(draft.paragraphs[index])
+        if m is None:
+            continue
+        post = m.group("post")
+        for end in range(2, len(post)):
+            rest = post[end:]
+            if (rest.startswith(_AFTER_BYLINE_UNIT) or rest[1:2] == "长") and parse_name(post[:end]) is not None:
+                yield Place(index, 0, post[:end], "署名")
+                break
 
 
 SIGNATURE_LINES = 3
@@ -167,16 +187,49 @@ _CLAUSE_NAME = (rf"(?:^|(?<=[，。；：！？]))(?P<name>{_NAME})(?P<org>{_ORG
                 r"(?=(?P<led>在[^，。；]{0,12}领导下)|要|将|必须|始终|一定要)")
 
 
-@lru_cache(maxsize=1)
-def _we_name() -> re.Pattern[str]:
-    """我们 / 我 + a name ending in a kind word (我们杏花村, 我某某县统计局)."""
-    kinds = "|".join(re.escape(k) for k in sorted(UNIT_TYPES, key=len, reverse=True))
-    return re.compile(rf"(?:我们|我)(?P<name>{_NAME}(?:{kinds}))")
-
-
 # Where the body's name starts is a guess: a pronoun or a function word in it (我们街道,
 # 各学院, 街道对社区) shows the guess took more than a name.
 _NOT_IN_A_NAME = frozenset("我们你他各全本该此每其这那个些对和与及并或的地得在把向为将要是了等同跟给从以被让使也都还就又再才所")
+
+
+@lru_cache(maxsize=1)
+def _we_name() -> re.Pattern[str]:
+    """我们 + a name ending in a kind word (我们杏花村, 我们某某县统计局). Not 我 alone: after it
+    comes a verb (我代表镇党委, 我带领村两委) or our jurisdiction (我县统计局), no name."""
+    kinds = "|".join(re.escape(k) for k in sorted(UNIT_TYPES, key=len, reverse=True))
+    return re.compile(rf"我们(?P<name>{_NAME}(?:{kinds}))")
+
+
+# Verbs people put before a unit they go to, lead or stand for (我们走进杏花村, 带领村两委要…):
+# a "name" that starts with one is a verb and its object, no name.
+_VERBS_BEFORE_A_UNIT = (
+    "代表", "主持", "分管", "兼任", "担任", "负责", "带领", "带动", "牵头", "回到", "返回", "联系", "来到", "走进",
+    "走访", "深入", "扎根", "服务", "包保", "挂钩", "帮扶", "对口", "协助", "配合", "支持", "指导", "督导", "调研",
+    "考察", "参观", "参加", "出席", "组织", "召集", "统筹", "领导", "蹲点", "包联", "驻",
+)
+# After 我们 a single character may be the verb too (我们到杏花村, 我们赴石门镇): a real place
+# that starts with one (来凤县) is then missed, which costs less than a false alarm.
+_VERBS_AFTER_WE = ("到", "赴", "去", "来", "回", "进")
+# A jurisdiction's word at the start is ours, then another unit in it (我们县统计局, 我们镇杏花村).
+_JURISDICTION_FIRST = ("县", "区", "市", "乡", "镇", "街道")
+
+
+def _is_a_name(name: str, after_we: bool) -> bool:
+    if _NOT_IN_A_NAME.intersection(name) or name.startswith(_VERBS_BEFORE_A_UNIT):
+        return False
+    return not (after_we and name.startswith(_VERBS_AFTER_WE + _JURISDICTION_FIRST))
+
+
+# A sentence that holds a neighbour up as a model (值得我们学习, 向石门镇学习, 兄弟乡镇的好经验)
+# speaks of that unit, not as it: 石门镇在县委的坚强领导下…，值得我们学习.
+_PRAISE = r"值得|借鉴|兄弟|看齐|取经|榜样|标杆|先进经验|好经验|成功经验|好做法|向[^。！？；]*学习"  # compiled on first use
+_SENTENCE_ENDS = "。！？；!?;"
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1
+    ends = [i for i in (text.find(c, at) for c in _SENTENCE_ENDS) if i != -1]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def _body_names(draft: Draft) -> Iterator[Place]:
@@ -189,11 +242,12 @@ def _body_names(draft: Draft) -> Iterator[Place]:
 def _names_in(text: str) -> tuple[tuple[int, str, bool], ...]:
     """(start, name, sure) of the names a paragraph speaks of itself by; kept per text, as the
     checker's other per-paragraph results: a batch renders one base text for many units."""
-    found = [(m, True) for m in _we_name().finditer(text)]
-    found += [(m, bool(m.group("org") or m.group("led"))) for m in re.finditer(_CLAUSE_NAME, text)]
+    found = [(m, True) for m in _we_name().finditer(text) if _is_a_name(m.group("name"), after_we=True)]
+    found += [(m, bool(m.group("org") or m.group("led"))) for m in re.finditer(_CLAUSE_NAME, text)
+              if _is_a_name(m.group("name"), after_we=False)]
     found.sort(key=lambda pair: pair[0].start("name"))
     return tuple((m.start("name"), m.group("name"), sure) for m, sure in found
-                 if not _NOT_IN_A_NAME.intersection(m.group("name")))
+                 if not re.search(_PRAISE, _sentence_at(text, m.start("name"))))
 
 
 # --------------------------------------------------------------------------- findings
@@ -204,8 +258,8 @@ def check(draft: Draft, resolved) -> list[Finding]:
     if own is None or own.kind not in UNIT_TYPES:
         return []
     findings = []
-    named_others: set[str] = set()  # stems of the other units the title and signature name
-    for place in [*_title_name(draft), *_signature_names(draft)]:
+    named_others: set[str] = set()  # stems of the other units the title, byline and signature name
+    for place in [*_title_name(draft), *_byline_names(draft), *_signature_names(draft)]:
         other = parse_name(place.name)
         if own.is_other(other):
             named_others.add(other.stem)
