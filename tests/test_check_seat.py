@@ -42,9 +42,36 @@ def test_correct_text_of_a_district_unit_is_not_reported(text):
     assert seat(["河西区统计局关于上半年工作情况的报告", text], "河西区统计局") == []
 
 
-@pytest.mark.parametrize("unit", [None, "阳光社区居民委员会", "柳林镇人民政府", "高新区管委会"])
+@pytest.mark.parametrize("unit", ["阳光社区居民委员会", "柳林镇人民政府", "高新区管委会"])
 def test_without_a_county_or_district_in_the_units_name_nothing_is_said(unit):
     assert seat(COPIED, unit) == []
+
+
+def test_without_the_units_name_the_title_tells_where_it_is():
+    assert seat(COPIED, None) == seat(COPIED, "河西区统计局")
+    assert seat(["统计局关于上半年工作情况的报告"] + COPIED[1:], None) == []
+    assert seat(["关于全区2024年统计工作的通知"] + COPIED[1:], None) == []
+
+
+def test_the_former_county_bodies_in_an_enumeration_that_begins_with_yuan():
+    text = ["河西区统计局2024年工作总结",
+            "撤县设区前，原县委、县政府高度重视统计工作；原县委和县政府先后出台3个文件。",
+            "撤县设区以来，我局认真落实区委、县政府部署。"]
+    assert seat(text, "河西区统计局") == [(3, "县政府", "区政府", ERROR)]
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("活动方案报县政府审定后实施。", "县政府"),
+    ("通过县政府门户网站发布统计法治知识。", "县政府"),
+    ("认真落实县委部署，按时完成任务。", "县委"),
+    ("提请县政府常务会议研究。", "县政府"),
+    ("请县直各单位按时报送数据。", "县直"),
+    ("主动协调县直有关部门解决困难。", "县直"),
+    ("局主要负责同志赴县委汇报工作。", "县委"),
+])
+def test_verbs_before_the_seat_word(sentence, word):
+    assert seat(["河西区统计局关于开展统计法治宣传的通知", sentence], "河西区统计局") == [
+        (2, word, word.replace("县", "区"), ERROR)]
 
 
 def test_a_county_committees_department_is_in_the_county():

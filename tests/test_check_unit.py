@@ -279,3 +279,55 @@ def test_kind_named_by_the_title(title, kind):
 def test_mining_words_in_a_community_report():
     findings = check_paragraphs(["讲话", "推进矿区群众健康卫生事业发展。"], CheckContext(unit_kind="社区"))
     assert [(f.rule, f.snippet) for f in findings] == [("unit.trade", "矿区群众")]
+
+
+@pytest.mark.parametrize("kind, sentence", [
+    ("村", "4月，全镇食用菌产业发展现场推进会在我村召开，全县乡村振兴观摩会也把我村作为观摩点。"),
+    ("村", "全镇党员冬训动员会在我村文化广场举行。"),
+    ("村", "全镇共有18个行政村，我村人口最多。"),
+    ("镇", "全县有14个乡镇，我镇面积最大。"),
+    ("街道", "5月，全区城市基层党建工作现场会在我街道召开。全区共有12个街道。"),
+    ("社区", "全区有200多个社区，各有各的特色。"),
+])
+def test_the_higher_levels_meetings_held_at_the_unit_and_its_counts(kind, sentence):
+    assert scope(["讲话", sentence], CheckContext(unit_kind=kind)) == []
+
+
+def test_the_unit_speaking_of_itself_counts_only_in_the_same_sentence():
+    paragraphs = ["讲话", "全镇党员干部积极参与宣讲。我村也组织了3场。"]
+    assert scope(paragraphs, CheckContext(unit_kind="村")) == [("unit.scope", 2, "全镇", ERROR)]
+
+
+@pytest.mark.parametrize("kind, sentence", [
+    ("县", "各乡镇要对标先进，青山镇要发挥示范作用，带动全镇18个村加快发展。"),
+    ("县", "各村要结合实际，把全村的产业规划做实。"),
+    ("镇", "今天参加柳湾村村民代表大会。柳湾村党支部要带领全村群众加快发展。"),
+    ("镇", "青松村党支部在镇党委的坚强领导下，团结带领全村党员群众扎实工作。"),
+])
+def test_a_lower_level_after_the_unit_named_or_each_unit(kind, sentence):
+    assert scope(["讲话", sentence], CheckContext(unit_kind=kind)) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "一年来，我认真履行乡党委书记职责，团结带领乡党委一班人，推动全乡各项事业取得新进展。",
+    "青山镇要发挥示范作用。全镇干部要带头。",  # another sentence: the county's text says 全镇
+])
+def test_a_lower_level_without_a_unit_named_in_its_sentence_is_reported(sentence):
+    assert [s for _, _, s, _ in scope(["讲话", sentence], CheckContext(unit_kind="县"))] in (["全乡"], ["全镇"])
+
+
+@pytest.mark.parametrize("title, name, kind", [
+    ("中共柳湾村支部委员会关于2024年上半年意识形态工作情况的报告", "柳湾村", "村"),
+    ("中共杏花村总支部委员会关于2024年上半年工作情况的报告", "杏花村", "村"),
+    ("中共清河县第二中学委员会关于2024年上半年意识形态工作情况的报告", "清河县第二中学", "学校"),
+    ("柳湾村党支部关于2024年上半年工作情况的报告", "柳湾村", "村"),
+])
+def test_a_party_organisations_full_name_in_the_title_is_read_as_its_unit(title, name, kind):
+    from drafter.check.document import Draft
+    from drafter.check.unit import title_unit
+
+    unit = title_unit(Draft.from_paragraphs([title, "正文。"]))
+    assert (unit.name, unit.kind) == (name, kind)
+    assert title[unit.start:].startswith(name)
+    paragraphs = [title, "上半年，我们认真落实意识形态工作责任制。"]
+    assert scope(paragraphs, CheckContext(unit_name=name)) == []

@@ -249,7 +249,7 @@ _KIND_WORDS = "乡镇|街道|社区|中心|学校|公司|" + "|".join(k for k in
 # in plain code (title_unit_span): a regex class over their range costs ~1.5 ms to compile.
 _TITLE_KIND = re.compile(
     rf"(?P<kind>{_KIND_WORDS})"
-    r"(?:党委|党组|党工委|党支部|党总支|委员会)?(?:副?书记)?"
+    r"(?:党?总支部?委员会|党?支部委员会|党委|党组|党工委|党支部|党总支|委员会)?(?:副?书记)?"
     r"(?=(?:19|20)\d\d\s*年|关于|上半年|下半年|第?[一二三四]季度|年度|意识形态|党建|党风|"
     r"全面从严|工作|述职|$)")
 _KIND_FIRST = frozenset(word[0] for word in _KIND_WORDS.split("|"))
@@ -285,18 +285,34 @@ class TitleUnit(NamedTuple):
     start: int
 
 
+# A party organisation's name is its unit's and an ending (中共清河县第二中学委员会): 委员会 only
+# after 中共, as other committees (居民委员会, 常务委员会) are units of their own.
+_PARTY_ENDINGS = ("党总支部委员会", "党支部委员会", "总支部委员会", "支部委员会", "总支委员会", "党工委", "党总支",
+                  "党支部", "党委", "党组")
+
+
 def title_unit(draft: Draft) -> TitleUnit | None:
-    """The unit the title names (柳湾村一季度…汇报 → 村, 乡镇意识形态工作汇报 → 乡镇)."""
+    """The unit the title names (柳湾村一季度…汇报 → 村, 乡镇意识形态工作汇报 → 乡镇, 中共柳湾村
+    支部委员会关于…的报告 → 村)."""
     if not draft.front:
         return None
     title = draft.paragraphs[draft.front[0]]
-    at = _AT_MEETING.search(title)
-    span = title_unit_span(title, at.start() if at else len(title))
+    party = title.startswith("中共")
+    offset = 2 if party else 0  # 中共 is read past: a ten-ideograph name would lose its start
+    at = _AT_MEETING.search(title, offset)
+    span = title_unit_span(title[offset:], (at.start() if at else len(title)) - offset)
     if span is None:
         return None
-    name = title[span[0]:span[1]].removeprefix("中共")
+    start, name = span[0] + offset, title[span[0] + offset:span[1] + offset]
+    name = _without_party_ending(name, party)
     kind = "乡镇" if name == "乡镇" else kind_from_name(name) or (name if name in UNIT_TYPES else None)
-    return TitleUnit(kind, name, span[1] - len(name)) if kind else None
+    return TitleUnit(kind, name, start) if kind else None
+
+
+def _without_party_ending(name: str, party: bool) -> str:
+    endings = _PARTY_ENDINGS + ("委员会",) if party else _PARTY_ENDINGS
+    ending = next((e for e in endings if name.endswith(e) and len(name) > len(e) + 1), "")
+    return name[: len(name) - len(ending)]
 
 
 def _same_kind(title: str, body: str) -> bool:
@@ -335,17 +351,65 @@ def _title_findings(draft: Draft, resolved, refs: list[SelfRef], rules: RuleSet,
 _SCOPE = "(?<![安完健齐周成顾求万])(?<![^确]保)全(街道|社区|区|县|市|镇|乡|村)"
 # Words after 全X in its clause that make it the higher level's own business: its meeting,
 # its ranking, its arrangements (落实全区意识形态工作会议精神, 在全县排名第一).
+# Its meetings held at the unit (全镇…现场推进会在我村召开) and its counts of units (全区共有12个
+# 街道, 全县有14个乡镇) are the higher level's too.
 _HIGHER_OWN = ("会议|精神|部署|要求|安排|统一|排名|前列|第[一二三四五六七八九十]|表彰|评为|"
-               "先进|考核|推广|通报|范围|大局|各[乡镇街村社局部单]|上下|组织的|举办的|开展的")
+               "先进|考核|推广|通报|范围|大局|各[乡镇街村社局部单]|上下|组织的|举办的|开展的|"
+               "(?:现场|观摩|推进|动员|调度|座谈|交流|培训|部署)会|会[在于]|"
+               "有[0-9一二三四五六七八九十百千两]+[多余]?个(?:行政村|自然村|村|社区|街道|乡镇|乡|镇|县|区|市)")
 # Verbs before 全X by which a unit takes the higher level's work as its own.
 _DOING = "(?:开展|推进|落实|加强|抓好|做好|推动|确保|动员|带领|引领|营造|提升|提高|促进|凝聚)[^，。；：]{0,3}$"
 
 
-def _clause(text: str, start: int, end: int) -> tuple[str, str]:
-    """The text of the clause before start and after end."""
-    lo = max(text.rfind(c, 0, start) for c in "，。；：！？") + 1
-    his = [i for i in (text.find(c, end) for c in "，。；：！？") if i != -1]
+def _clause(text: str, start: int, end: int, stops: str = "，。；：！？") -> tuple[str, str]:
+    """The text of the clause (with stops "。；！？": the sentence) before start and after end."""
+    lo = max(text.rfind(c, 0, start) for c in stops) + 1
+    his = [i for i in (text.find(c, end) for c in stops) if i != -1]
     return text[lo:start], text[end:min(his) if his else len(text)]
+
+
+_SENTENCE_STOPS = "。；！？"
+
+
+def _higher_spoken_of(text: str, m: re.Match[str], kind: str) -> bool:
+    """全X of a higher level spoken of as the higher level's own: its meeting, ranking, counts, or
+    a sentence in which the unit then speaks of itself (全镇共有18个行政村，我村人口最多)."""
+    before, after = _clause(text, m.start(), m.end())
+    taken_as_own = re.search(_DOING, before) or not before.strip()
+    if re.search(_HIGHER_OWN, after) or not taken_as_own:
+        return True
+    rest = _clause(text, m.start(), m.end(), _SENTENCE_STOPS)[1]
+    own = UNIT_TYPES[kind].self_ref
+    return any(word in rest for word in (own, "我们" + kind, "本" + own[1:]))
+
+
+# A clause that opens with these before the kind word is no named unit (我认真履行乡党委书记职责).
+_NOT_A_NAMED_UNIT = frozenset("我们本全该其这此每各在把对向")
+
+
+# What a named unit that is a clause's subject goes on with: 青山镇要…, 柳湾村党支部在…领导下
+_SUBJECT_GOES_ON = r"(?:党支部|党总支|党委|党工委|两委|村委会|居委会)?(?:要|将|必须|始终|一定要|在[^，。；]{0,12}领导下)"
+
+
+def _lower_one_named(text: str, m: re.Match[str]) -> bool:
+    """全X of a lower level in a sentence that a named X or 各X opens a clause of (青山镇要…带动
+    全镇18个村, 各村要…把全村的产业规划做实): it speaks of that unit, not the unit's own scope."""
+    token = m.group(1)
+    before = _clause(text, m.start(), m.end(), _SENTENCE_STOPS)[0]
+    words = (token, "乡镇") if token in ("乡", "镇") else (token,)
+    for word in words:
+        at = before.find(word)
+        while at != -1:
+            lo = max(before.rfind(c, 0, at) for c in "，、：") + 1
+            opener = before[lo:at]
+            if opener == "各":
+                return True
+            parsed = othername.parse_name(opener + word) if all(map(is_cjk, opener)) else None
+            if (parsed is not None and parsed.kind == token and not _NOT_A_NAMED_UNIT.intersection(opener)
+                    and re.compile(_SUBJECT_GOES_ON).match(before, at + len(word))):
+                return True
+            at = before.find(word, at + 1)
+    return False
 
 
 def _scope_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) -> list[Finding]:
@@ -360,11 +424,11 @@ def _scope_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
             follow = rules.self_ref.follow_re(token)
             if token == kind or (follow is not None and follow.match(text, m.end())):
                 continue
-            before, after = _clause(text, m.start(), m.end())
             # The jurisdiction above may be spoken of as such; not taken as the subject of the
             # unit's own sentence (全镇党员干部积极参与 in a 村's report) or of its own work.
-            taken_as_own = re.search(_DOING, before) or not before.strip()
-            if LEVEL[token] > LEVEL[kind] and (re.search(_HIGHER_OWN, after) or not taken_as_own):
+            if LEVEL[token] > LEVEL[kind] and _higher_spoken_of(text, m, kind):
+                continue
+            if LEVEL[token] < LEVEL[kind] and _lower_one_named(text, m):
                 continue
             findings.append(Finding(
                 rule="unit.scope", severity=ERROR, paragraph=index + 1,
@@ -385,7 +449,10 @@ def _scope_findings(draft: Draft, resolved, rules: RuleSet, kind: str | None) ->
 _OTHER_SEAT = {"县": "区", "区": "县"}
 _NOT_A_SEAT = frozenset("社园景城辖片小学地山新发")  # 社区, 园区, 开发区 … are no 区
 _SEAT_SUFFIXES = ("委", "人民政府", "政府", "直")
-_WORD_STARTERS = frozenset("在向和与及按照经由对受据为把将从给让使是的了合同")  # 在县委…, 配合县直…
+_WORD_STARTERS = frozenset("在向和与及按照经由对受据为把将从给让使是的了合同报请到赴")  # 在县委…, 配合县直…, 报县政府…
+# Two-character verbs whose last character may also end a place's name (落实县委部署, 通过县政府门户网站)
+_STARTER_VERBS = ("落实", "通过", "协调", "贯彻", "服从", "提请", "报请", "呈报", "上报", "报送", "汇报", "请示",
+                  "争取", "参加", "出席", "陪同", "代表", "邀请")
 _NOT_WHOLE = frozenset("安完健齐周成顾求万")  # 安全区 … as _SCOPE; 保全 unless 确保全
 
 
@@ -406,16 +473,38 @@ def _seat_words(text: str, level: str) -> Iterator[tuple[int, str]]:
             lead, second = text[at - 2:at - 1], text[at - 3:at - 2]
             if lead not in _NOT_WHOLE and not (lead == "保" and second != "确"):
                 yield at - 1, "全" + level
-        elif not is_cjk(before) or before in _WORD_STARTERS:
+        elif not is_cjk(before) or before in _WORD_STARTERS or text.endswith(_STARTER_VERBS, 0, at):
             suffix = next((s for s in _SEAT_SUFFIXES if text.startswith(s, at + 1)), "")
-            if suffix and not text.startswith("委员", at + 1):
+            if suffix and not text.startswith("委员", at + 1) and not _former(text, at, level):
                 yield at, level + suffix
         at = text.find(level, at + 1)
 
 
-def _seat_findings(draft: Draft, resolved, reported: set[tuple[int, int]]) -> list[Finding]:
-    """`reported`: (paragraph, column) already found by unit.scope (全区 in a 镇 of a 县)."""
-    seat = seat_of(resolved.ctx.unit_name or "")
+_SEPARATORS = "、和与及"
+
+
+def _former(text: str, at: int, level: str) -> bool:
+    """True when the word at `at` is in an enumeration that begins with 原 (撤县设区前，原县委、
+    县政府…): the bodies before the county became a district, rightly named as they were."""
+    lo = max(text.rfind(c, 0, at) for c in "，。；：！？") + 1
+    items = re.split(f"[{_SEPARATORS}]", text[lo:at])
+    return (len(items) > 1 and items[-1] == ""
+            and re.search(f"原{level}[^{_SEPARATORS}]{{0,6}}$", items[0]) is not None)
+
+
+def _title_seat(named: TitleUnit | None) -> str:
+    """河西区 of a title's 河西区统计局; not of a scope the title names (关于全区…)."""
+    seat = seat_of(named.name) if named else ""
+    return "" if any(word in seat for word in ("全", "关于", "在")) else seat
+
+
+def _seat_findings(draft: Draft, resolved, named: TitleUnit | None,
+                   reported: set[tuple[int, int]]) -> list[Finding]:
+    """`reported`: (paragraph, column) already found by unit.scope (全区 in a 镇 of a 县). Without
+    the unit's name, the unit the title names (河西区统计局关于…的通知) tells where it is."""
+    ctx = resolved.ctx
+    given = ctx.unit_name or ctx.unit_short_name
+    seat = seat_of(given) if given else _title_seat(named)
     if not seat:
         return []
     own, other = seat[-1], _OTHER_SEAT[seat[-1]]
@@ -445,5 +534,6 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
     findings += _org_findings(draft, resolved, rules, kind)
     findings += _trade_findings(draft, resolved, rules, kind)
     findings += _scope_findings(draft, resolved, rules, kind)
-    findings += _seat_findings(draft, resolved, {(f.paragraph, f.column) for f in findings if f.rule == "unit.scope"})
+    scoped = {(f.paragraph, f.column) for f in findings if f.rule == "unit.scope"}
+    findings += _seat_findings(draft, resolved, named, scoped)
     return findings
