@@ -160,3 +160,21 @@ def test_campaigns_and_names_that_ended(sentence, day, rule):
 ])
 def test_past_events_are_not_findings(sentence):
     assert dated(["讲话", sentence], dt.date(2024, 3, 1)) == []
+
+
+@pytest.mark.parametrize("sentence", ["按照原卫生计生委的职责分工，这项工作现由县卫生健康局负责。",
+                                      "原县卫生和计划生育局的档案已移交。"])
+def test_the_former_body_named_as_such(sentence):
+    assert dated(["讲话", sentence], dt.date(2024, 3, 1)) == []
+
+
+@pytest.mark.parametrize("sentence", ["疫情期间，党员冲在前面，新冠肺炎疫情防控取得重大决定性胜利。",
+                                      "新冠肺炎疫情期间，社区干部日夜值守。",
+                                      "疫情期间全镇新冠肺炎防控有力有序。"])
+def test_the_epidemic_told_as_past(sentence):
+    assert dated(["讲话", sentence], dt.date(2024, 3, 1)) == []
+
+
+def test_the_old_covid_name_in_current_work_is_still_hinted():
+    assert dated(["讲话", "回顾去年，我们做好新冠肺炎疫情防控。"], dt.date(2024, 3, 1)) == [
+        ("dated.covid-name-short", 2, "新冠肺炎", HINT)]

@@ -145,3 +145,51 @@ def test_the_same_closing_formula_of_parallel_points_is_no_repeat():
     paragraph = ("一是坚持问题导向，加强理论学习，完善学习制度，确保各项任务落到实处。"
                  "二是坚持守正创新，深化阵地管理，健全审核机制，确保各项任务落到实处。")
     assert repeated(paragraph) == []
+
+
+@pytest.mark.parametrize("sentence", ["这件事会后大家再研究研究，尽快拿出方案。",
+                                      "各村回去好好学习学习，下次会上交流。",
+                                      "要把担当作为作为衡量干部的重要标准。",
+                                      "把敢于担当、善于作为作为检验干部的标尺。"])
+def test_a_verb_said_twice_and_the_noun_zuowei_are_no_slips(sentence):
+    assert repeated(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, doubled", [("我们要认真学习学习贯彻会议精神。", "学习学习"),
+                                               ("加强采编队伍建设建设，每季度培训一次。", "建设建设"),
+                                               ("作为作为一名党员，要带头落实。", "作为作为"),
+                                               ("取得成效成效明显。", "成效成效")])
+def test_a_word_doubled_inside_a_phrase_is_still_a_slip(sentence, doubled):
+    assert repeated(sentence) == [("repeat.word", 2, doubled, ERROR)]
+
+
+NOTICE = ["青山县统计局关于报送统计执法检查整改情况的通知", "各乡镇人民政府：",
+          "请各单位对照整改清单逐项整改，并将整改情况填入附件表格。",
+          "附件：青山县2024年统计执法检查问题整改清单及完成情况表",
+          "青山县统计局", "2024年11月15日", "附件",
+          "青山县2024年统计执法检查问题整改清单及完成情况表"]
+
+
+def test_the_attachments_title_after_its_line_in_the_list_is_no_repeat():
+    assert repeats(NOTICE) == []
+    listed = NOTICE[:3] + ["附件：1.青山县2024年统计执法检查问题整改清单及完成情况表",
+                           "2.青山县2024年统计执法检查整改工作联系人名单表"] + NOTICE[4:] + [
+        "附件2", "青山县2024年统计执法检查整改工作联系人名单表"]
+    assert repeats(listed) == []
+
+
+ROW = ["序号", "问题", "整改措施", "完成时限",
+       "1", "部分企业统计台账登记不规范，原始记录缺失", "督促企业建立健全统计台账，规范原始记录管理", "2024年12月底前",
+       "2", "部分企业统计人员变动频繁，业务不够熟悉", "督促企业建立健全统计台账，规范原始记录管理", "2024年12月底前"]
+
+
+def test_table_cells_with_the_same_text_are_no_repeat():
+    """A table is read a cell a paragraph: two problems may share one 整改措施."""
+    assert repeats(NOTICE + ROW) == []
+
+
+def test_a_paragraph_between_two_headings_is_no_table_cell():
+    body = "督促企业建立健全统计台账，规范原始记录和统计台账的日常管理。"
+    paragraphs = ["工作汇报", "一、主要做法", body, "二、下一步打算", body, "三、有关建议", "加强培训。"]
+    assert [(f.rule, f.paragraph, f.severity) for f in repeats(paragraphs)] == [
+        ("repeat.paragraph", 5, ERROR)]

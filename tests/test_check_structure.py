@@ -244,3 +244,25 @@ def test_a_title_after_a_table_still_starts_a_new_part():
     table = ["项目", "次数", "参加人数", "集中学习", "12", "45"]
     paragraphs = speech("一、提高认识") + table + [BODY, "在全镇防汛工作会议上的讲话", "一、认清形势", BODY]
     assert structure(paragraphs) == []
+
+
+def test_two_numbers_in_a_row_open_no_heading():
+    """二、三季度 names two quarters: no heading 二 whose number 二、 then repeats."""
+    paragraphs = ["柳河镇2024年工作汇报", "一、主要工作", "一季度签约项目三个。",
+                  "二、三季度因连续降雨，部分工地停工。", "二、存在问题", "项目储备不足。"]
+    assert structure(paragraphs) == []
+    assert parse_heading(0, "二、三季度因连续降雨，部分工地停工。") is None
+    assert parse_heading(0, "一、三项重点任务").number == 1  # a title that opens with a numeral
+
+
+def test_two_numbers_in_a_row_after_a_full_stop_are_no_embedded_heading():
+    paragraphs = ["柳河镇2024年工作汇报", "一、主要工作",
+                  "上半年完成投资八千万元。二、三季度受连续降雨影响，进度放缓。"]
+    assert structure(paragraphs) == []
+
+
+@pytest.mark.parametrize("reference", ["第（三）条", "第（二）项"])
+def test_a_marker_after_di_refers_to_an_item(reference):
+    paragraphs = ["柳河镇2024年工作汇报", "一、主要工作",
+                  f"对照巡察反馈意见，我镇逐条抓好整改，意见中{reference}所列问题已整改完毕。"]
+    assert structure(paragraphs) == []

@@ -26,6 +26,9 @@ _HEADING_RES = [
     ("cn", re.compile(rf"^([{_CN}]+)\s*([、，,.．])")),
     ("arabic", re.compile(r"^([0-9]{1,3})\s*([.．、])(?![0-9])")),
 ]
+_NEXT_NUMERAL = re.compile(rf"[{_CN}]+")
+# 附件：…… (or 附件1：……) opens the list of attachments at the end of a text
+ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]")
 
 
 class Heading(NamedTuple):
@@ -73,11 +76,37 @@ def _heading_parts(text: str) -> tuple[str, int, str, bool, str] | None:
             # "一是"/"一要" and friends are not headings; neither are years (2022、).
             if family == "arabic" and number > 200:
                 return None
+            if family == "cn" and sep == "、" and enumerates_from(text, m.end(), number):
+                return None
             variant = f"X{sep}"
             standard = sep == ("、" if family == "cn" else ".")
             marker = m.group(0)
         return family, number, marker, standard, variant
     return None
+
+
+def enumerates_from(text: str, end: int, number: int) -> bool:
+    """二、三季度, 一、二年级: the numeral before 、 and the next one counted in a row name
+    two quarters, two grades, not heading 二 titled 三季度. (一、三项重点任务 stays a heading.)"""
+    m = _NEXT_NUMERAL.match(text, end)
+    return m is not None and cn_to_int(m.group(0)) == number + 1
+
+
+def attachment_list(paragraphs: list[str]) -> set[int]:
+    """The lines of an attachment list: 附件：1.…… and the numbered lines that continue it
+    (2.…… 3.……)."""
+    listed: set[int] = set()
+    in_list = False
+    for index, text in enumerate(paragraphs):
+        if ATTACHMENT.match(text):
+            listed.add(index)
+            in_list = True
+            continue
+        heading = _heading_parts(text) if in_list else None
+        in_list = heading is not None and heading[0] in ("arabic", "arabic-paren")
+        if in_list:
+            listed.add(index)
+    return listed
 
 
 class Draft(NamedTuple):

@@ -5,12 +5,17 @@ are found through an index of 4-character shingles; only candidates whose indexe
 shingles are mostly found in the text are compared with difflib, so the cost stays
 near-linear.
 
-- repeat.paragraph  a paragraph (≥ 20 characters) equal or ≥ 90 % similar to an earlier one
+- repeat.paragraph  a paragraph (≥ 20 characters) equal or ≥ 90 % similar to an earlier one;
+                    not an attachment's title that repeats its line in the attachment list
+                    (附件：1.……), nor a table cell that repeats another cell (read one cell a
+                    paragraph: lines without a sentence end among others such)
 - repeat.sentence   a sentence (≥ 20 characters), or a run of them, that repeats an earlier
                     one: equal, ≥ 90 % similar, or (nearly) contained in it
 - repeat.clause     a clause (≥ 10 characters) written twice in one paragraph (……研究不够；
                     ……，对网络意识形态工作研究不够。)
-- repeat.word       a word written twice in a row (重要指示指示精神); 的的 is wording.double-de
+- repeat.word       a word written twice in a row (重要指示指示精神); 的的 is wording.double-de.
+                    Not a verb said twice on purpose (再研究研究, 大家商量商量) nor 担当作为作为
+                    衡量……的标准 (the noun 作为, then the verb)
 - repeat.list       a list (甲、乙、丙) that names the same item twice
 Verbatim repeats are 错误, near ones 提示. The later occurrence is reported.
 """
@@ -23,7 +28,7 @@ from functools import lru_cache
 from itertools import chain, repeat
 from typing import NamedTuple
 
-from drafter.check.document import Draft
+from drafter.check.document import ATTACHMENT, Draft, attachment_list, parse_heading
 from drafter.check.findings import ERROR, HINT, Finding
 from drafter.check.rules import RuleSet
 from drafter.check.textutil import normalise, sentence_spans, shorten
@@ -177,13 +182,17 @@ def _check_body(draft: Draft) -> list[Finding]:
     # --- whole paragraphs
     para_index = _Index()
     repeated_paragraphs: set[int] = set()
+    listed = attachment_list(paragraphs)
+    cells = _table_cells(draft)
     for index in draft.body_indices:
         norm = "".join(n for _, _, n in sentences[index])
         if len(norm) < MIN_CHARS:
             continue
         unit = _unit(index, 0, len(paragraphs[index]), norm)
         hit = para_index.match(unit)
-        if hit is not None:
+        if hit is not None and _meant_again(index, hit[0].index, listed, cells):
+            repeated_paragraphs.add(index)  # its sentences are not compared either
+        elif hit is not None:
             earlier, verbatim = hit
             repeated_paragraphs.add(index)
             findings.append(Finding(
@@ -222,6 +231,33 @@ def _check_body(draft: Draft) -> list[Finding]:
             + _repeated_list_items(draft))
 
 
+def _meant_again(index: int, earlier: int, listed: set[int], cells: set[int]) -> bool:
+    """The attachment itself after its line in the attachment list (附件：1.…… then, after the
+    落款, the attachment's title), or a table cell with the same text as an earlier cell (two
+    problems with the same 整改措施): written twice on purpose."""
+    return (earlier in listed and index not in listed) or (index in cells and earlier in cells)
+
+
+_CELL_CHARS = 80
+_SENTENCE_END = tuple("。！？；：!?;:…")
+
+
+def _table_cells(draft: Draft) -> set[int]:
+    """Paragraphs that read as table cells: a line without a sentence end, no heading, and
+    the lines before and after it such too (a row: 序号, 问题, 措施, 责任单位, 完成时限).
+    A paragraph between two headings is no cell: it ends a sentence."""
+    body = draft.body_indices
+    paragraphs = draft.paragraphs
+    cell_like = [_cell_like(paragraphs[i]) for i in body]
+    return {body[n] for n in range(1, len(body) - 1)
+            if cell_like[n - 1] and cell_like[n] and cell_like[n + 1]}
+
+
+def _cell_like(text: str) -> bool:
+    return (len(text) <= _CELL_CHARS and not text.endswith(_SENTENCE_END)
+            and parse_heading(0, text) is None and not ATTACHMENT.match(text))
+
+
 # A word of two to four ideographs written twice in a row; 一步一步, 一点一点 are meant so.
 _DOUBLED = r"([\u4e00-\u9fff]{2,4})\1"  # compiled on first use: the class costs ~1 ms to compile
 # Any two to four characters written twice in a row, as every doubled word is: a pattern
@@ -229,10 +265,25 @@ _DOUBLED = r"([\u4e00-\u9fff]{2,4})\1"  # compiled on first use: the class costs
 _DOUBLED_ANY = re.compile(r"(?s)(.{2,4})\1")
 
 
-def _meant_twice(word: str) -> bool:
-    """一 and one more ideograph (一步, 一点): plain code, as a second regex over the ideograph
-    range would cost about 1 ms to compile at every start."""
-    return len(word) == 2 and word[0] == "一"
+# Words before a verb said twice on purpose (再研究研究, 好好学习学习, 大家商量商量); a slip
+# doubles a word inside a phrase (认真学习学习贯彻, 队伍建设建设).
+# Single characters that end many words (取得, 率先, 过去) are left out: 取得成效成效 is a slip.
+_REDUPLICATION_BEFORE = ("再", "好好", "一起", "回去", "下去", "可以", "应该", "需要", "请", "让",
+                         "大家", "我们", "咱们", "你们")
+# 担当作为作为衡量……的标准: the noun 作为 closes a phrase, the verb 作为 follows.
+_NOUN_ZUOWEI_BEFORE = ("担当", "敢于", "善于", "勇于", "积极", "主动", "有所", "大有", "不")
+
+
+def _meant_twice(text: str, start: int, word: str) -> bool:
+    """一 and one more ideograph (一步一步, 一点一点), a verb said twice (再研究研究) or the
+    noun 作为 before the verb: plain code, as a second regex over the ideograph range would
+    cost about 1 ms to compile at every start."""
+    if len(word) != 2:
+        return False
+    before = text[max(0, start - 2):start]
+    if word == "作为":
+        return before.endswith(_NOUN_ZUOWEI_BEFORE)
+    return word[0] == "一" or before.endswith(_REDUPLICATION_BEFORE)
 
 
 def _doubled_words(draft: Draft) -> list[Finding]:
@@ -254,7 +305,7 @@ def _doubled_in(text: str) -> tuple[tuple[int, str, str], ...]:
     if not _DOUBLED_ANY.search(text):
         return ()
     return tuple((m.start(), m.group(0), m.group(1)) for m in re.finditer(_DOUBLED, text)
-                 if not _meant_twice(m.group(1)) and len(set(m.group(1))) > 1)
+                 if not _meant_twice(text, m.start(), m.group(1)) and len(set(m.group(1))) > 1)
 
 
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?（）()]+")

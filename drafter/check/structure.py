@@ -6,7 +6,8 @@
                       (一、 （一） 1. （1）)
 - structure.embedded  a heading marker such as （二） swallowed into the middle of a paragraph, or
                       a top-level 二、 run on after a sentence (……的言论。二、坚持教育培训) or after
-                      汇报如下 (汇报如下一、加强组织领导)
+                      汇报如下 (汇报如下一、加强组织领导); not 第（三）条 (a reference
+                      to an item) nor 二、三季度 (two numbers in a row)
 - structure.subpoint  一是/二是…, 一要/二要…, 第一，第二，… skipping or repeating a number, or
                       starting at 二是 with no 一是 before it (an error: the first point is lost)
 
@@ -25,8 +26,9 @@ from typing import NamedTuple
 
 import re
 
-from drafter.check.document import (FAMILIES, FAMILY_LABEL, FAMILY_RANK, Draft, Heading,
-                                    parse_heading, standard_marker)
+from drafter.check.document import (ATTACHMENT, FAMILIES, FAMILY_LABEL, FAMILY_RANK, Draft,
+                                    Heading, attachment_list, enumerates_from, parse_heading,
+                                    standard_marker)
 from drafter.check.findings import ERROR, HINT, Finding
 from drafter.check.rules import RuleSet
 from drafter.check.textutil import is_cjk
@@ -39,7 +41,6 @@ _EMBEDDED = re.compile(r"([（(])([一二三四五六七八九十]+)([）)])")  
 # searched first (a pattern that opens with look-behinds scans slowly), what precedes it after.
 _EMBEDDED_TOP = re.compile(r"([一二三四五六七八九十]+)、")
 _TOP_RUNS_ON_AFTER = ("。", "！", "？", "如下", "如下：", "如下:", "如次：", "如次:")
-_ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]")
 _ATTACHMENT_HEADER = re.compile(r"^附\s*件\s*[0-9]*$")  # "附件1" over an attachment's own text
 _ENDS_SENTENCE = tuple("。！？；：，、,.;:!?")
 _TITLE_LINES = 4  # a title of up to three lines and its byline; a table's cells are more
@@ -73,7 +74,7 @@ def check(draft: Draft, resolved, rules: RuleSet) -> list[Finding]:
 
 def _sequence(draft: Draft, embedded: list[_Embedded]) -> list[Finding]:
     findings = []
-    listed = _attachment_list_lines(draft)
+    listed = attachment_list(draft.paragraphs)
     headings = [draft.headings[i] for i in sorted(draft.headings) if i not in listed]
     last: dict[str, Heading | None] = {f: None for f in FAMILIES}
     for h in headings:
@@ -117,21 +118,6 @@ def _sequence(draft: Draft, embedded: list[_Embedded]) -> list[Finding]:
     return findings
 
 
-def _attachment_list_lines(draft: Draft) -> set[int]:
-    """The numbered lines that continue an attachment list (附件：1.…… then 2.…… 3.……)."""
-    listed: set[int] = set()
-    in_list = False
-    for index, text in enumerate(draft.paragraphs):
-        heading = draft.headings.get(index)
-        if _ATTACHMENT.match(text):
-            in_list = True
-        elif in_list and heading is not None and heading.family in ("arabic", "arabic-paren"):
-            listed.add(index)
-        else:
-            in_list = False
-    return listed
-
-
 def _new_part(draft: Draft, last: dict[str, Heading | None], heading: Heading) -> bool:
     """一、 again after a title: one to four short lines standing alone (no sentence, no
     number; 附件1 counts) since the last heading."""
@@ -139,7 +125,7 @@ def _new_part(draft: Draft, last: dict[str, Heading | None], heading: Heading) -
     runs = [0]
     for text in draft.paragraphs[previous + 1:heading.index]:
         standalone = bool(text) and len(text) <= 40 and not text.endswith(_ENDS_SENTENCE) \
-            and parse_heading(0, text) is None and not _ATTACHMENT.match(text)
+            and parse_heading(0, text) is None and not ATTACHMENT.match(text)
         if standalone or _ATTACHMENT_HEADER.match(text):
             runs[-1] += 1
         elif runs[-1]:
@@ -167,7 +153,8 @@ def _find_embedded(draft: Draft) -> list[_Embedded]:
                 continue
             number = cn_to_int(m.group(1))
             after = text[m.end():m.end() + 4]
-            if not number or len(after) < 4 or not all(is_cjk(c) for c in after):
+            if not number or len(after) < 4 or not all(is_cjk(c) for c in after) \
+                    or enumerates_from(text, m.end(), number):
                 continue
             found.append(_Embedded(index, m.start(1), number, m.group(0),
                                    _title_after(text, m.end()), "cn"))
@@ -181,10 +168,12 @@ def _title_after(text: str, end: int) -> str:
 
 def _embedded_at(text: str, start: int, end: int) -> bool:
     """A marker inside running text: an ideograph or a full stop before it (……12份。（二）建强
-    基层组织), four ideographs after it. After a colon or a semicolon it is an inline list."""
+    基层组织), four ideographs after it. After a colon or a semicolon it is an inline list;
+    after 第 it names an item of another text (反馈意见第（三）条)."""
     after = text[end:end + 4]
     before = text[start - 1] if start > 0 else ""
-    return (is_cjk(before) or (before != "" and before in "。！？")) and len(after) == 4 and all(is_cjk(c) for c in after)
+    return ((is_cjk(before) and before != "第") or (before != "" and before in "。！？")) \
+        and len(after) == 4 and all(is_cjk(c) for c in after)
 
 
 def _embedded_findings(draft: Draft, embedded: list[_Embedded]) -> list[Finding]:
