@@ -156,3 +156,48 @@ def test_a_title_is_never_broken_inside_a_word(title, expected):
     from drafter.writers.titles import balance_title
 
     assert balance_title(title) == expected
+
+
+NOTICE = ["关于开展安全检查的通知", "各单位：", "现将有关事项通知如下，请认真贯彻执行。",
+          "附件：1.清河县二〇二四年度安全生产大检查工作实施方案及任务分工明细表和进度安排表", "2.检查情况汇总表",
+          "清河县应急管理局", "2024年5月6日"]
+
+
+def _pdf_lines(pdf) -> dict[str, tuple[float, float]]:
+    """First page's lines (pdftotext -bbox-layout): text → (left, right) in points."""
+    import subprocess
+
+    html = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    lines = {}
+    for attrs, inner in re.findall(r"<line ([^>]*)>(.*?)</line>", html, re.S):
+        get = dict(re.findall(r'(\w+)="([\d.]+)"', attrs))
+        lines["".join(re.findall(r">([^<]*)</word>", inner))] = (float(get["xMin"]), float(get["xMax"]))
+    return lines
+
+
+def test_the_signature_stands_over_its_date_and_long_attachment_names_wrap_under_their_first_character(tmp_path):
+    """GB/T 9704-2012 7.3.5.1: 成文日期 four characters from the right, the 发文机关署名 centred over
+    it; 7.3.4: a long 附件 name wraps under its own first character, 2. stands under 1."""
+    from drafter.pdf import convert
+    from drafter.writers import gbt9704 as gb
+
+    source = tmp_path / "通知.txt"
+    source.write_text("\n".join(NOTICE) + "\n", encoding="utf-8")
+    assert run_cli("format", str(source), "-o", str(tmp_path / "通知.docx")).code == 0
+    xml = docx_part(tmp_path / "通知.docx", "word/document.xml")
+    assert '<w:ind w:right="1280" w:firstLineChars="0" w:firstLine="0"/>' in xml  # the date: 4 characters
+    assert 'w:left="1984" w:hanging="1344"' in xml and 'w:left="1984" w:hanging="384"' in xml  # 附件：1. / 2.
+    lines = _pdf_lines(convert([tmp_path / "通知.docx"], tmp_path)[tmp_path / "通知.docx"])
+    right_edge = (gb.MARGIN_LEFT + gb.TEXT_WIDTH) / 20
+    name, date = lines["清河县应急管理局"], lines["2024年5月6日"]
+    assert abs(date[1] - (right_edge - 4 * 16)) < 3  # 4 characters of 16 pt from the right
+    # centred over the date (within a third of a character: digits are 0.5–0.67 wide by the font)
+    assert abs((name[0] + name[1]) / 2 - (date[0] + date[1]) / 2) < 6
+    first, wrapped = lines[next(t for t in lines if t.startswith("附件：1."))], lines["及任务分工明细表和进度安排表"]
+    second = lines["2.检查情况汇总表"]
+    left = gb.MARGIN_LEFT / 20
+    assert abs(first[0] - (left + 2 * 16)) < 2  # 附件 two characters in
+    # under 清, after 附件：1. (1. is 1–1.3 characters wide by the font); 2. under 1.
+    assert abs(wrapped[0] - (left + 6.2 * 16)) < 5
+    assert abs(second[0] - (left + 5 * 16)) < 3

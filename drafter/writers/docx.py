@@ -8,13 +8,14 @@ millisecond, where building it through python-docx costs some 25 ms.
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 import zipfile
 from datetime import datetime, timezone
 
 from ..document import Block, Document, BlockType
 from . import gbt9704 as gb
-from .titles import balance_title
+from .titles import balance_title, text_width
 
 # Where a title line likes to break (after …的 / …上 / 关于…) and where it must not
 # (inside 2024年, 第一季度, before a closing mark).
@@ -36,8 +37,9 @@ _EMPTY_PARA = '<w:p><w:pPr><w:pStyle w:val="Salutation"/></w:pPr></w:p>'
 def document_xml(document: Document) -> str:
     parts = [_DOC_OPEN]
     blocks = document.blocks
+    signatures = _signature_indents(blocks)
     for i, block in enumerate(blocks):
-        parts.append(_paragraph(block))
+        parts.append(_paragraph(block, signatures.get(i)))
         # one blank line between the title group (title, bylines) and what follows
         nxt = blocks[i + 1].type if i + 1 < len(blocks) else None
         if block.type in (BlockType.TITLE, BlockType.BYLINE) and nxt not in (BlockType.BYLINE, None):
@@ -67,7 +69,38 @@ _LABEL_PPR = '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/>'
 _LABEL_RUN_OPEN = f'<w:r><w:rPr>{gb.fonts(gb.HEITI)}</w:rPr>'
 
 
-def _paragraph(block: Block) -> str:
+_CHAR = gb.INDENT_TWO_CHARS // 2  # one 3号 character, in twips
+_DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
+
+
+def _signature_indents(blocks: list[Block]) -> dict[int, int]:
+    """Right indents (twips) of the 落款 lines that end with a 成文日期 (GB/T 9704-2012 7.3.5.1):
+    the date four characters from the right, each name centred over the date."""
+    indents: dict[int, int] = {}
+    for i, block in enumerate(blocks):
+        if block.type is not BlockType.SIGNATURE or not _DATE_LINE.fullmatch(block.text.strip()):
+            continue
+        date_width = text_width(block.text.strip())
+        indents[i] = 4 * _CHAR
+        j = i - 1
+        while j >= 0 and blocks[j].type is BlockType.SIGNATURE and j not in indents:
+            offset = 4 + (date_width - text_width(blocks[j].text.strip())) / 2
+            indents[j] = max(0, round(offset * _CHAR))
+            j -= 1
+    return indents
+
+
+def _attachment_indent(text: str, item: bool) -> str:
+    """附件说明 (7.3.4): 附件：1.…… two characters in; a long name wraps under its first character,
+    and the next items' numbers stand under 1."""
+    label = re.match(r"(附件[:：]\s*)?(\d+[.．、]\s*)?", text)
+    start = 2 + (3 if item else 0)  # where the line's first character stands, in characters
+    hanging = text_width(label.group(0)) if label else 0.0
+    return (f'<w:ind w:left="{round((start + hanging) * _CHAR)}" w:hanging="{round(hanging * _CHAR)}" '
+            'w:firstLineChars="0"/>')
+
+
+def _paragraph(block: Block, right_indent: int | None = None) -> str:
     if block.type is BlockType.TABLE:
         return (_PAGE_BREAK_PARA if block.page_break else "") + _table(block.rows, block.merges)
     if block.type.value in gb.MASTHEAD_KINDS:  # 版头: formatted in place, not by a style
@@ -81,6 +114,10 @@ def _paragraph(block: Block) -> str:
     if block.run_in:
         return _run_in(block, style)
     ppr = _ppr(style, block.page_break)
+    if right_indent is not None:  # a 落款 line placed over its 成文日期
+        ppr = ppr.replace("</w:pPr>", f'<w:ind w:right="{right_indent}" w:firstLineChars="0" w:firstLine="0"/></w:pPr>')
+    elif block.type is BlockType.ATTACHMENT:
+        ppr = ppr.replace("</w:pPr>", _attachment_indent(block.display, style == "AttachmentItem") + "</w:pPr>")
     if block.type is BlockType.TITLE:
         lines = [line for part in block.text.split("\n") for line in balance_title(part)]
         inner = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)

@@ -36,7 +36,7 @@ def balance_title(title: str, per_line: int = TITLE_CHARS_PER_LINE) -> list[str]
     characters of the title's size: digits and Latin letters a little over half (2024年 ≈ 3.4)."""
     lines: list[str] = []
     rest = title
-    while _width(rest) > per_line:
+    while text_width(rest) > per_line:
         ends = list(accumulate(map(_char_width, rest), initial=0.0))  # ends[i]: width of rest[:i]
         total = ends[-1]
         remaining = -(-total // per_line)
@@ -54,7 +54,8 @@ def _char_width(ch: str) -> float:
     return 0.6 if ch.isascii() else 1.0  # digits are about half as wide; a margin, for the fonts vary
 
 
-def _width(text: str) -> float:
+def text_width(text: str) -> float:
+    """In characters of the text's size (the docx writer places the 落款 by it too)."""
     return sum(map(_char_width, text))
 
 
