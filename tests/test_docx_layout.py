@@ -143,6 +143,7 @@ def test_long_titles_are_balanced_over_lines(tmp_path):
 
 @pytest.mark.parametrize("title, expected", [
     ("清河县审计局关于2024年上半年意识形态工作情况的报告", ["清河县审计局关于2024年", "上半年意识形态工作情况的报告"]),
+    ("关于调整县食品药品安全委员会组成人员的通知", ["关于调整县食品药品安全", "委员会组成人员的通知"]),
     # 21 characters, but the four digits are half as wide: 19 fit on one line of 20
     ("在全镇2024年招商引资工作推进会上的讲话", ["在全镇2024年招商引资工作推进会上的讲话"]),
     ("在东湖区文化和旅游局2025年党风廉政建设工作会议上的讲话",
