@@ -127,7 +127,7 @@ def test_faces_colour_and_separator_in_the_xml(written):
         assert 'w:eastAsia="黑体"' in line and '<w:jc w:val="left"/>' in line and '<w:sz w:val="32"/>' in line
     assert 'w:eastAsia="方正小标宋简体"' in mark and '<w:color w:val="FF0000"/>' in mark and 'w:val="center"' in mark
     assert 'w:eastAsia="仿宋_GB2312"' in number and '<w:jc w:val="center"/>' in number
-    assert '<w:bottom w:val="single" w:sz="12" w:space="11" w:color="FF0000"/>' in number
+    assert '<w:bottom w:val="single" w:sz="12" w:space="6" w:color="FF0000"/>' in number
     # the order: 版头, then the title, then the text
     texts = [re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<w:p>.*?</w:p>", xml)]
     assert [t for t in texts if t][:6] == ["000123", "秘密★1年", "特急", "清河县人民政府文件", "清政发〔2024〕12号",
@@ -189,3 +189,34 @@ def test_documents_without_a_masthead_are_written_as_before():
     xml = document_xml(Document(blocks, title="讲话"))
     assert "FF0000" not in xml and "pBdr" not in xml and "w:tab" not in xml
     assert "FF0000" not in gb.STYLES_XML  # the 版头 has no style of its own: styles.xml is shared
+
+
+def _ink_rows(pdf, dpi: int = 150) -> tuple[list[float], list[float]]:
+    """y (pt) of the page-1 pixel rows with red, and with black, in them (a pdftoppm raster,
+    PPM read by hand): where the ink is, as a ruler on the printed page would find it."""
+    raw = subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", str(dpi), str(pdf)], check=True,
+                         capture_output=True).stdout
+    _, width, height, _, pixels = raw.split(maxsplit=4)
+    width, height = int(width), int(height)
+    red, black = [], []
+    for y in range(height):
+        line = pixels[y * width * 3:(y + 1) * width * 3]
+        samples = [line[i:i + 3] for i in range(0, len(line), 3 * 2)]
+        if any(r > 200 and g < 90 and b < 90 for r, g, b in samples):
+            red.append(y * 72 / dpi)
+        if any(r < 90 and g < 90 and b < 90 for r, g, b in samples):
+            black.append(y * 72 / dpi)
+    return red, black
+
+
+def test_the_red_separator_is_4_mm_under_the_doc_number(written):
+    """GB/T 9704-2012 7.2.7: 发文字号之下 4 mm 处居中印一条与版心等宽的红色分隔线 (it was 6.6 mm)."""
+    pdf = written["下行"][4]
+    html = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    number_top = float(re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">清政发', html).group(1))
+    red, black = _ink_rows(pdf)
+    line = min(y for y in red if y > number_top)
+    ink_bottom = max(y for y in black if number_top <= y < line)
+    gap_mm = (line - ink_bottom) / 72 * 25.4
+    assert 3.5 <= gap_mm <= 4.5, gap_mm
