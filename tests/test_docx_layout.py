@@ -102,6 +102,11 @@ def test_page_number_footers(speech, part, side):
     assert "PAGE" in "".join(t.text or "" for t in root.iter(W + "instrText"))
     texts = "".join(t.text or "" for t in root.iter(W + "t"))
     assert texts == "— 1 —"
+    # the footer style is off the document's line grid: Word would otherwise snap the page number's
+    # line to the 28.95 pt pitch and move it from 7 mm to about 5 mm under the text block
+    styles = ET.fromstring(docx_part(speech, "word/styles.xml"))
+    footer = next(s for s in styles.iter(W + "style") if s.get(W + "styleId") == "Footer")
+    assert footer.find(f"{W}pPr/{W}snapToGrid").get(W + "val") == "0"
 
 
 def test_text_numbering_and_styles_read_back(speech):

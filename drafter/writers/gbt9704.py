@@ -116,8 +116,8 @@ STYLES_XML = XML_DECL + (
              '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
              '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr>',
              _rpr(FANGSONG, SIZE_TABLE))
-    + _style("Footer", "footer",
-             '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+    + _style("Footer", "footer",  # off the line grid: Word would snap the line to 28.95 pt and move the number
+             '<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
              '<w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr>',
              _rpr(SONGTI, SIZE_PAGE_NUMBER))
     + "</w:styles>"
