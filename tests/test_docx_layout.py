@@ -207,3 +207,26 @@ def test_the_signature_stands_over_its_date_and_long_attachment_names_wrap_under
     # under 清, after 附件：1. (1. is 1–1.3 characters wide by the font); 2. under 1.
     assert abs(wrapped[0] - (left + 6.2 * 16)) < 5
     assert abs(second[0] - (left + 5 * 16)) < 3
+
+
+def test_the_title_keeps_one_grid_line_a_line_whatever_font_stands_in(tmp_path):
+    """Without drafter's font mapping (a LibreOffice or Word with no 小标宋), a substitute font
+    taller than the 28.95 pt pitch took two grid lines a title line: the title started 6 mm
+    low and page 1 held 21 lines. The Title style is off the grid, at exact 28.95 pt lines."""
+    import shutil
+    import subprocess
+
+    assert run_cli("render", str(write_minimal(tmp_path)), "-o", str(tmp_path / "out.docx")).code == 0
+    title = styles(tmp_path / "out.docx")[0]["Title"]
+    assert title.find(f"{W}pPr/{W}snapToGrid").get(W + "val") == "0"
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is needed (installed by .ci/run)"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(tmp_path / "out.docx")], check=True, capture_output=True,
+                   timeout=180)  # the system's fonts, not drafter's fonts.conf
+    html = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(tmp_path / "out.pdf"), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    title_top = float(re.search(r'yMin="([\d.]+)"', html).group(1))
+    from drafter.writers import gbt9704 as gb
+
+    assert (title_top - gb.MARGIN_TOP / 20) / 72 * 25.4 < 2.5  # on the text block's first line (37 mm)

@@ -48,12 +48,14 @@ def _rpr(face: str, size: int, condense: int = 0) -> str:
 
 
 def _ppr(*, jc: str = "both", first_line: bool = True, keep_next: bool = False,
-         outline: int | None = None, extra_ind: str = "") -> str:
+         outline: int | None = None, extra_ind: str = "", on_grid: bool = True) -> str:
     parts = []
     if keep_next:
         parts.append("<w:keepNext/>")
     # No widow/orphan control: every page keeps its full 22 lines, as the grid intends.
     parts.append('<w:widowControl w:val="0"/>')
+    if not on_grid:  # exact 28.95 pt lines whatever the font: a taller substitute must not take two
+        parts.append('<w:snapToGrid w:val="0"/>')
     parts.append(f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PITCH}" w:lineRule="exact"/>')
     if first_line:
         parts.append(f'<w:ind w:firstLineChars="200" w:firstLine="{INDENT_TWO_CHARS}"/>')
@@ -93,7 +95,8 @@ STYLES_XML = XML_DECL + (
     f'<w:spacing w:line="{LINE_PITCH}" w:lineRule="exact"/>'
     "</w:pPr></w:pPrDefault></w:docDefaults>"
     + _style("Normal", "Normal", _ppr(), _rpr(FANGSONG, SIZE_BODY, CONDENSE), default=True, based_on=None)
-    + _style("Title", "Title", _ppr(jc="center", first_line=False, keep_next=True), _rpr(XIAOBIAOSONG, SIZE_TITLE))
+    + _style("Title", "Title", _ppr(jc="center", first_line=False, keep_next=True, on_grid=False),
+             _rpr(XIAOBIAOSONG, SIZE_TITLE))
     + _style("Byline", "署名", _ppr(jc="center", first_line=False, keep_next=True), _rpr(KAITI, SIZE_BODY))
     + _style("Salutation", "称呼", _ppr(first_line=False, keep_next=True), _rpr(FANGSONG, SIZE_BODY, CONDENSE))
     + _style("Heading1", "heading 1", _ppr(keep_next=True, outline=0), _rpr(HEITI, SIZE_BODY, CONDENSE))
