@@ -431,9 +431,9 @@ def _self_references(kind: str, paragraphs: list[tuple[int, str, BlockType]], te
         if kind + org in body and not (kind + org + "织") in body:
             texts.setdefault(kind + org, ("unit.party", org))
     if kind in _GOVERNED:  # 乡党委、乡政府: the government of the unit's own level follows its kind
-        for government in ("人民政府", "政府"):
-            if kind + government in body:
-                texts.setdefault(kind + government, ("unit.government", kind))  # one value: both forms kept
+        for ending in ("人民政府", "政府"):
+            if kind + ending in body:
+                texts.setdefault(kind + ending, ("unit.government", kind))  # one value: both forms kept
     for other, other_type in UNIT_TYPES.items():
         if other != kind and other_type.self_ref in body and not other_type.self_ref.startswith(unit_type.self_ref):
             where = [str(n) for n, text, _ in paragraphs if other_type.self_ref in text]
