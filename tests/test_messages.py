@@ -8,7 +8,6 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 from conftest import ROOT, run_cli, write_minimal
 
