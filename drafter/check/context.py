@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafter import dates
 from drafter.errors import InputError
-from drafter.unit_types import UNIT_TYPES, kind_from_name, party_org_for  # kind_from_name: the checker imports it from here too
+from drafter.unit_types import UNIT_TYPES, kind_from_name, party_org_for
 
 if TYPE_CHECKING:
     from drafter.source import Source

@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
-from drafter.check.context import CheckContext, kind_from_name
+from drafter.check.context import CheckContext
 from drafter.check.document import Draft
 from drafter.check.findings import Finding, sort_findings
 from drafter.check.rules import RuleSet, load_rules
 from drafter.dates import HANZI_DATE, parse_date
-from drafter.unit_types import UNIT_TYPES
+from drafter.unit_types import UNIT_TYPES, kind_from_name
 
 
 class Resolved(NamedTuple):

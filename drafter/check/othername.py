@@ -15,10 +15,10 @@ import re
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
-from drafter.check.context import kind_from_name
+from drafter.unit_types import kind_from_name
 from drafter.check.document import Draft
 from drafter.check.findings import ERROR, Finding
-from drafter.check.textutil import is_cjk
+from drafter.check.textutil import is_cjk, is_subsequence
 from drafter.unit_types import UNIT_TYPES
 
 RULE = "unit.other-name"
@@ -89,11 +89,6 @@ def _stem_and_kind(name: str) -> UnitName | None:
     return UnitName(stem, kind, short)
 
 
-def _is_subsequence(short: str, long: str) -> bool:
-    chars = iter(long)
-    return all(c in chars for c in short)
-
-
 class OwnUnit(NamedTuple):
     kind: str
     stems: tuple[str, ...]
@@ -101,7 +96,7 @@ class OwnUnit(NamedTuple):
     full: str
 
     def is_self(self, other: UnitName) -> bool:
-        return any(_is_subsequence(other.stem, s) or _is_subsequence(s, other.stem) for s in self.stems)
+        return any(is_subsequence(other.stem, s) or is_subsequence(s, other.stem) for s in self.stems)
 
     def is_other(self, other: UnitName | None) -> bool:
         return other is not None and other.kind == self.kind and not self.is_self(other)

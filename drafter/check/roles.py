@@ -19,7 +19,7 @@ import re
 
 from drafter.check.document import Draft
 from drafter.check.findings import ERROR, HINT, Finding
-from drafter.check.context import kind_from_name
+from drafter.unit_types import kind_from_name
 from drafter.check.rules import RuleSet
 from drafter.check.textutil import matches_of
 from drafter.unit_types import UNIT_TYPES

@@ -22,6 +22,12 @@ def is_cjk(ch: str) -> bool:
     return any(low <= code <= high for low, high in CJK_RANGES)
 
 
+def is_subsequence(part: str, whole: str) -> bool:
+    """Whether part's characters appear in whole in the same order (县志办 in 某某县地方志办公室)."""
+    chars = iter(whole)
+    return all(c in chars for c in part)
+
+
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from drafter.check import othername
 from drafter.check.document import Draft
 from drafter.check.findings import ERROR, HINT, Finding
-from drafter.check.context import kind_from_name
+from drafter.unit_types import kind_from_name
 from drafter.check.rules import RuleSet
 from drafter.check.textutil import is_cjk, matches_of
 from drafter.unit_types import UNIT_TYPES

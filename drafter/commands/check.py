@@ -78,7 +78,8 @@ def check(file: Path, unit_yaml: Path | None, unit_name: str | None, short_name:
 def _run(file: Path, unit_yaml: Path | None, unit_name: str | None, short_name: str | None, kind: str | None,
          speaker: str | None, party_org: str | None, date_text: str | None,
          rule_files: tuple[Path, ...], template_dirs: tuple[Path, ...]) -> tuple[list, Any]:
-    from ..check.context import CheckContext, kind_from_name, parse_date
+    from ..check.context import CheckContext, parse_date
+    from ..unit_types import kind_from_name
     from ..check.engine import check_resolved
     from ..check.reader import ReadError, read_draft
     from ..check.rules import load_rules

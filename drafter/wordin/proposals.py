@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from drafter.check.textutil import is_subsequence
 from drafter.dates import DATE_IN_TEXT, parse_date
 from drafter.filters import government, next_quarter
 from drafter.document import BlockType, Document, cn_number
@@ -376,10 +377,10 @@ def _short_forms(name: str, kind: str, text: str) -> list[str]:
         if char not in ends:
             continue
         start = end
-        while start > 0 and _is_subsequence(text[start - 1: end + 1], name):
+        while start > 0 and is_subsequence(text[start - 1: end + 1], name):
             start -= 1
         candidate = text[start: end + 1]
-        if end + 1 < len(text) and _is_subsequence(text[start: end + 2], name):
+        if end + 1 < len(text) and is_subsequence(text[start: end + 2], name):
             continue  # 县地方志办 inside 县地方志办公室: the longer one is counted
         if len(candidate) >= 2 and candidate != name and core & set(candidate) \
                 and not _names_a_kind(candidate) and not names_another_body(text, start, end + 1):
@@ -404,14 +405,6 @@ def is_body_name(field_name: str) -> bool:
     after another level word names another body (names_another_body)."""
     return field_name in ("unit.short_name", "unit.government") or field_name.startswith("alias_")
 
-
-def _is_subsequence(part: str, whole: str) -> bool:
-    position = 0
-    for char in part:
-        position = whole.find(char, position) + 1
-        if position == 0:
-            return False
-    return True
 
 
 _GOVERNED = ("乡", "镇", "县", "区", "市")  # kinds of unit beside which a 政府 of that level stands

@@ -13,12 +13,11 @@ from functools import lru_cache
 import zipfile
 from datetime import datetime, timezone
 
+from ..dates import DATE_IN_TEXT
 from ..document import Block, Document, BlockType
 from . import gbt9704 as gb
 from .titles import balance_title, text_width
 
-# Where a title line likes to break (after …的 / …上 / 关于…) and where it must not
-# (inside 2024年, 第一季度, before a closing mark).
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed entry times: same input, same parts
 
 def escape(text: str) -> str:
@@ -70,7 +69,6 @@ _LABEL_RUN_OPEN = f'<w:r><w:rPr>{gb.fonts(gb.HEITI)}</w:rPr>'
 
 
 _CHAR = gb.INDENT_TWO_CHARS // 2  # one 3号 character, in twips
-_DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
 
 
 def _signature_indents(blocks: list[Block]) -> dict[int, int]:
@@ -78,7 +76,7 @@ def _signature_indents(blocks: list[Block]) -> dict[int, int]:
     the date four characters from the right, each name centred over the date."""
     indents: dict[int, int] = {}
     for i, block in enumerate(blocks):
-        if block.type is not BlockType.SIGNATURE or not _DATE_LINE.fullmatch(block.text.strip()):
+        if block.type is not BlockType.SIGNATURE or not re.fullmatch(DATE_IN_TEXT, block.text.strip()):
             continue
         date_width = text_width(block.text.strip())
         indents[i] = 4 * _CHAR
@@ -113,11 +111,12 @@ def _paragraph(block: Block, right_indent: int | None = None) -> str:
         style = "AttachmentItem"
     if block.run_in:
         return _run_in(block, style)
-    ppr = _ppr(style, block.page_break)
+    indent = ""
     if right_indent is not None:  # a 落款 line placed over its 成文日期
-        ppr = ppr.replace("</w:pPr>", f'<w:ind w:right="{right_indent}" w:firstLineChars="0" w:firstLine="0"/></w:pPr>')
+        indent = f'<w:ind w:right="{right_indent}" w:firstLineChars="0" w:firstLine="0"/>'
     elif block.type is BlockType.ATTACHMENT:
-        ppr = ppr.replace("</w:pPr>", _attachment_indent(block.display, style == "AttachmentItem") + "</w:pPr>")
+        indent = _attachment_indent(block.display, style == "AttachmentItem")
+    ppr = _ppr(style, block.page_break, indent)
     if block.type is BlockType.TITLE:
         lines = [line for part in block.text.split("\n") for line in balance_title(part)]
         inner = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
@@ -126,9 +125,9 @@ def _paragraph(block: Block, right_indent: int | None = None) -> str:
     return f"<w:p>{ppr}{_RUN_OPEN}{inner}</w:r></w:p>"
 
 
-def _ppr(style: str | None, page_break: bool) -> str:
-    """Paragraph properties: the style, then a page break before it (schema order)."""
-    inner = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:pageBreakBefore/>" if page_break else "")
+def _ppr(style: str | None, page_break: bool, indent: str = "") -> str:
+    """Paragraph properties: the style, a page break before it, an indent (schema order)."""
+    inner = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:pageBreakBefore/>" if page_break else "") + indent
     return f"<w:pPr>{inner}</w:pPr>" if inner else ""
 
 
