@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from drafter.check.document import FAMILY_RANK, parse_heading
+from drafter.check.document import ATTACHMENT, FAMILY_RANK, parse_heading
 from drafter.document import cn_to_int
 from drafter.wordin.masthead import joint_lines, masthead
 from drafter.wordin.punctuation import describe, full_width
@@ -50,7 +50,6 @@ _CLOSING = re.compile(
     rf"|{_THE_ABOVE}(?:(?:如无不妥|是否妥当|是否可行)[，,]?)?请[^。！？]{{0,6}}?"
     r"(?:审阅|审议|审定|审批|批示|批复|批准|核准|指示|阅示|指正)[。！!]?$"
     r"|谢谢(?:大家)?[！!。]?$)")
-_ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]")
 # The line at the top of an attachment's page: 附件1, 附件 2, 附件： on a line of its own
 _ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[：:]?$")
 _LIST_ITEM = re.compile(r"^\d{1,2}\s*[.．、]")
@@ -293,7 +292,7 @@ def _back(items: list[Item], start: int, hints: dict[int, SourceParagraph]) -> N
     follow them)."""
     end = _appended_attachments(items, start)
     _attachment_pages(items[end:], hints)
-    while end > start and _ATTACHMENT.match(items[end - 1].text):
+    while end > start and ATTACHMENT.match(items[end - 1].text):
         end -= 1  # 附件 lines after the date are left to the middle
     position = end
     if position > start and _DATE.match(items[position - 1].text):
@@ -306,7 +305,7 @@ def _back(items: list[Item], start: int, hints: dict[int, SourceParagraph]) -> N
         for _ in range(2):
             text = items[position - 1].text if position > start else ""
             if text and len(text) <= 30 and not text.endswith(tuple("。！？；：:，,")) \
-                    and not parse_marker(text) and not _CLOSING.match(text) and not _ATTACHMENT.match(text):
+                    and not parse_marker(text) and not _CLOSING.match(text) and not ATTACHMENT.match(text):
                 items[position - 1].role = "signature"
                 position -= 1
             else:
@@ -376,7 +375,7 @@ def _middle(item: Item, hint: SourceParagraph, numbered: bool, counters: list[in
         item.role = "addressee"
     elif _CLOSING.match(text):
         item.role = "closing"
-    elif _ATTACHMENT.match(text):
+    elif ATTACHMENT.match(text):
         item.role = "attachment"
     else:
         _heading_or_body(item, hint, numbered, counters, result, ahead)
